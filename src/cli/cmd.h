@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The command table: name, function, summary, usage, options. */
+#ifndef PA_CLI_CMD_H
+#define PA_CLI_CMD_H
+
+#include "cli/opt.h"
+
+/* Exit codes of every command (DESIGN.md section 4). */
+enum pa_exit {
+	PA_EXIT_OK = 0,		/* no open finding at or above --fail-on */
+	PA_EXIT_FINDINGS = 1,	/* at least one such finding (or a failed check) */
+	PA_EXIT_FAILURE = 2	/* could not be done: usage, dossier, rules, ... */
+};
+
+struct pa_cmd {
+	const char *name;
+	int (*run)(const struct pa_cmd *cmd, int argc, char **argv);	/* returns an exit code */
+	const char *summary;
+	const char *synopsis;	/* after "pactaudit NAME " */
+	const char *description;	/* a short paragraph for --help */
+	const struct pa_opt *opts;	/* terminated by { 0 } */
+};
+
+extern const struct pa_cmd *const pa_cmds[];
+
+const struct pa_cmd *pa_cmd_find(const char *name);
+/* Print "pactaudit: <last error>" (sanitised) to stderr and return 2. */
+int pa_cmd_fail(void);
+
+/* One entry per command file. */
+extern const struct pa_cmd pa_cmd_check;
+extern const struct pa_cmd pa_cmd_evidence;
+extern const struct pa_cmd pa_cmd_rules;
+extern const struct pa_cmd pa_cmd_init;
+extern const struct pa_cmd pa_cmd_pact;
+
+#endif

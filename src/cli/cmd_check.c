@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* PLACEHOLDER: replaced by the real command. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "cli/cmd.h"
+
+static const struct pa_opt check_opts[] = {
+	{ 0 }
+};
+
+static int
+run_check(const struct pa_cmd *cmd, int argc, char **argv)
+{
+	(void)cmd;
+	(void)argc;
+	(void)argv;
+	fprintf(stderr, "pactaudit: 'check' is unfinished\n");
+	return PA_EXIT_FAILURE;
+}
+
+const struct pa_cmd pa_cmd_check = {
+	.name = "check",
+	.run = run_check,
+	.summary = "check",
+	.synopsis = "",
+	.opts = check_opts,
+};

@@ -1,0 +1,8 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Command files (src/cli/cmd_<name>.c) are listed by the module that owns them.
+src_libpactaudit_a_SOURCES += \
+	src/cli/cmd.c src/cli/cmd.h \
+	src/cli/opt.c src/cli/opt.h
+# placeholders until each module lands its command
+src_libpactaudit_a_SOURCES += src/cli/cmd_check.c src/cli/cmd_evidence.c \
+	src/cli/cmd_rules.c src/cli/cmd_init.c src/cli/cmd_pact.c

@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Option parsing from declarative tables (getopt_long underneath). */
+#include "config.h"
+
+#include "cli/opt.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cmd.h"
+
+#define OPT_HELP_ID 0x10000
+#define MAX_OPTS 64
+
+void
+pa_opt_start(struct pa_opt_state *st, const struct pa_cmd *cmd, int argc, char **argv)
+{
+	st->cmd = cmd;
+	st->argc = argc;
+	st->argv = argv;
+	st->optind = 1;
+	st->arg = NULL;
+	optind = 0;	/* glibc: full re-initialisation */
+	opterr = 0;
+}
+
+int
+pa_opt_next(struct pa_opt_state *st)
+{
+	struct option longopts[MAX_OPTS + 2];
+	char shortopts[MAX_OPTS * 2 + 4];
+	const struct pa_opt *o;
+	size_t n = 0, s = 0;
+	int c, idx = -1;
+
+	shortopts[s++] = ':';	/* report a missing argument as ':' */
+	for (o = st->cmd->opts; o != NULL && o->name != NULL && n < MAX_OPTS; o++, n++) {
+		longopts[n].name = o->name;
+		longopts[n].has_arg = o->arg ? required_argument : no_argument;
+		longopts[n].flag = NULL;
+		longopts[n].val = o->key ? o->key : 0x1000 + (int)n;
+		if (o->key) {
+			shortopts[s++] = (char)o->key;
+			if (o->arg)
+				shortopts[s++] = ':';
+		}
+	}
+	longopts[n].name = "help";
+	longopts[n].has_arg = no_argument;
+	longopts[n].flag = NULL;
+	longopts[n].val = OPT_HELP_ID;
+	memset(&longopts[n + 1], 0, sizeof(longopts[n + 1]));
+	shortopts[s++] = 'h';
+	shortopts[s] = '\0';
+
+	c = getopt_long(st->argc, st->argv, shortopts, longopts, &idx);
+	st->optind = optind;
+	st->arg = optarg;
+	if (c == -1)
+		return PA_OPT_DONE;
+	if (c == OPT_HELP_ID || c == 'h') {
+		pa_opt_help(stdout, st->cmd);
+		return PA_OPT_HELP;
+	}
+	if (c == '?') {
+		if (optopt)
+			pa_opt_usage_error(st->cmd, "unknown option '-%c'", optopt);
+		else
+			pa_opt_usage_error(st->cmd, "unknown option '%s'",
+			    st->argv[optind - 1]);
+		return PA_OPT_ERROR;
+	}
+	if (c == ':') {
+		pa_opt_usage_error(st->cmd, "option '%s' needs an argument",
+		    st->argv[optind - 1]);
+		return PA_OPT_ERROR;
+	}
+	for (o = st->cmd->opts, n = 0; o->name != NULL; o++, n++) {
+		if ((o->key && c == o->key) || c == 0x1000 + (int)n)
+			return o->id;
+	}
+	pa_opt_usage_error(st->cmd, "unexpected option");
+	return PA_OPT_ERROR;
+}
+
+void
+pa_opt_usage(FILE *fp, const struct pa_cmd *cmd)
+{
+	fprintf(fp, "usage: pactaudit %s %s\n", cmd->name,
+	    cmd->synopsis ? cmd->synopsis : "");
+}
+
+void
+pa_opt_help(FILE *fp, const struct pa_cmd *cmd)
+{
+	const struct pa_opt *o;
+	char left[64];
+
+	pa_opt_usage(fp, cmd);
+	fprintf(fp, "\n%s\n", cmd->summary);
+	if (cmd->description)
+		fprintf(fp, "\n%s\n", cmd->description);
+	fprintf(fp, "\noptions:\n");
+	for (o = cmd->opts; o != NULL && o->name != NULL; o++) {
+		if (o->key)
+			snprintf(left, sizeof(left), "-%c, --%s%s%s", o->key,
+			    o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+		else
+			snprintf(left, sizeof(left), "    --%s%s%s", o->name,
+			    o->arg ? " " : "", o->arg ? o->arg : "");
+		fprintf(fp, "  %-28s %s\n", left, o->help);
+	}
+	fprintf(fp, "  %-28s %s\n", "-h, --help", "show this help and exit");
+	fprintf(fp, "\nSee pactaudit-%s(1).\n", cmd->name);
+}
+
+int
+pa_opt_usage_error(const struct pa_cmd *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "pactaudit %s: ", cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	pa_opt_usage(stderr, cmd);
+	return PA_EXIT_FAILURE;
+}
+
+bool
+pa_opt_uint(const struct pa_cmd *cmd, const char *opt, const char *s,
+    unsigned long min, unsigned long max, unsigned long *out)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (*s == '\0' || *s == '-' || *end != '\0' || errno != 0 || v < min || v > max) {
+		pa_opt_usage_error(cmd, "--%s takes a whole number from %lu to %lu",
+		    opt, min, max);
+		return false;
+	}
+	*out = v;
+	return true;
+}

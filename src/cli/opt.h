@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Declarative option tables: one table drives parsing, the usage line and --help. */
+#ifndef PA_CLI_OPT_H
+#define PA_CLI_OPT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+struct pa_opt {
+	const char *name;	/* long name without "--" */
+	int key;		/* short letter, or 0 */
+	const char *arg;	/* argument name, or NULL for a flag */
+	const char *help;	/* one sentence */
+	int id;			/* value returned by pa_opt_next() */
+};
+
+struct pa_cmd;
+
+struct pa_opt_state {
+	const struct pa_cmd *cmd;
+	int argc;
+	char **argv;
+	int optind;		/* first operand after parsing */
+	const char *arg;	/* argument of the option just returned */
+};
+
+enum {
+	PA_OPT_DONE = -1,	/* no more options: operands start at st->optind */
+	PA_OPT_HELP = -2,	/* --help was printed: exit 0 */
+	PA_OPT_ERROR = -3	/* usage error already printed: exit 2 */
+};
+
+void pa_opt_start(struct pa_opt_state *st, const struct pa_cmd *cmd, int argc, char **argv);
+/* Next option's id, or one of PA_OPT_DONE/HELP/ERROR. */
+int pa_opt_next(struct pa_opt_state *st);
+void pa_opt_usage(FILE *fp, const struct pa_cmd *cmd);
+void pa_opt_help(FILE *fp, const struct pa_cmd *cmd);
+/* Print "pactaudit CMD: msg" and the usage line to stderr; returns 2. */
+int pa_opt_usage_error(const struct pa_cmd *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Parse helpers for option arguments; false (message printed) on bad input. */
+bool pa_opt_uint(const struct pa_cmd *cmd, const char *opt, const char *s,
+    unsigned long min, unsigned long max, unsigned long *out);
+
+#endif

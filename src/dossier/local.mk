@@ -1,0 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# dossier/: sources and tests of this module.
+src_libpactaudit_a_SOURCES += \
+	src/dossier/init.c src/dossier/dossier.h

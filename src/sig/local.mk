@@ -1,0 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# sig/: sources and tests of this module.
+src_libpactaudit_a_SOURCES += \
+	src/sig/gpg.c src/sig/gpg.h

@@ -1,0 +1,76 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Module boundaries and banned calls (see doc/architecture.md):
+# each third-party library has one home, layers include only downwards,
+# and unsafe C string calls and dangerous libxml2 options never appear.
+set -u
+src="${top_srcdir:-$(dirname "$0")/../..}/src"
+fail=0
+
+bad() {
+	echo "boundaries: $*" >&2
+	fail=1
+}
+
+# grep -n over src/ for a pattern, excluding the allowed files/folders (ERE on path)
+only_in() {
+	pattern=$1
+	allowed=$2
+	what=$3
+	hits=$(grep -rnE --include='*.c' --include='*.h' "$pattern" "$src" |
+	    sed "s|^$src/||" | grep -vE "^($allowed)" || true)
+	[ -z "$hits" ] || bad "$what outside $allowed:
+$hits"
+}
+
+only_in '#include <git2' 'dossier/|sig/history|ledger/' '<git2.h>'
+only_in '#include <gpgme' 'sig/gpg' '<gpgme.h>'
+only_in '#include <(n)?curses' 'tui/' 'curses'
+only_in '#include <yaml' 'parse/frontmatter' '<yaml.h>'
+only_in '#include <jansson' 'render/|rules/data' '<jansson.h>'
+only_in '#include <libxslt' 'render/xslt' 'libxslt'
+only_in '#include <gcrypt' 'util/digest' '<gcrypt.h>'
+only_in '(xmlRead|xmlCtxtRead|xmlParse(Memory|File|Doc)|xmlSetExternalEntityLoader|xmlReaderFor)' \
+	'parse/xml\.c' 'libxml2 parse calls'
+only_in '(xsltParseStylesheet|xsltApplyStylesheet)' 'render/xslt\.c' 'libxslt calls'
+only_in '(waddn?str|mvwaddn?str|wprintw|mvwprintw|printw|mvprintw)\(' 'tui/draw\.c' 'curses output'
+
+# layering: lower layers never include higher ones
+layer_check() {
+	dir=$1
+	forbidden=$2
+	[ -d "$src/$dir" ] || return 0
+	hits=$(grep -rnE "#include \"($forbidden)/" "$src/$dir" | sed "s|^$src/||" || true)
+	[ -z "$hits" ] || bad "$dir/ includes a higher layer:
+$hits"
+}
+layer_check util 'cli|parse|dossier|sig|evidence|rules|results|render|cache|ledger|tui|allocate'
+layer_check parse 'cli|dossier|sig|evidence|rules|results|render|cache|ledger|tui|allocate'
+layer_check dossier 'cli|parse|sig|evidence|rules|results|render|cache|ledger|tui|allocate'
+layer_check results 'cli|parse|dossier|sig|evidence|rules|render|cache|ledger|tui|allocate'
+layer_check evidence 'cli|rules|results|render|cache|ledger|tui|allocate'
+layer_check rules 'cli|render|cache|ledger|tui|allocate|dossier|sig'
+layer_check render 'cli|parse|dossier|sig|evidence|rules|cache|ledger|tui|allocate'
+layer_check tui 'parse|dossier|evidence|rules|sig'
+
+# engine modules never print
+for dir in evidence rules results render parse; do
+	[ -d "$src/$dir" ] || continue
+	hits=$(grep -rnE '\b(printf|puts|perror)\(|fprintf\(std(out|err)|fputs\([^,]*, *std(out|err)' \
+	    "$src/$dir" | sed "s|^$src/||" || true)
+	[ -z "$hits" ] || bad "$dir/ prints to the terminal:
+$hits"
+done
+
+# banned calls and options
+hits=$(grep -rnE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi|atol|strtok|system|popen|strncpy)\(' \
+    --include='*.c' --include='*.h' "$src" | sed "s|^$src/||" || true)
+[ -z "$hits" ] || bad "banned call:
+$hits"
+hits=$(grep -rnE 'XML_PARSE_(NOENT|DTDLOAD|DTDATTR|DTDVALID|HUGE|XINCLUDE)|xmlSubstituteEntitiesDefault|xmlLoadExtDtdDefaultValue' \
+    "$src" | sed "s|^$src/||" || true)
+[ -z "$hits" ] || bad "dangerous libxml2 option:
+$hits"
+
+[ "$fail" -eq 0 ] && echo "boundaries: ok"
+exit "$fail"
