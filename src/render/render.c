@@ -6,30 +6,19 @@
 
 #include <string.h>
 
+#include "render/model.h"
 #include "util/error.h"
 
-static int
-render_pending(FILE *out, xmlDoc *const *results, size_t count,
-    const struct pa_render_opts *opts)
-{
-	(void)out;
-	(void)results;
-	(void)count;
-	(void)opts;
-	return pa_error_set(PA_ERRCLASS_INTERNAL,
-	    "this output format is not implemented yet");
-}
-
 const struct pa_renderer pa_renderers[] = {
-	{ .name = "text", .summary = "findings for a terminal", .write = render_pending },
-	{ .name = "json", .summary = "one JSON object per dossier", .write = render_pending },
-	{ .name = "sarif", .summary = "SARIF 2.1.0 log, one run per dossier", .write = render_pending },
-	{ .name = "junit", .summary = "JUnit XML, one test suite per dossier", .write = render_pending },
-	{ .name = "tap", .summary = "Test Anything Protocol version 13", .write = render_pending },
-	{ .name = "xml", .summary = "the results documents themselves", .write = render_pending },
-	{ .name = "html", .summary = "a self-contained HTML report", .write = render_pending },
-	{ .name = "md", .summary = "a Markdown report", .write = render_pending },
-	{ .name = "csv", .summary = "findings as CSV (RFC 4180)", .write = render_pending },
+	{ .name = "text", .summary = "findings for a terminal, grouped by severity", .write = pa_render_text },
+	{ .name = "json", .summary = "one JSON object per dossier (an array for several)", .write = pa_render_json },
+	{ .name = "sarif", .summary = "SARIF 2.1.0 log, one run per dossier", .write = pa_render_sarif },
+	{ .name = "junit", .summary = "JUnit XML, one test suite per dossier", .write = pa_render_junit },
+	{ .name = "tap", .summary = "Test Anything Protocol version 13", .write = pa_render_tap },
+	{ .name = "xml", .summary = "the results document (a results-set for several)", .write = pa_render_xml },
+	{ .name = "html", .summary = "a self-contained HTML report (XSLT)", .write = pa_render_html },
+	{ .name = "md", .summary = "a Markdown report (XSLT)", .write = pa_render_md },
+	{ .name = "csv", .summary = "one CSV row per finding, RFC 4180 (XSLT)", .write = pa_render_csv },
 	{ 0 }
 };
 
@@ -56,11 +45,22 @@ int
 pa_render(FILE *out, const char *format, xmlDoc *const *results, size_t count,
     const struct pa_render_opts *opts)
 {
-	const struct pa_renderer *r = render_find(format);
 	static const struct pa_render_opts defaults = { .color = false };
+	const struct pa_renderer *r = render_find(format);
+	struct pa_render_input in;
+	int error, rank;
 
 	if (r == NULL)
 		return pa_error_setc(PA_ENOTFOUND, PA_ERRCLASS_USAGE,
 		    "unknown output format '%s'", format ? format : "");
-	return r->write(out, results, count, opts ? opts : &defaults);
+	if (opts == NULL)
+		opts = &defaults;
+	if ((error = pa_render_fail_rank(&rank, opts->fail_on)) < 0)
+		return error;
+	if ((error = pa_render_input_init(&in, results, count)) < 0)
+		return error;
+	if ((error = r->write(out, &in, opts)) == 0)
+		error = pa_render_check_stream(out);
+	pa_render_input_dispose(&in);
+	return error;
 }

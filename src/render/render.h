@@ -10,12 +10,15 @@
 
 struct pa_render_opts { bool color; const char *fail_on; };
 
+/* The sanitised input a writer receives from pa_render() (render/model.h). */
+struct pa_render_input;
+
 /* One output format; the table below drives pa_render() and --help. */
 struct pa_renderer {
 	const char *name;	/* the --format value */
 	const char *summary;	/* one line for --help and the man page */
-	/* Write count results documents to out; 0 or < 0 with the message set. */
-	int (*write)(FILE *out, xmlDoc *const *results, size_t count,
+	/* Called by pa_render() only; 0, or < 0 with the message set. */
+	int (*write)(FILE *out, const struct pa_render_input *in,
 	    const struct pa_render_opts *opts);
 };
 

@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* JSON output (jansson): one object per dossier with the keys DESIGN.md section 4 fixes. */
+#include "config.h"
+
+#include "render/model.h"
+
+#include <jansson.h>
+
+#include "util/error.h"
+
+/* A string or null; NULL only when jansson is out of memory. */
+static json_t *
+jstr(const char *s)
+{
+	return s != NULL ? json_string(s) : json_null();
+}
+
+/* Set key to value (which it steals); false if either failed. */
+static bool
+jset(json_t *obj, const char *key, json_t *value)
+{
+	return value != NULL && json_object_set_new(obj, key, value) == 0;
+}
+
+static json_t *
+json_finding(const struct pa_rfinding *f)
+{
+	json_t *o = json_object();
+	bool ok;
+
+	ok = o != NULL &&
+	    jset(o, "rule", jstr(f->rule)) &&
+	    jset(o, "severity", jstr(f->severity)) &&
+	    jset(o, "status", jstr(f->status)) &&
+	    jset(o, "path", jstr(f->path)) &&
+	    jset(o, "line", f->line > 0 ? json_integer(f->line) : json_null()) &&
+	    jset(o, "message", jstr(f->message)) &&
+	    jset(o, "fingerprint", jstr(f->fingerprint)) &&
+	    jset(o, "ref", jstr(f->ref)) &&
+	    jset(o, "remedy", jstr(f->remedy)) &&
+	    jset(o, "anchor", jstr(f->anchor)) &&
+	    jset(o, "in_force", json_boolean(f->in_force)) &&
+	    jset(o, "applies_from", jstr(f->applies_from)) &&
+	    jset(o, "waivable", f->waivable < 0 ? json_null() : json_boolean(f->waivable));
+	if (!ok) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* Move *value into obj under key; *value is NULL afterwards whatever happens. */
+static bool
+jmove(json_t *obj, const char *key, json_t **value)
+{
+	json_t *v = *value;
+
+	*value = NULL;
+	return jset(obj, key, v);
+}
+
+static bool
+jpush(json_t *arr, json_t *value)
+{
+	return value != NULL && json_array_append_new(arr, value) == 0;
+}
+
+json_t *
+pa_render_json_dossier(const struct pa_rdossier *d)
+{
+	json_t *o = json_object(), *tool = json_object(), *rules = json_object();
+	json_t *dos = json_object(), *systems = json_array(), *models = json_array();
+	json_t *sigs = json_array(), *findings = json_array(), *item;
+	size_t i;
+	bool ok = o && tool && rules && dos && systems && models && sigs && findings;
+
+	ok = ok &&
+	    jset(tool, "name", jstr(d->tool_name)) &&
+	    jset(tool, "version", jstr(d->tool_version)) &&
+	    jset(rules, "version", jstr(d->rules_version)) &&
+	    jset(rules, "digest", jstr(d->rules_digest)) &&
+	    jset(dos, "path", jstr(d->path)) &&
+	    jset(dos, "commit", jstr(d->commit)) &&
+	    jset(dos, "rev", jstr(d->rev)) &&
+	    jset(dos, "mode", jstr(d->mode)) &&
+	    jset(dos, "trust", jstr(d->trust));
+	for (i = 0; ok && i < d->nsystems; i++)
+		ok = (item = json_object()) != NULL &&
+		    jpush(systems, item) &&
+		    jset(item, "id", jstr(d->systems[i].id)) &&
+		    jset(item, "tier", jstr(d->systems[i].tier));
+	for (i = 0; ok && i < d->nmodels; i++)
+		ok = (item = json_object()) != NULL &&
+		    jpush(models, item) &&
+		    jset(item, "id", jstr(d->models[i].id)) &&
+		    jset(item, "gpai", jstr(d->models[i].gpai));
+	for (i = 0; ok && i < d->nsigs; i++)
+		ok = (item = json_object()) != NULL &&
+		    jpush(sigs, item) &&
+		    jset(item, "object", jstr(d->sigs[i].object)) &&
+		    jset(item, "kind", jstr(d->sigs[i].kind)) &&
+		    jset(item, "status", jstr(d->sigs[i].status)) &&
+		    jset(item, "fingerprint", jstr(d->sigs[i].fingerprint));
+	for (i = 0; ok && i < d->nfindings; i++)
+		ok = jpush(findings, json_finding(&d->findings[i]));
+	ok = ok &&
+	    jmove(o, "dossier", &dos) &&
+	    jset(o, "as_of", jstr(d->as_of)) &&
+	    jmove(o, "systems", &systems) &&
+	    jmove(o, "models", &models) &&
+	    jmove(o, "signatures", &sigs) &&
+	    jmove(o, "findings", &findings) &&
+	    jset(o, "verdict", jstr(d->verdict)) &&
+	    jmove(o, "tool", &tool) &&
+	    jmove(o, "rules", &rules);
+	json_decref(tool);
+	json_decref(rules);
+	json_decref(dos);
+	json_decref(systems);
+	json_decref(models);
+	json_decref(sigs);
+	json_decref(findings);
+	if (!ok) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+int
+pa_render_json(FILE *out, const struct pa_render_input *in,
+    const struct pa_render_opts *opts)
+{
+	json_t *root = NULL, *d;
+	size_t i;
+	int error = 0;
+
+	(void)opts;
+	if (in->count == 1) {
+		root = pa_render_json_dossier(&in->dossiers[0]);
+	} else if ((root = json_array()) != NULL) {
+		for (i = 0; i < in->count; i++) {
+			if ((d = pa_render_json_dossier(&in->dossiers[i])) == NULL ||
+			    json_array_append_new(root, d) < 0) {
+				json_decref(root);
+				root = NULL;
+				break;
+			}
+		}
+	}
+	if (root == NULL) {
+		error = pa_error_oom();
+		goto done;
+	}
+	if (json_dumpf(root, out, JSON_INDENT(2)) < 0 || fputc('\n', out) == EOF)
+		error = pa_error_set(PA_ERRCLASS_OS, "cannot write the JSON report");
+done:
+	json_decref(root);
+	return error;
+}

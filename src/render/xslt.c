@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * HTML, Markdown and CSV through libxslt: the only caller of
+ * xsltParseStylesheet* and xsltApplyStylesheet*.  Only the project's own
+ * stylesheets are loaded (<datadir>/reports/, through parse/xml.c, imports
+ * allowed from the data directory only), and each transformation runs with
+ * security preferences that forbid reading and writing files, creating
+ * directories and any network access.
+ */
+#include "config.h"
+
+#include "render/model.h"
+
+#include <libxml/xmlerror.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "parse/xml.h"
+#include "util/buf.h"
+#include "util/datadir.h"
+#include "util/error.h"
+#include "util/file.h"
+
+#define CSS_MAX	(256u * 1024)	/* bytes of reports/report.css */
+
+struct sheet {
+	const char *file;	/* under <datadir>/reports/ */
+	bool css;		/* pass reports/report.css as the parameter $css */
+};
+
+static const struct sheet sheet_html = { .file = "html.xsl", .css = true };
+static const struct sheet sheet_md = { .file = "md.xsl" };
+static const struct sheet sheet_csv = { .file = "csv.xsl" };
+
+/* libxml2/libxslt error callback: keep the first message, one line. */
+static void
+on_error(void *ctx, const char *fmt, ...)
+{
+	struct pa_buf *msg = ctx;
+	struct pa_buf line = PA_BUF_INIT;
+	va_list ap;
+
+	if (msg->size > 0)
+		return;
+	va_start(ap, fmt);
+	pa_buf_vprintf(&line, fmt, ap);
+	va_end(ap);
+	while (line.size > 0 && (line.ptr[line.size - 1] == '\n' ||
+	    line.ptr[line.size - 1] == ' '))
+		pa_buf_truncate(&line, line.size - 1);
+	pa_buf_puts(msg, line.ptr);
+	pa_buf_dispose(&line);
+}
+
+static int
+load_sheet(xsltStylesheetPtr *out, const char *path)
+{
+	struct pa_buf msg = PA_BUF_INIT;
+	xmlDoc *doc = NULL;
+	int error;
+
+	*out = NULL;
+	if ((error = pa_xml_parse_trusted_file(&doc, path)) < 0)
+		goto done;
+	xsltSetGenericErrorFunc(&msg, on_error);
+	xmlSetGenericErrorFunc(&msg, on_error);
+	pa_xml_trusted_begin();
+	*out = xsltParseStylesheetDoc(doc);
+	pa_xml_trusted_end();
+	xmlSetGenericErrorFunc(NULL, NULL);
+	xsltSetGenericErrorFunc(NULL, NULL);
+	if (*out == NULL) {
+		error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_XML,
+		    "%s: not a usable stylesheet: %s", path,
+		    msg.size ? msg.ptr : "unknown error");
+		goto done;
+	}
+	doc = NULL;	/* owned by the stylesheet now */
+done:
+	xmlFreeDoc(doc);
+	pa_buf_dispose(&msg);
+	return error;
+}
+
+static int
+new_prefs(xsltSecurityPrefsPtr *out)
+{
+	static const xsltSecurityOption forbidden[] = {
+		XSLT_SECPREF_READ_FILE, XSLT_SECPREF_WRITE_FILE,
+		XSLT_SECPREF_CREATE_DIRECTORY, XSLT_SECPREF_READ_NETWORK,
+		XSLT_SECPREF_WRITE_NETWORK
+	};
+	size_t i;
+
+	if ((*out = xsltNewSecurityPrefs()) == NULL)
+		return pa_error_oom();
+	for (i = 0; i < sizeof(forbidden) / sizeof(forbidden[0]); i++) {
+		if (xsltSetSecurityPrefs(*out, forbidden[i], xsltSecurityForbid) != 0) {
+			xsltFreeSecurityPrefs(*out);
+			*out = NULL;
+			return pa_error_oom();
+		}
+	}
+	return 0;
+}
+
+static int
+transform(FILE *out, const struct pa_render_input *in, const struct sheet *sh)
+{
+	struct pa_buf path = PA_BUF_INIT, csspath = PA_BUF_INIT;
+	struct pa_buf css = PA_BUF_INIT, msg = PA_BUF_INIT;
+	xsltStylesheetPtr style = NULL;
+	xsltSecurityPrefsPtr prefs = NULL;
+	xsltTransformContextPtr ctxt = NULL;
+	xmlDoc *res = NULL;
+	xmlChar *text = NULL;
+	int error, len = 0;
+
+	if ((error = pa_buf_printf(&path, "%s/reports/%s", pa_datadir(), sh->file)) < 0 ||
+	    (error = load_sheet(&style, path.ptr)) < 0 ||
+	    (error = new_prefs(&prefs)) < 0)
+		goto done;
+	if (sh->css &&
+	    ((error = pa_buf_printf(&csspath, "%s/reports/report.css", pa_datadir())) < 0 ||
+	    (error = pa_file_read(&css, csspath.ptr, CSS_MAX, 0)) < 0))
+		goto done;
+	if ((ctxt = xsltNewTransformContext(style, in->doc)) == NULL ||
+	    xsltSetCtxtSecurityPrefs(prefs, ctxt) != 0) {
+		error = pa_error_oom();
+		goto done;
+	}
+	xsltSetTransformErrorFunc(ctxt, &msg, on_error);
+	xsltSetGenericErrorFunc(&msg, on_error);
+	xmlSetGenericErrorFunc(&msg, on_error);
+	if (sh->css && xsltQuoteOneUserParam(ctxt, BAD_CAST "css", BAD_CAST css.ptr) != 0)
+		error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_XML,
+		    "%s: cannot set the parameter css", path.ptr);
+	else
+		res = xsltApplyStylesheetUser(style, in->doc, NULL, NULL, NULL, ctxt);
+	xmlSetGenericErrorFunc(NULL, NULL);
+	xsltSetGenericErrorFunc(NULL, NULL);
+	if (error < 0)
+		goto done;
+	if (res == NULL || ctxt->state != XSLT_STATE_OK) {
+		error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_XML,
+		    "%s: the transformation failed: %s", path.ptr,
+		    msg.size ? msg.ptr : "unknown error");
+		goto done;
+	}
+	if (xsltSaveResultToString(&text, &len, res, style) != 0) {
+		error = pa_error_oom();
+		goto done;
+	}
+	if (len > 0 && fwrite(text, 1, (size_t)len, out) != (size_t)len)
+		error = pa_error_set(PA_ERRCLASS_OS, "cannot write the report");
+done:
+	xmlFree(text);
+	xmlFreeDoc(res);
+	xsltFreeTransformContext(ctxt);
+	xsltFreeSecurityPrefs(prefs);
+	xsltFreeStylesheet(style);
+	pa_buf_dispose(&msg);
+	pa_buf_dispose(&css);
+	pa_buf_dispose(&csspath);
+	pa_buf_dispose(&path);
+	return error;
+}
+
+int
+pa_render_html(FILE *out, const struct pa_render_input *in,
+    const struct pa_render_opts *opts)
+{
+	(void)opts;
+	return transform(out, in, &sheet_html);
+}
+
+int
+pa_render_md(FILE *out, const struct pa_render_input *in,
+    const struct pa_render_opts *opts)
+{
+	(void)opts;
+	return transform(out, in, &sheet_md);
+}
+
+int
+pa_render_csv(FILE *out, const struct pa_render_input *in,
+    const struct pa_render_opts *opts)
+{
+	(void)opts;
+	return transform(out, in, &sheet_csv);
+}
