@@ -15,6 +15,7 @@ const struct pa_cmd *const pa_cmds[] = {
 	&pa_cmd_rules,
 	&pa_cmd_init,
 	&pa_cmd_pact,
+	&pa_cmd_report,
 	NULL
 };
 

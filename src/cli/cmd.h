@@ -33,5 +33,6 @@ extern const struct pa_cmd pa_cmd_evidence;
 extern const struct pa_cmd pa_cmd_rules;
 extern const struct pa_cmd pa_cmd_init;
 extern const struct pa_cmd pa_cmd_pact;
+extern const struct pa_cmd pa_cmd_report;
 
 #endif

@@ -6,3 +6,5 @@ src_libpactaudit_a_SOURCES += \
 	src/render/text.c src/render/json.c src/render/sarif.c \
 	src/render/junit.c src/render/tap.c src/render/xml.c \
 	src/render/xslt.c
+# the command that renders results files
+src_libpactaudit_a_SOURCES += src/cli/cmd_report.c

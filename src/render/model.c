@@ -313,11 +313,17 @@ status_is(const struct pa_rfinding *f, const char *s)
 	return f->status != NULL && strcmp(f->status, s) == 0;
 }
 
+static bool
+suppressed(const struct pa_rfinding *f)
+{
+	return status_is(f, "waived") || status_is(f, "baselined");
+}
+
 bool
 pa_render_fails(const struct pa_rfinding *f, int fail_rank)
 {
-	return fail_rank >= 0 && f->in_force && !status_is(f, "waived") &&
-	    !status_is(f, "baselined") && (int)f->rank <= fail_rank;
+	return fail_rank >= 0 && f->in_force && !suppressed(f) &&
+	    (int)f->rank <= fail_rank;
 }
 
 static long
@@ -350,6 +356,8 @@ cmp_finding(const void *pa, const void *pb)
 
 	if (a->rank != b->rank)
 		return a->rank < b->rank ? -1 : 1;
+	if (suppressed(a) != suppressed(b))	/* unresolved first */
+		return suppressed(a) ? 1 : -1;
 	if ((c = cmp_str(a->path, b->path)) != 0)
 		return c;
 	if (a->line != b->line)

@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* `report`: render one or more results files in any output format. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cmd.h"
+#include "parse/xml.h"
+#include "render/render.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "util/error.h"
+#include "util/file.h"
+#include "util/limits.h"
+
+enum {
+	OPT_FORMAT = 1,
+	OPT_OUTPUT,
+	OPT_FAIL_ON
+};
+
+static const struct pa_opt report_opts[] = {
+	{ .name = "format", .arg = "FORMAT",
+	  .help = "output format (text by default; see the list below)", .id = OPT_FORMAT },
+	{ .name = "output", .key = 'o', .arg = "FILE",
+	  .help = "write to FILE (replaced atomically) instead of standard output",
+	  .id = OPT_OUTPUT },
+	{ .name = "fail-on", .arg = "SEVERITY",
+	  .help = "junit/tap: fail findings at or above SEVERITY (default error; none)",
+	  .id = OPT_FAIL_ON },
+	{ 0 }
+};
+
+static void
+print_formats(FILE *fp)
+{
+	size_t i;
+
+	fprintf(fp, "\nformats:\n");
+	for (i = 0; pa_renderers[i].name != NULL; i++)
+		fprintf(fp, "  %-28s %s\n", pa_renderers[i].name, pa_renderers[i].summary);
+}
+
+static bool
+severity_ok(const char *s)
+{
+	static const char *const words[] = { "blocker", "error", "warning", "info", "none" };
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(s, words[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Read a results file ("-" is standard input) under the XML size limit. */
+static int
+read_input(struct pa_buf *out, const char *path)
+{
+	char chunk[65536];
+	size_t n;
+
+	if (strcmp(path, "-") != 0)
+		return pa_file_read(out, path, PA_LIMIT_XML_SIZE, 0);
+	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
+		if (out->size + n > PA_LIMIT_XML_SIZE)
+			return pa_error_setc(PA_ELIMIT, PA_ERRCLASS_OS,
+			    "standard input: larger than %u bytes", PA_LIMIT_XML_SIZE);
+		if (pa_buf_put(out, chunk, n) < 0)
+			return PA_ENOMEM;
+	}
+	if (ferror(stdin))
+		return pa_error_set(PA_ERRCLASS_OS, "cannot read standard input");
+	return 0;
+}
+
+/* Parse one results file like any untrusted input; its problems are errors here. */
+static int
+load_results(xmlDoc **out, const char *path)
+{
+	struct pa_buf data = PA_BUF_INIT;
+	struct pa_diag diag = PA_DIAG_INIT;
+	const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
+	int error;
+
+	*out = NULL;
+	if ((error = read_input(&data, path)) < 0 ||
+	    (error = pa_xml_parse_untrusted(out, data.ptr, data.size, name, &diag)) < 0)
+		goto done;
+	if (*out == NULL) {
+		if (diag.count > 0)
+			error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_XML, "%s:%ld: %s",
+			    name, diag.entries[0].line, diag.entries[0].message);
+		else
+			error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_XML,
+			    "%s: not well-formed XML", name);
+	}
+done:
+	pa_diag_dispose(&diag);
+	pa_buf_dispose(&data);
+	return error;
+}
+
+/* Colour only for a terminal, and never when NO_COLOR is set (no-color.org). */
+static bool
+want_color(void)
+{
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	return isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0') &&
+	    term != NULL && strcmp(term, "dumb") != 0;
+}
+
+static int
+write_file(const char *path, const char *format, xmlDoc *const *docs, size_t count,
+    const struct pa_render_opts *ro)
+{
+	char *mem = NULL;
+	size_t size = 0;
+	FILE *fp;
+	int error;
+
+	if ((fp = open_memstream(&mem, &size)) == NULL)
+		return pa_error_oom();
+	error = pa_render(fp, format, docs, count, ro);
+	if (fclose(fp) != 0 && error == 0)
+		error = pa_error_oom();
+	if (error == 0)
+		error = pa_file_write_atomic(path, mem, size);
+	free(mem);
+	return error;
+}
+
+static int
+run_report(const struct pa_cmd *cmd, int argc, char **argv)
+{
+	struct pa_opt_state st;
+	struct pa_render_opts ro = { .color = false, .fail_on = NULL };
+	const char *format = "text", *output = NULL;
+	xmlDoc **docs = NULL;
+	size_t i, count = 0;
+	int c, rc = PA_EXIT_FAILURE;
+
+	pa_opt_start(&st, cmd, argc, argv);
+	while ((c = pa_opt_next(&st)) != PA_OPT_DONE) {
+		switch (c) {
+		case PA_OPT_HELP:
+			print_formats(stdout);
+			return PA_EXIT_OK;
+		case PA_OPT_ERROR:
+			return PA_EXIT_FAILURE;
+		case OPT_FORMAT:
+			format = st.arg;
+			break;
+		case OPT_OUTPUT:
+			output = st.arg;
+			break;
+		case OPT_FAIL_ON:
+			ro.fail_on = st.arg;
+			break;
+		}
+	}
+	if (st.optind >= argc)
+		return pa_opt_usage_error(cmd, "name at least one results file");
+	if (!pa_render_known(format))
+		return pa_opt_usage_error(cmd, "unknown format '%s'; see 'pactaudit report --help'",
+		    format);
+	if (ro.fail_on != NULL && !severity_ok(ro.fail_on))
+		return pa_opt_usage_error(cmd,
+		    "--fail-on takes blocker, error, warning, info or none");
+	if ((docs = calloc((size_t)(argc - st.optind), sizeof(*docs))) == NULL) {
+		pa_error_oom();
+		rc = pa_cmd_fail();
+		goto done;
+	}
+	for (i = (size_t)st.optind; i < (size_t)argc; i++) {
+		if (load_results(&docs[count], argv[i]) < 0) {
+			rc = pa_cmd_fail();
+			goto done;
+		}
+		count++;
+	}
+	if (output != NULL) {
+		if (write_file(output, format, docs, count, &ro) < 0) {
+			rc = pa_cmd_fail();
+			goto done;
+		}
+	} else {
+		ro.color = want_color();
+		if (pa_render(stdout, format, docs, count, &ro) < 0) {
+			rc = pa_cmd_fail();
+			goto done;
+		}
+	}
+	rc = PA_EXIT_OK;
+done:
+	for (i = 0; i < count; i++)
+		xmlFreeDoc(docs[i]);
+	free(docs);
+	return rc;
+}
+
+const struct pa_cmd pa_cmd_report = {
+	.name = "report",
+	.run = run_report,
+	.summary = "render results files as text, JSON, SARIF, JUnit, TAP, XML, HTML, Markdown or CSV",
+	.synopsis = "[--format FORMAT] [-o FILE] [--fail-on SEVERITY] RESULTS.xml...",
+	.description =
+	    "Reads results files written by 'pactaudit check --format xml' (\"-\" is\n"
+	    "standard input; a results-set holds several dossiers) and writes them in\n"
+	    "one format, without loading rules or touching a dossier.  Several files\n"
+	    "make one report.",
+	.opts = report_opts,
+};
