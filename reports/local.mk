@@ -1,2 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # XSLT report stylesheets, installed under $(pkgdatadir)/reports.
+nobase_dist_pkgdata_DATA += \
+	reports/common.xsl \
+	reports/csv.xsl \
+	reports/html.xsl \
+	reports/md.xsl \
+	reports/report.css
