@@ -47,6 +47,17 @@ struct pa_dossier;
  * opts->rev unless opts->worktree).  Problems with the dossier's content
  * (symlinks, submodules, limits) go to diag; < 0 only when the dossier
  * cannot be read at all (no such folder, bad revision: message set).
+ *
+ * `location` must be the repository's top folder (it is opened with
+ * GIT_REPOSITORY_OPEN_NO_SEARCH); any other folder is read in folder mode.
+ * Git mode reads only the object database.  Worktree and folder modes walk
+ * the folder without following symlinks and skip .git; worktree mode also
+ * skips what .gitignore ignores unless the index tracks it.  Diagnostic
+ * codes: dossier-symlink, dossier-submodule, dossier-file-too-large,
+ * dossier-too-large, dossier-too-many-files, dossier-too-deep,
+ * dossier-path-too-long, dossier-path-control, dossier-path-invalid,
+ * dossier-duplicate-path, dossier-special-file, dossier-unreadable.
+ * Each pa_dossier is used by one thread at a time.
  */
 int pa_dossier_open(struct pa_dossier **out, const char *location,
     const struct pa_dossier_opts *opts, struct pa_diag *diag);
@@ -56,8 +67,11 @@ enum pa_dossier_mode pa_dossier_mode(const struct pa_dossier *d);
 const char *pa_dossier_location(const struct pa_dossier *d);
 /* Hex commit id, or NULL outside git mode. */
 const char *pa_dossier_commit(const struct pa_dossier *d);
+/* Hex id of the dossier's tree (the --path folder's tree), or NULL outside git mode. */
 const char *pa_dossier_tree(const struct pa_dossier *d);
+/* The revision as asked for ("HEAD" by default), or NULL outside git mode. */
 const char *pa_dossier_rev(const struct pa_dossier *d);
+/* The normalised --path ("a/b", no leading or trailing '/'), "" when none. */
 const char *pa_dossier_subdir(const struct pa_dossier *d);
 
 size_t pa_dossier_file_count(const struct pa_dossier *d);
@@ -66,8 +80,10 @@ const struct pa_dossier_file *pa_dossier_file_at(const struct pa_dossier *d, siz
 const struct pa_dossier_file *pa_dossier_find(const struct pa_dossier *d, const char *path);
 
 /*
- * Append the content of a listed regular file to out.  PA_ENOTFOUND if not
- * listed, PA_ELIMIT over the size limit.
+ * Append the content of a listed regular file to out (raw bytes: in git
+ * mode the blob as stored, no filters).  PA_ENOTFOUND if not listed,
+ * PA_ELIMIT over the file-size or total-size limit, PA_EINVALID for a
+ * symlink or submodule, PA_ERROR if it cannot be read (message set).
  */
 int pa_dossier_read(struct pa_buf *out, struct pa_dossier *d, const char *path);
 

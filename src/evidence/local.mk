@@ -1,2 +1,24 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# evidence/: sources and tests of this module.
+# evidence/: the evidence document; also the readers of the dossier's own XML
+# files (parse/application.c), their schemas, and the tests of dossier/ and
+# the hardened XML entry point.
+src_libpactaudit_a_SOURCES += \
+	src/parse/application.c src/parse/application.h
+
+nobase_dist_pkgdata_DATA += \
+	rules/schema/application.rng \
+	rules/schema/commitments.rng \
+	rules/schema/signers.rng
+
+check_PROGRAMS += tests/unit/test_dossier
+TESTS += tests/unit/test_dossier
+tests_unit_test_dossier_SOURCES = tests/unit/test_dossier.c tests/unit/gitrepo.h \
+	tests/lib/cutest.h
+tests_unit_test_dossier_CPPFLAGS = $(PA_TEST_CPPFLAGS)
+tests_unit_test_dossier_LDADD = $(PA_TEST_LDADD)
+
+check_PROGRAMS += tests/unit/test_xml
+TESTS += tests/unit/test_xml
+tests_unit_test_xml_SOURCES = tests/unit/test_xml.c tests/lib/cutest.h
+tests_unit_test_xml_CPPFLAGS = $(PA_TEST_CPPFLAGS)
+tests_unit_test_xml_LDADD = $(PA_TEST_LDADD)
