@@ -26,6 +26,9 @@
 #define PA_LIMIT_SPDX_LEN	4096			/* bytes in one expression */
 #define PA_LIMIT_SPDX_DEPTH	64			/* parenthesis nesting */
 
+/* rules */
+#define PA_LIMIT_XPATH_OPS	10000000UL		/* XPath steps in one rule evaluation */
+
 /* history */
 #define PA_LIMIT_COMMITS	100000			/* commits walked for trust */
 

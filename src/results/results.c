@@ -1,0 +1,524 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The results model of one audit and its XML document. */
+#include "config.h"
+
+#include "results/results.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "util/error.h"
+#include "util/text.h"
+
+static const char *const severity_names[] = {
+	[PA_SEVERITY_INFO] = "info",
+	[PA_SEVERITY_WARNING] = "warning",
+	[PA_SEVERITY_ERROR] = "error",
+	[PA_SEVERITY_BLOCKER] = "blocker",
+};
+_Static_assert(sizeof(severity_names) / sizeof(severity_names[0]) ==
+    PA_SEVERITY_BLOCKER + 1, "one name per severity");
+
+static const char *const status_names[] = {
+	[PA_FINDING_OPEN] = "open",
+	[PA_FINDING_WAIVED] = "waived",
+	[PA_FINDING_BASELINED] = "baselined",
+	[PA_FINDING_NEEDS_REVIEW] = "needs-review",
+};
+_Static_assert(sizeof(status_names) / sizeof(status_names[0]) ==
+    PA_FINDING_NEEDS_REVIEW + 1, "one name per status");
+
+static const char *const verdict_names[] = {
+	[PA_VERDICT_ELIGIBLE] = "eligible",
+	[PA_VERDICT_NEEDS_CHANGES] = "needs-changes",
+	[PA_VERDICT_INELIGIBLE] = "ineligible",
+};
+_Static_assert(sizeof(verdict_names) / sizeof(verdict_names[0]) ==
+    PA_VERDICT_INELIGIBLE + 1, "one name per verdict");
+
+const char *
+pa_results_severity_name(enum pa_severity sev)
+{
+	return (unsigned)sev <= PA_SEVERITY_BLOCKER ? severity_names[sev] : "?";
+}
+
+int
+pa_results_severity_parse(enum pa_severity *out, const char *name)
+{
+	size_t i;
+
+	for (i = 0; name != NULL && i <= PA_SEVERITY_BLOCKER; i++) {
+		if (strcmp(name, severity_names[i]) == 0) {
+			*out = (enum pa_severity)i;
+			return 0;
+		}
+	}
+	return pa_error_setc(PA_EINVALID, PA_ERRCLASS_USAGE,
+	    "'%s' is not a severity (blocker, error, warning, info)",
+	    name ? name : "");
+}
+
+const char *
+pa_results_status_name(enum pa_finding_status status)
+{
+	return (unsigned)status <= PA_FINDING_NEEDS_REVIEW ?
+	    status_names[status] : "?";
+}
+
+const char *
+pa_results_verdict_name(enum pa_verdict verdict)
+{
+	return (unsigned)verdict <= PA_VERDICT_INELIGIBLE ?
+	    verdict_names[verdict] : "?";
+}
+
+/* A sanitised copy, or NULL for NULL; *oom set on failure. */
+static char *
+dup_clean(const char *s, bool *oom)
+{
+	char *p;
+
+	if (s == NULL)
+		return NULL;
+	if ((p = pa_text_sanitize_dup(s)) == NULL)
+		*oom = true;
+	return p;
+}
+
+int
+pa_results_set(char **field, const char *value)
+{
+	bool oom = false;
+	char *p = dup_clean(value, &oom);
+
+	if (oom)
+		return pa_error_oom();
+	free(*field);
+	*field = p;
+	return 0;
+}
+
+static void
+finding_free(void *p)
+{
+	struct pa_results_finding *f = p;
+
+	if (f == NULL)
+		return;
+	free((char *)f->rule);
+	free((char *)f->applies_from);
+	free((char *)f->message);
+	free((char *)f->remedy);
+	free((char *)f->path);
+	free((char *)f->anchor);
+	free((char *)f->ref);
+	free(f);
+}
+
+static void
+item_free(void *p)
+{
+	struct pa_results_item *it = p;
+
+	if (it == NULL)
+		return;
+	free((char *)it->id);
+	free((char *)it->tier);
+	free((char *)it->gpai);
+	free(it);
+}
+
+static void
+signature_free(void *p)
+{
+	struct pa_results_signature *s = p;
+
+	if (s == NULL)
+		return;
+	free((char *)s->object);
+	free((char *)s->kind);
+	free((char *)s->status);
+	free((char *)s->fingerprint);
+	free((char *)s->uid);
+	free((char *)s->created);
+	free((char *)s->right);
+	free((char *)s->authorised);
+	free((char *)s->missing_right);
+	free(s);
+}
+
+static void
+pack_free(void *p)
+{
+	struct pa_results_pack *pk = p;
+
+	if (pk == NULL)
+		return;
+	free((char *)pk->id);
+	free((char *)pk->version);
+	free(pk);
+}
+
+int
+pa_results_new(struct pa_results **out)
+{
+	struct pa_results *res;
+
+	*out = NULL;
+	if ((res = pa_calloc(1, sizeof(*res))) == NULL)
+		return PA_ENOMEM;
+	*out = res;
+	return 0;
+}
+
+void
+pa_results_free(struct pa_results *res)
+{
+	if (res == NULL)
+		return;
+	free(res->tool_version);
+	free(res->rules_version);
+	free(res->dossier_path);
+	free(res->dossier_commit);
+	free(res->dossier_rev);
+	free(res->dossier_mode);
+	free(res->dossier_subdir);
+	free(res->trust);
+	free(res->as_of);
+	pa_vec_dispose(&res->packs, pack_free);
+	pa_vec_dispose(&res->systems, item_free);
+	pa_vec_dispose(&res->models, item_free);
+	pa_vec_dispose(&res->signatures, signature_free);
+	pa_vec_dispose(&res->findings, finding_free);
+	free(res);
+}
+
+int
+pa_results_add_finding(struct pa_results *res, const struct pa_results_finding *f)
+{
+	struct pa_results_finding *n = NULL;
+	bool oom = false;
+	int error;
+
+	if ((n = pa_calloc(1, sizeof(*n))) == NULL)
+		return PA_ENOMEM;
+	*n = *f;
+	n->rule = dup_clean(f->rule ? f->rule : "", &oom);
+	n->applies_from = dup_clean(f->applies_from, &oom);
+	n->message = dup_clean(f->message ? f->message : "", &oom);
+	n->remedy = dup_clean(f->remedy, &oom);
+	n->path = dup_clean(f->path, &oom);
+	n->anchor = dup_clean(f->anchor, &oom);
+	n->ref = dup_clean(f->ref, &oom);
+	if (oom) {
+		error = pa_error_oom();
+		goto done;
+	}
+	if ((error = pa_results_fingerprint(n->fingerprint, n->rule, n->path,
+	    n->anchor)) < 0)
+		goto done;
+	if ((error = pa_vec_push(&res->findings, n)) < 0)
+		goto done;
+	n = NULL;	/* owned by res->findings */
+done:
+	finding_free(n);
+	return error;
+}
+
+int
+pa_results_add_pack(struct pa_results *res, const char *id, const char *version)
+{
+	struct pa_results_pack *pk;
+	bool oom = false;
+
+	if ((pk = pa_calloc(1, sizeof(*pk))) == NULL)
+		return PA_ENOMEM;
+	pk->id = dup_clean(id, &oom);
+	pk->version = dup_clean(version, &oom);
+	if (oom || pa_vec_push(&res->packs, pk) < 0) {
+		pack_free(pk);
+		return pa_error_oom();
+	}
+	return 0;
+}
+
+int
+pa_results_add_item(struct pa_vec *list, const char *id, const char *tier,
+    const char *gpai)
+{
+	struct pa_results_item *it;
+	bool oom = false;
+
+	if ((it = pa_calloc(1, sizeof(*it))) == NULL)
+		return PA_ENOMEM;
+	it->id = dup_clean(id ? id : "", &oom);
+	it->tier = dup_clean(tier, &oom);
+	it->gpai = dup_clean(gpai, &oom);
+	if (oom || pa_vec_push(list, it) < 0) {
+		item_free(it);
+		return pa_error_oom();
+	}
+	return 0;
+}
+
+int
+pa_results_add_signature(struct pa_results *res,
+    const struct pa_results_signature *sig)
+{
+	struct pa_results_signature *s;
+	bool oom = false;
+
+	if ((s = pa_calloc(1, sizeof(*s))) == NULL)
+		return PA_ENOMEM;
+	s->object = dup_clean(sig->object, &oom);
+	s->kind = dup_clean(sig->kind, &oom);
+	s->status = dup_clean(sig->status, &oom);
+	s->fingerprint = dup_clean(sig->fingerprint, &oom);
+	s->uid = dup_clean(sig->uid, &oom);
+	s->created = dup_clean(sig->created, &oom);
+	s->right = dup_clean(sig->right, &oom);
+	s->authorised = dup_clean(sig->authorised, &oom);
+	s->missing_right = dup_clean(sig->missing_right, &oom);
+	if (oom || pa_vec_push(&res->signatures, s) < 0) {
+		signature_free(s);
+		return pa_error_oom();
+	}
+	return 0;
+}
+
+static int
+strcmp_null(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+static int
+finding_cmp(const void *pa, const void *pb)
+{
+	const struct pa_results_finding *a = *(const struct pa_results_finding *const *)pa;
+	const struct pa_results_finding *b = *(const struct pa_results_finding *const *)pb;
+	int c;
+
+	if (a->severity != b->severity)
+		return a->severity > b->severity ? -1 : 1;
+	if ((c = strcmp_null(a->path, b->path)) != 0)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if ((c = strcmp_null(a->rule, b->rule)) != 0)
+		return c;
+	if ((c = strcmp_null(a->anchor, b->anchor)) != 0)
+		return c;
+	if ((c = strcmp_null(a->message, b->message)) != 0)
+		return c;
+	return strcmp(a->fingerprint, b->fingerprint);
+}
+
+void
+pa_results_sort(struct pa_results *res)
+{
+	if (res->findings.count > 1)
+		qsort(res->findings.items, res->findings.count,
+		    sizeof(res->findings.items[0]), finding_cmp);
+}
+
+bool
+pa_results_finding_counts(const struct pa_results_finding *f)
+{
+	return f->in_force && (f->status == PA_FINDING_OPEN ||
+	    f->status == PA_FINDING_NEEDS_REVIEW);
+}
+
+enum pa_verdict
+pa_results_verdict(const struct pa_results *res)
+{
+	enum pa_verdict v = PA_VERDICT_ELIGIBLE;
+	size_t i;
+
+	for (i = 0; i < res->findings.count; i++) {
+		const struct pa_results_finding *f = res->findings.items[i];
+
+		if (!pa_results_finding_counts(f))
+			continue;
+		if (f->status == PA_FINDING_OPEN && f->severity == PA_SEVERITY_BLOCKER)
+			return PA_VERDICT_INELIGIBLE;
+		if (f->severity >= PA_SEVERITY_ERROR)
+			v = PA_VERDICT_NEEDS_CHANGES;
+	}
+	return v;
+}
+
+size_t
+pa_results_count_at_least(const struct pa_results *res, enum pa_severity min)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < res->findings.count; i++) {
+		const struct pa_results_finding *f = res->findings.items[i];
+
+		if (pa_results_finding_counts(f) && f->severity >= min)
+			n++;
+	}
+	return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* XML                                                                 */
+
+/* Set attribute name=value when value is not NULL; false on OOM. */
+static bool
+set_attr(xmlNode *node, const char *name, const char *value)
+{
+	if (value == NULL)
+		return true;
+	return xmlNewProp(node, BAD_CAST name, BAD_CAST value) != NULL;
+}
+
+static xmlNode *
+new_child(xmlNode *parent, xmlNs *ns, const char *name, const char *text)
+{
+	xmlNode *n = xmlNewChild(parent, ns, BAD_CAST name, NULL);
+
+	if (n != NULL && text != NULL && text[0] != '\0') {
+		xmlNode *t = xmlNewText(BAD_CAST text);
+
+		if (t == NULL || xmlAddChild(n, t) == NULL) {
+			xmlFreeNode(t);
+			return NULL;
+		}
+	}
+	return n;
+}
+
+static bool
+add_finding_xml(xmlNode *root, xmlNs *ns, const struct pa_results_finding *f)
+{
+	xmlNode *n;
+	char line[32];
+
+	if ((n = new_child(root, ns, "finding", NULL)) == NULL)
+		return false;
+	snprintf(line, sizeof(line), "%ld", f->line);
+	if (!set_attr(n, "rule", f->rule) ||
+	    !set_attr(n, "severity", pa_results_severity_name(f->severity)) ||
+	    !set_attr(n, "status", pa_results_status_name(f->status)) ||
+	    !set_attr(n, "fingerprint", f->fingerprint) ||
+	    !set_attr(n, "path", f->path) ||
+	    !set_attr(n, "line", f->line > 0 ? line : NULL) ||
+	    !set_attr(n, "anchor", f->anchor) ||
+	    !set_attr(n, "ref", f->ref) ||
+	    !set_attr(n, "applies-from", f->applies_from) ||
+	    !set_attr(n, "in-force", f->in_force ? NULL : "false") ||
+	    !set_attr(n, "waivable", f->waivable ? "true" : "false"))
+		return false;
+	if (new_child(n, ns, "message", f->message) == NULL)
+		return false;
+	if (f->remedy != NULL && f->remedy[0] != '\0' &&
+	    new_child(n, ns, "remedy", f->remedy) == NULL)
+		return false;
+	return true;
+}
+
+/* Fill the results document; false on out of memory. */
+static bool
+build_doc(xmlNode *root, xmlNs *ns, const struct pa_results *res)
+{
+	xmlNode *n;
+	size_t i;
+
+	if (!set_attr(root, "version", "1"))
+		return false;
+	if ((n = new_child(root, ns, "tool", NULL)) == NULL ||
+	    !set_attr(n, "name", "pactaudit") ||
+	    !set_attr(n, "version", res->tool_version ? res->tool_version : PACKAGE_VERSION))
+		return false;
+	if ((n = new_child(root, ns, "rules", NULL)) == NULL ||
+	    !set_attr(n, "version", res->rules_version) ||
+	    !set_attr(n, "digest", res->rules_digest[0] ? res->rules_digest : NULL))
+		return false;
+	for (i = 0; i < res->packs.count; i++) {
+		const struct pa_results_pack *pk = res->packs.items[i];
+		xmlNode *p = new_child(n, ns, "pack", NULL);
+
+		if (p == NULL || !set_attr(p, "id", pk->id) ||
+		    !set_attr(p, "version", pk->version))
+			return false;
+	}
+	if ((n = new_child(root, ns, "dossier", NULL)) == NULL ||
+	    !set_attr(n, "path", res->dossier_path) ||
+	    !set_attr(n, "commit", res->dossier_commit) ||
+	    !set_attr(n, "rev", res->dossier_rev) ||
+	    !set_attr(n, "mode", res->dossier_mode) ||
+	    !set_attr(n, "subdir", res->dossier_subdir && res->dossier_subdir[0] ?
+	    res->dossier_subdir : NULL) ||
+	    !set_attr(n, "trust", res->trust))
+		return false;
+	if (new_child(root, ns, "as-of", res->as_of) == NULL)
+		return false;
+	for (i = 0; i < res->systems.count; i++) {
+		const struct pa_results_item *it = res->systems.items[i];
+
+		if ((n = new_child(root, ns, "system", NULL)) == NULL ||
+		    !set_attr(n, "id", it->id) || !set_attr(n, "tier", it->tier) ||
+		    !set_attr(n, "gpai", it->gpai))
+			return false;
+	}
+	for (i = 0; i < res->models.count; i++) {
+		const struct pa_results_item *it = res->models.items[i];
+
+		if ((n = new_child(root, ns, "model", NULL)) == NULL ||
+		    !set_attr(n, "id", it->id) || !set_attr(n, "gpai", it->gpai))
+			return false;
+	}
+	for (i = 0; i < res->signatures.count; i++) {
+		const struct pa_results_signature *s = res->signatures.items[i];
+
+		if ((n = new_child(root, ns, "signature", NULL)) == NULL ||
+		    !set_attr(n, "object", s->object) || !set_attr(n, "kind", s->kind) ||
+		    !set_attr(n, "status", s->status) ||
+		    !set_attr(n, "fingerprint", s->fingerprint) ||
+		    !set_attr(n, "uid", s->uid) || !set_attr(n, "created", s->created) ||
+		    !set_attr(n, "right", s->right) ||
+		    !set_attr(n, "authorised", s->authorised) ||
+		    !set_attr(n, "missing-right", s->missing_right))
+			return false;
+	}
+	for (i = 0; i < res->findings.count; i++)
+		if (!add_finding_xml(root, ns, res->findings.items[i]))
+			return false;
+	return new_child(root, ns, "verdict",
+	    pa_results_verdict_name(pa_results_verdict(res))) != NULL;
+}
+
+int
+pa_results_to_xml(xmlDoc **out, const struct pa_results *res)
+{
+	xmlDoc *doc = NULL;
+	xmlNode *root;
+	xmlNs *ns;
+	int error = 0;
+
+	*out = NULL;
+	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
+	    (root = xmlNewDocNode(doc, NULL, BAD_CAST "results", NULL)) == NULL) {
+		error = pa_error_oom();
+		goto done;
+	}
+	xmlDocSetRootElement(doc, root);
+	if ((ns = xmlNewNs(root, BAD_CAST PA_RESULTS_NS, NULL)) == NULL) {
+		error = pa_error_oom();
+		goto done;
+	}
+	xmlSetNs(root, ns);
+	if (!build_doc(root, ns, res)) {
+		error = pa_error_oom();
+		goto done;
+	}
+	*out = doc;
+	doc = NULL;	/* owned by the caller */
+done:
+	xmlFreeDoc(doc);
+	return error;
+}

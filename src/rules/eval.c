@@ -1,0 +1,822 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The evaluation engine: classification, then obligation rules, into findings. */
+#include "config.h"
+
+#include "rules/eval.h"
+
+#include <libxml/xmlerror.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "parse/evnode.h"
+#include "rules/classify.h"
+#include "rules/xpathfn.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/limits.h"
+#include "util/log.h"
+#include "util/text.h"
+
+/* Bytes of one quoted value in a message, and of a key in an anchor. */
+#define VALUE_MAX 200
+#define KEY_MAX 64
+
+struct compiled {
+	xmlXPathCompExprPtr context, applicable, assertion, location;
+	xmlXPathCompExprPtr *selects;	/* one per <value-of>, in order */
+	size_t nselects;
+};
+
+struct pa_eval {
+	const struct pa_rulepack *pack;
+	struct compiled *rules;
+	size_t count;
+};
+
+/* One run over one evidence document. */
+struct run {
+	struct pa_eval *ev;
+	struct pa_results *res;
+	xmlXPathContext *xp;
+	struct pa_xpathfn_env env;
+	xmlNode *root;
+	const char *as_of;
+};
+
+/* ------------------------------------------------------------------ */
+/* evaluators                                                          */
+
+static void
+compiled_dispose(struct compiled *c)
+{
+	size_t i;
+
+	xmlXPathFreeCompExpr(c->context);
+	xmlXPathFreeCompExpr(c->applicable);
+	xmlXPathFreeCompExpr(c->assertion);
+	xmlXPathFreeCompExpr(c->location);
+	for (i = 0; i < c->nselects; i++)
+		xmlXPathFreeCompExpr(c->selects[i]);
+	free(c->selects);
+}
+
+static bool
+is_rules_el(const xmlNode *n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    strcmp((const char *)n->ns->href, PA_RULES_NS) == 0 &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+static int
+compile_one(xmlXPathCompExprPtr *out, xmlXPathContext *xp, const struct pa_rule *r,
+    const char *expr)
+{
+	*out = NULL;
+	if (expr == NULL)
+		return 0;
+	if ((*out = xmlXPathCtxtCompile(xp, BAD_CAST expr)) == NULL)
+		return pa_error_setc(PA_EINVALID, PA_ERRCLASS_RULES,
+		    "%s:%ld: rule '%s': XPath does not compile: %s", r->file, r->line,
+		    r->id, expr);
+	return 0;
+}
+
+static int
+compile_rule(struct compiled *c, xmlXPathContext *xp, const struct pa_rule *r)
+{
+	const xmlNode *n;
+	xmlChar *sel;
+	size_t count = 0;
+	int error;
+
+	if ((error = compile_one(&c->context, xp, r, r->context)) < 0 ||
+	    (error = compile_one(&c->applicable, xp, r, r->applicable)) < 0 ||
+	    (error = compile_one(&c->assertion, xp, r, r->assertion)) < 0 ||
+	    (error = compile_one(&c->location, xp, r, r->location)) < 0)
+		return error;
+	for (n = r->message ? r->message->children : NULL; n != NULL; n = n->next)
+		if (is_rules_el(n, "value-of"))
+			count++;
+	if (count == 0)
+		return 0;
+	if ((c->selects = pa_calloc(count, sizeof(*c->selects))) == NULL)
+		return PA_ENOMEM;
+	for (n = r->message->children; n != NULL; n = n->next) {
+		if (!is_rules_el(n, "value-of"))
+			continue;
+		sel = xmlGetProp(n, BAD_CAST "select");
+		error = compile_one(&c->selects[c->nselects], xp, r,
+		    sel ? (const char *)sel : "");
+		xmlFree(sel);
+		if (error < 0)
+			return error;
+		c->nselects++;
+	}
+	return 0;
+}
+
+int
+pa_eval_new(struct pa_eval **out, const struct pa_rulepack *pack)
+{
+	struct pa_eval *ev = NULL;
+	struct pa_xpathfn_env env;
+	xmlXPathContext *xp = NULL;
+	size_t i;
+	int error = 0;
+
+	*out = NULL;
+	pa_xpathfn_env_init(&env, pack);
+	if ((ev = pa_calloc(1, sizeof(*ev))) == NULL) {
+		error = PA_ENOMEM;
+		goto done;
+	}
+	ev->pack = pack;
+	ev->count = pa_rulepack_count(pack);
+	if ((ev->rules = pa_calloc(ev->count ? ev->count : 1, sizeof(*ev->rules))) == NULL) {
+		error = PA_ENOMEM;
+		goto done;
+	}
+	if ((xp = xmlXPathNewContext(NULL)) == NULL) {
+		error = pa_error_oom();
+		goto done;
+	}
+	if ((error = pa_xpathfn_register(xp, &env)) < 0)
+		goto done;
+	for (i = 0; i < ev->count; i++)
+		if ((error = compile_rule(&ev->rules[i], xp,
+		    pa_rulepack_rule_at(pack, i))) < 0)
+			goto done;
+	*out = ev;
+	ev = NULL;	/* owned by the caller */
+done:
+	xmlXPathFreeContext(xp);
+	pa_xpathfn_env_dispose(&env);
+	pa_eval_free(ev);
+	return error;
+}
+
+void
+pa_eval_free(struct pa_eval *ev)
+{
+	size_t i;
+
+	if (ev == NULL)
+		return;
+	for (i = 0; ev->rules != NULL && i < ev->count; i++)
+		compiled_dispose(&ev->rules[i]);
+	free(ev->rules);
+	free(ev);
+}
+
+void
+pa_eval_today(char out[11])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (gmtime_r(&now, &tm) == NULL || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+		snprintf(out, 11, "1970-01-01");
+}
+
+/* ------------------------------------------------------------------ */
+/* evidence helpers                                                    */
+
+static bool
+is_ev(const xmlNode *n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    strcmp((const char *)n->ns->href, PA_EVIDENCE_NS) == 0 &&
+	    (name == NULL || strcmp((const char *)n->name, name) == 0);
+}
+
+/* A borrowed attribute value (unqualified), or NULL. */
+static const char *
+attr(const xmlNode *node, const char *name)
+{
+	const xmlAttr *a;
+
+	if (node == NULL || node->type != XML_ELEMENT_NODE)
+		return NULL;
+	for (a = node->properties; a != NULL; a = a->next) {
+		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0) {
+			if (a->children != NULL && a->children->next == NULL &&
+			    a->children->type == XML_TEXT_NODE)
+				return (const char *)a->children->content;
+			return "";
+		}
+	}
+	return NULL;
+}
+
+static const xmlNode *
+child_ev(const xmlNode *n, const char *name)
+{
+	const xmlNode *c;
+
+	for (c = n ? n->children : NULL; c != NULL; c = c->next)
+		if (is_ev(c, name))
+			return c;
+	return NULL;
+}
+
+/* The nearest ancestor-or-self element with @src, or NULL. */
+static const xmlNode *
+src_node(const xmlNode *n)
+{
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+		if (attr(n, "src") != NULL)
+			return n;
+	return NULL;
+}
+
+/* Append text with white space runs as one space, trimmed, at most max bytes. */
+static void
+put_collapsed(struct pa_buf *b, const char *s, size_t max)
+{
+	size_t start = b->size;
+	bool space = false;
+
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			space = b->size > start;
+			continue;
+		}
+		if (b->size - start >= max && ((unsigned char)*s & 0xc0) != 0x80) {
+			pa_buf_puts(b, "\xe2\x80\xa6");	/* … */
+			return;
+		}
+		if (space)
+			pa_buf_putc(b, ' ');
+		space = false;
+		pa_buf_putc(b, *s);
+	}
+}
+
+/* The key of one element path step: id, name, object, path, kind, code, or short leaf text. */
+static void
+put_key(struct pa_buf *b, const xmlNode *n)
+{
+	static const char *const keys[] = { "id", "name", "object", "path", "kind",
+		"code", NULL };
+	const xmlNode *c;
+	const char *v;
+	xmlChar *text;
+	size_t i;
+
+	for (i = 0; keys[i] != NULL; i++) {
+		if ((v = attr(n, keys[i])) != NULL && v[0] != '\0') {
+			pa_buf_putc(b, '[');
+			put_collapsed(b, v, KEY_MAX);
+			pa_buf_putc(b, ']');
+			return;
+		}
+	}
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			return;
+	if ((text = xmlNodeGetContent(n)) == NULL)
+		return;
+	if (text[0] != '\0' && strlen((const char *)text) <= KEY_MAX) {
+		size_t before = b->size;
+
+		pa_buf_putc(b, '[');
+		put_collapsed(b, (const char *)text, KEY_MAX);
+		if (b->size == before + 1)
+			pa_buf_truncate(b, before);	/* only white space */
+		else
+			pa_buf_putc(b, ']');
+	}
+	xmlFree(text);
+}
+
+/* YAML key path inside e:front-matter: "license", "model-index[0].name". */
+static bool
+front_matter_anchor(struct pa_buf *b, const xmlNode *n)
+{
+	const xmlNode *steps[PA_LIMIT_XML_DEPTH + 8], *x, *s;
+	size_t count = 0, i, idx;
+
+	for (x = n; x != NULL && x->type == XML_ELEMENT_NODE; x = x->parent) {
+		if (is_ev(x, "front-matter"))
+			break;
+		if (count < sizeof(steps) / sizeof(steps[0]))
+			steps[count++] = x;
+	}
+	if (x == NULL || x->type != XML_ELEMENT_NODE)
+		return false;
+	if (count == 0) {
+		pa_buf_puts(b, "front-matter");
+		return true;
+	}
+	for (i = count; i-- > 0;) {
+		x = steps[i];
+		if (is_ev(x, "item")) {
+			for (idx = 0, s = x->prev; s != NULL; s = s->prev)
+				if (is_ev(s, "item"))
+					idx++;
+			pa_buf_printf(b, "[%zu]", idx);
+		} else if (is_ev(x, "field")) {
+			if (b->size > 0)
+				pa_buf_putc(b, '.');
+			put_collapsed(b, attr(x, "name"), KEY_MAX);
+		}
+	}
+	return true;
+}
+
+/*
+ * Where a node is, for a finding: the dossier path (@src of the nearest
+ * ancestor-or-self that has one), the line (nearest @line within that
+ * file), and an anchor that does not change when lines move: an explicit
+ * @anchor, a YAML key path, a Markdown heading, the licence's key, or the
+ * element path below the file's root ("system[cv-screen]/use-case[x]").
+ */
+static void
+provenance(const xmlNode *n, const xmlNode *root, const char **path, long *line,
+    struct pa_buf *anchor)
+{
+	const xmlNode *s, *x, *steps[PA_LIMIT_XML_DEPTH + 8];
+	const char *v, *file;
+	size_t count = 0, i;
+
+	*path = NULL;
+	*line = 0;
+	while (n != NULL && n->type != XML_ELEMENT_NODE)
+		n = n->type == XML_DOCUMENT_NODE ? root : n->parent;
+	if (n == NULL)
+		return;
+	s = src_node(n);
+	*path = s ? attr(s, "src") : NULL;
+	for (x = n; x != NULL && x->type == XML_ELEMENT_NODE; x = x->parent) {
+		if ((v = attr(x, "line")) != NULL) {
+			*line = strtol(v, NULL, 10);
+			if (*line < 0)
+				*line = 0;
+			break;
+		}
+		if (x == s)
+			break;
+	}
+
+	if (is_ev(n, "diag")) {
+		v = attr(n, "anchor");
+		put_collapsed(anchor, v && v[0] ? v : attr(n, "code"), 2 * KEY_MAX);
+		return;
+	}
+	for (x = n; x != NULL && x->type == XML_ELEMENT_NODE; x = x->parent) {
+		if ((v = attr(x, "anchor")) != NULL) {
+			put_collapsed(anchor, v, 2 * KEY_MAX);
+			return;
+		}
+		if (x == s)
+			break;
+	}
+	if (front_matter_anchor(anchor, n))
+		return;
+	for (x = n; x != NULL && x->type == XML_ELEMENT_NODE; x = x->parent) {
+		if (is_ev(x, "section")) {
+			long level = (v = attr(x, "level")) ? strtol(v, NULL, 10) : 1;
+			xmlChar *text = xmlNodeGetContent(x);
+
+			for (level = level < 1 ? 1 : level > 6 ? 6 : level; level > 0; level--)
+				pa_buf_putc(anchor, '#');
+			pa_buf_putc(anchor, ' ');
+			put_collapsed(anchor, (const char *)text, 2 * KEY_MAX);
+			xmlFree(text);
+			return;
+		}
+		if (is_ev(x, "license") && (v = attr(x, "from")) != NULL) {
+			put_collapsed(anchor, v, KEY_MAX);
+			return;
+		}
+		if (x == s)
+			break;
+	}
+
+	/* the element path below the file's root (or below the evidence root) */
+	file = *path;
+	for (x = n; x != NULL && x->type == XML_ELEMENT_NODE && x != root; x = x->parent) {
+		const xmlNode *up = x->parent;
+		const xmlNode *us;
+
+		if (count < sizeof(steps) / sizeof(steps[0]))
+			steps[count++] = x;
+		if (up == NULL || up == root || up->type != XML_ELEMENT_NODE)
+			break;
+		us = src_node(up);
+		if (file != NULL && (us == NULL || strcmp(attr(us, "src"), file) != 0))
+			break;
+		if (file == NULL && us != NULL)
+			break;
+	}
+	if (file != NULL && count > 0)
+		count--;	/* the file's own root element */
+	for (i = count; i-- > 0;) {
+		if (anchor->size > 0)
+			pa_buf_putc(anchor, '/');
+		pa_buf_puts(anchor, (const char *)steps[i]->name);
+		put_key(anchor, steps[i]);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* evaluation                                                          */
+
+static void
+silent(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+/* Evaluate comp on node; NULL on error with the message in rn->env.error. */
+static xmlXPathObjectPtr
+eval_at(struct run *rn, xmlXPathCompExprPtr comp, xmlNode *node)
+{
+	xmlXPathObjectPtr obj;
+
+	pa_buf_clear(&rn->env.error);
+	rn->xp->node = node;
+	rn->xp->contextSize = 1;
+	rn->xp->proximityPosition = 1;
+	rn->xp->opCount = 0;
+	rn->xp->opLimit = PA_LIMIT_XPATH_OPS;
+	obj = xmlXPathCompiledEval(comp, rn->xp);
+	if (obj == NULL && rn->env.error.size == 0)
+		pa_buf_puts(&rn->env.error, "XPath evaluation failed");
+	return obj;
+}
+
+/* Boolean value of comp at node: 1 true, 0 false, -1 error. */
+static int
+eval_bool(struct run *rn, xmlXPathCompExprPtr comp, xmlNode *node)
+{
+	xmlXPathObjectPtr obj = eval_at(rn, comp, node);
+	int v;
+
+	if (obj == NULL)
+		return -1;
+	v = xmlXPathCastToBoolean(obj) ? 1 : 0;
+	xmlXPathFreeObject(obj);
+	return v;
+}
+
+/* A number as text without locale: integers plainly, others in %g style. */
+static void
+put_number(struct pa_buf *b, double v)
+{
+	char tmp[64];
+	size_t i;
+	bool radix = false;
+
+	if (isnan(v)) {
+		pa_buf_puts(b, "NaN");
+		return;
+	}
+	if (isinf(v)) {
+		pa_buf_puts(b, v > 0 ? "Infinity" : "-Infinity");
+		return;
+	}
+	if (v == floor(v) && fabs(v) < 1e15) {
+		pa_buf_printf(b, "%.0f", v);
+		return;
+	}
+	snprintf(tmp, sizeof(tmp), "%.4g", v);
+	for (i = 0; tmp[i] != '\0'; i++) {
+		if (strchr("0123456789eE+-", tmp[i]) != NULL) {
+			pa_buf_putc(b, tmp[i]);
+			radix = false;
+		} else if (!radix) {
+			pa_buf_putc(b, '.');	/* whatever LC_NUMERIC's radix is */
+			radix = true;
+		}
+	}
+}
+
+/* The finding's message: the template with each <value-of> evaluated at node. */
+static void
+build_message(struct run *rn, const struct pa_rule *r, const struct compiled *c,
+    xmlNode *node, struct pa_buf *out)
+{
+	struct pa_buf raw = PA_BUF_INIT, val = PA_BUF_INIT;
+	const xmlNode *m;
+	xmlXPathObjectPtr obj;
+	xmlChar *s;
+	size_t k = 0;
+
+	for (m = r->message ? r->message->children : NULL; m != NULL; m = m->next) {
+		if (m->type == XML_TEXT_NODE && m->content != NULL) {
+			pa_buf_puts(&raw, (const char *)m->content);
+			continue;
+		}
+		if (!is_rules_el(m, "value-of") || k >= c->nselects)
+			continue;
+		obj = eval_at(rn, c->selects[k++], node);
+		pa_buf_clear(&val);
+		if (obj == NULL) {
+			pa_buf_puts(&val, "?");
+			pa_log(PA_LOG_DEBUG, "rule %s: <value-of>: %s", r->id, rn->env.error.ptr);
+		} else if (obj->type == XPATH_NUMBER) {
+			put_number(&val, obj->floatval);
+		} else if ((s = xmlXPathCastToString(obj)) != NULL) {
+			pa_text_sanitize(&val, (const char *)s, strlen((const char *)s),
+			    PA_TEXT_ONELINE);
+			xmlFree(s);
+		}
+		xmlXPathFreeObject(obj);
+		put_collapsed(&raw, val.ptr, VALUE_MAX);
+	}
+	put_collapsed(out, raw.ptr, (size_t)-1 / 2);
+	pa_buf_dispose(&raw);
+	pa_buf_dispose(&val);
+}
+
+/* The node a finding points at: the first node <location> selects, else node. */
+static const xmlNode *
+locate(struct run *rn, const struct compiled *c, xmlNode *node)
+{
+	xmlXPathObjectPtr obj;
+	const xmlNode *loc = node;
+
+	if (c->location == NULL)
+		return node;
+	if ((obj = eval_at(rn, c->location, node)) == NULL)
+		return node;
+	if (obj->type == XPATH_NODESET && obj->nodesetval != NULL &&
+	    obj->nodesetval->nodeNr > 0) {
+		xmlXPathNodeSetSort(obj->nodesetval);
+		loc = obj->nodesetval->nodeTab[0];
+		if (loc->type == XML_NAMESPACE_DECL)
+			loc = node;
+		else if (loc->type == XML_ATTRIBUTE_NODE)
+			loc = loc->parent;
+	}
+	xmlXPathFreeObject(obj);
+	return loc;
+}
+
+static int
+add_finding(struct run *rn, const struct pa_rule *r, const struct compiled *c,
+    xmlNode *node, const char *failure)
+{
+	struct pa_buf msg = PA_BUF_INIT, anchor = PA_BUF_INIT;
+	struct pa_results_finding f = { 0 };
+	const xmlNode *loc;
+	bool in_force = strcmp(r->applies_from, rn->as_of) <= 0;
+	int error;
+
+	if (failure != NULL) {
+		loc = node;
+		pa_buf_printf(&msg, "rule %s could not be evaluated: %s", r->id, failure);
+	} else {
+		loc = locate(rn, c, node);
+		build_message(rn, r, c, node, &msg);
+	}
+	provenance(loc, rn->root, &f.path, &f.line, &anchor);
+	if (pa_buf_oom(&msg) || pa_buf_oom(&anchor)) {
+		error = pa_error_oom();
+		goto done;
+	}
+	f.rule = r->id;
+	f.severity = in_force ? r->severity : PA_SEVERITY_INFO;
+	f.status = failure ? PA_FINDING_NEEDS_REVIEW : PA_FINDING_OPEN;
+	f.in_force = in_force;
+	f.applies_from = r->applies_from;
+	f.waivable = r->waivable;
+	f.message = msg.ptr;
+	f.remedy = r->remedy;
+	f.anchor = anchor.size ? anchor.ptr : NULL;
+	f.ref = r->ref_text;
+	error = pa_results_add_finding(rn->res, &f);
+done:
+	pa_buf_dispose(&msg);
+	pa_buf_dispose(&anchor);
+	return error;
+}
+
+/* Describe an evaluation failure: which part, and libxml2's or our message. */
+static const char *
+failure_text(struct run *rn, struct pa_buf *b, const char *part)
+{
+	pa_buf_clear(b);
+	pa_buf_printf(b, "%s: %s", part, rn->env.error.size ? rn->env.error.ptr :
+	    "XPath evaluation failed");
+	return b->ptr;
+}
+
+static int
+run_rule(struct run *rn, const struct pa_rule *r, const struct compiled *c)
+{
+	struct pa_buf why = PA_BUF_INIT, reason = PA_BUF_INIT;
+	xmlXPathObjectPtr set = NULL;
+	xmlNode *node;
+	bool raised;
+	int i, b, error = 0;
+
+	rn->env.current = rn->root;
+	if ((set = eval_at(rn, c->context, rn->root)) == NULL) {
+		error = add_finding(rn, r, c, rn->root, failure_text(rn, &why, "<context>"));
+		goto done;
+	}
+	if (set->type != XPATH_NODESET) {
+		pa_buf_clear(&rn->env.error);
+		pa_buf_puts(&rn->env.error, "does not select nodes");
+		error = add_finding(rn, r, c, rn->root, failure_text(rn, &why, "<context>"));
+		goto done;
+	}
+	if (set->nodesetval != NULL)
+		xmlXPathNodeSetSort(set->nodesetval);
+	for (i = 0; set->nodesetval != NULL && i < set->nodesetval->nodeNr; i++) {
+		node = set->nodesetval->nodeTab[i];
+		if (node->type == XML_NAMESPACE_DECL)
+			continue;
+		rn->env.current = node;
+		if (c->applicable != NULL) {
+			if ((b = eval_bool(rn, c->applicable, node)) < 0) {
+				if ((error = add_finding(rn, r, c, node,
+				    failure_text(rn, &why, "<applicable>"))) < 0)
+					goto done;
+				continue;
+			}
+			if (b == 0)
+				continue;
+		}
+		if ((b = eval_bool(rn, c->assertion, node)) < 0) {
+			if ((error = add_finding(rn, r, c, node,
+			    failure_text(rn, &why, "<assert>"))) < 0)
+				goto done;
+			continue;
+		}
+		if (b == 1)
+			continue;	/* the assertion holds: no finding */
+		if (r->phase == PA_RULE_PHASE_CLASSIFY) {
+			pa_buf_clear(&reason);
+			build_message(rn, r, c, node, &reason);
+			if (pa_buf_oom(&reason)) {
+				error = pa_error_oom();
+				goto done;
+			}
+			if ((error = pa_classify_apply(node, r, reason.ptr, &raised)) < 0)
+				goto done;
+			if (!r->classify_report)
+				continue;
+		}
+		if ((error = add_finding(rn, r, c, node, NULL)) < 0)
+			goto done;
+	}
+done:
+	rn->env.current = NULL;
+	xmlXPathFreeObject(set);
+	pa_buf_dispose(&why);
+	pa_buf_dispose(&reason);
+	return error;
+}
+
+/* ------------------------------------------------------------------ */
+/* results                                                             */
+
+static int
+collect(struct run *rn)
+{
+	struct pa_results *res = rn->res;
+	const struct pa_rulepack *pack = rn->ev->pack;
+	const xmlNode *n, *s, *d, *sigs;
+	size_t i;
+	int error;
+
+	snprintf(res->rules_digest, sizeof(res->rules_digest), "%s",
+	    pa_rulepack_digest(pack));
+	if ((error = pa_results_set(&res->rules_version, pa_rulepack_version(pack))) < 0 ||
+	    (error = pa_results_set(&res->as_of, rn->as_of)) < 0)
+		return error;
+	for (i = 0; i < pa_rulepack_pack_count(pack); i++)
+		if ((error = pa_results_add_pack(res, pa_rulepack_pack_id(pack, i),
+		    pa_rulepack_pack_version(pack, i))) < 0)
+			return error;
+	d = child_ev(rn->root, "dossier");
+	sigs = child_ev(rn->root, "signatures");
+	if ((error = pa_results_set(&res->dossier_path, attr(d, "path"))) < 0 ||
+	    (error = pa_results_set(&res->dossier_commit, attr(d, "commit"))) < 0 ||
+	    (error = pa_results_set(&res->dossier_rev, attr(d, "rev"))) < 0 ||
+	    (error = pa_results_set(&res->dossier_mode, attr(d, "mode"))) < 0 ||
+	    (error = pa_results_set(&res->dossier_subdir, attr(d, "subdir"))) < 0 ||
+	    (error = pa_results_set(&res->trust,
+	    attr(sigs, "trust") ? attr(sigs, "trust") : "none")) < 0)
+		return error;
+	for (n = rn->root->children; n != NULL; n = n->next) {
+		if (is_ev(n, "application")) {
+			for (s = n->children; s != NULL; s = s->next)
+				if (is_ev(s, "system") &&
+				    (error = pa_results_add_item(&res->systems, attr(s, "id"),
+				    attr(s, "tier"), attr(s, "gpai"))) < 0)
+					return error;
+		} else if (is_ev(n, "model")) {
+			if ((error = pa_results_add_item(&res->models, attr(n, "id"), NULL,
+			    attr(n, "gpai"))) < 0)
+				return error;
+		}
+	}
+	for (s = sigs ? sigs->children : NULL; s != NULL; s = s->next) {
+		struct pa_results_signature sig = { 0 };
+
+		if (!is_ev(s, "signature"))
+			continue;
+		sig.object = attr(s, "object");
+		sig.kind = attr(s, "kind");
+		sig.status = attr(s, "status");
+		sig.fingerprint = attr(s, "fingerprint");
+		sig.uid = attr(s, "uid");
+		sig.created = attr(s, "created");
+		sig.right = attr(s, "right");
+		sig.authorised = attr(s, "authorised");
+		sig.missing_right = attr(s, "missing-right");
+		if ((error = pa_results_add_signature(res, &sig)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+int
+pa_eval_run(struct pa_results *res, struct pa_eval *ev, xmlDoc *evidence,
+    const struct pa_eval_opts *opts)
+{
+	xmlGenericErrorFunc old_handler = xmlGenericError;
+	void *old_context = xmlGenericErrorContext;
+	struct run rn = { 0 };
+	const struct pa_rule *r;
+	enum pa_rule_phase phase;
+	size_t i;
+	int error = 0;
+
+	pa_xpathfn_env_init(&rn.env, ev->pack);
+	rn.ev = ev;
+	rn.res = res;
+	xmlSetGenericErrorFunc(NULL, silent);
+	if ((error = pa_xpathfn_env_set_as_of(&rn.env, opts ? opts->as_of : NULL)) < 0)
+		goto done;
+	rn.as_of = rn.env.as_of;
+	rn.root = evidence ? xmlDocGetRootElement(evidence) : NULL;
+	if (!is_ev(rn.root, "evidence")) {
+		error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_INTERNAL,
+		    "not an evidence document (urn:pactaudit:evidence:1)");
+		goto done;
+	}
+	rn.env.root = rn.root;
+	if ((rn.xp = xmlXPathNewContext(evidence)) == NULL) {
+		error = pa_error_oom();
+		goto done;
+	}
+	if ((error = pa_xpathfn_register(rn.xp, &rn.env)) < 0 ||
+	    (error = pa_classify_reset(rn.root)) < 0)
+		goto done;
+	for (phase = PA_RULE_PHASE_CLASSIFY; ; phase = PA_RULE_PHASE_OBLIGATION) {
+		for (i = 0; i < ev->count; i++) {
+			r = pa_rulepack_rule_at(ev->pack, i);
+			if (r->phase != phase)
+				continue;
+			if (r->applies_until != NULL && strcmp(rn.as_of, r->applies_until) > 0)
+				continue;	/* no longer the law */
+			if ((error = run_rule(&rn, r, &ev->rules[i])) < 0)
+				goto done;
+		}
+		if (phase == PA_RULE_PHASE_OBLIGATION)
+			break;
+	}
+	if ((error = collect(&rn)) < 0)
+		goto done;
+	pa_results_sort(res);
+done:
+	xmlSetGenericErrorFunc(old_context, old_handler);
+	xmlXPathFreeContext(rn.xp);
+	pa_xpathfn_env_dispose(&rn.env);
+	return error;
+}
+
+int
+pa_eval_dossier(struct pa_results **out, const struct pa_rulepack *pack,
+    xmlDoc *evidence, const struct pa_eval_opts *opts)
+{
+	struct pa_results *res = NULL;
+	struct pa_eval *ev = NULL;
+	int error;
+
+	*out = NULL;
+	if ((error = pa_results_new(&res)) < 0 ||
+	    (error = pa_eval_new(&ev, pack)) < 0 ||
+	    (error = pa_eval_run(res, ev, evidence, opts)) < 0)
+		goto done;
+	*out = res;
+	res = NULL;	/* owned by the caller */
+done:
+	pa_eval_free(ev);
+	pa_results_free(res);
+	return error;
+}

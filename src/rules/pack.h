@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Rule packs (urn:pactaudit:rules:1): loading, validation, the rules, vocabularies and data tables. */
+#ifndef PA_RULES_PACK_H
+#define PA_RULES_PACK_H
+
+#include <libxml/tree.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "results/results.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "util/digest.h"
+
+#define PA_RULES_NS "urn:pactaudit:rules:1"
+#define PA_XPATHFN_NS "urn:pactaudit:xpath:1"
+
+enum pa_rule_phase {
+	PA_RULE_PHASE_CLASSIFY,		/* runs first, writes tier / gpai */
+	PA_RULE_PHASE_OBLIGATION
+};
+
+/* One <ref>: the legal provision a rule applies. */
+struct pa_rule_ref {
+	const char *act;	/* "2024/1689" (default), another act, or "ai-pact" */
+	const char *article, *paragraph, *subparagraph, *point;
+	const char *annex, *section, *commitment;
+};
+
+/*
+ * One rule.  Every pointer is borrowed from the pack (valid until
+ * pa_rulepack_free()); optional parts are NULL when absent.
+ */
+struct pa_rule {
+	const char *id;
+	const char *pack;		/* the pack's id */
+	const char *file;		/* the pack file it came from */
+	long line;			/* line of <rule> */
+	enum pa_severity severity;
+	bool waivable;			/* waivable="false" for Art. 5 */
+	enum pa_rule_phase phase;
+	const char *title;
+	const struct pa_rule_ref *refs;	/* ref_count >= 1; refs[0] is the main one */
+	size_t ref_count;
+	const char *ref_text;		/* refs formatted, "Art. 5(1)(a)" ("; " between several) */
+	const char *applies_from;	/* YYYY-MM-DD */
+	const char *applies_until;	/* YYYY-MM-DD (last day it applies), or NULL */
+	const char *context;		/* XPath */
+	const char *applicable;		/* XPath, or NULL */
+	const char *assertion;		/* XPath: false => finding */
+	const char *location;		/* XPath, or NULL */
+	const char *classify_attribute;	/* "tier" / "gpai" (classify phase), else NULL */
+	const char *classify_value;
+	bool classify_report;		/* a classification is also a finding */
+	const xmlNode *message;		/* the <message> template (text + <value-of select=>) */
+	const char *message_text;	/* the template as text, value-of shown as {XPath} */
+	const char *remedy;		/* whitespace collapsed, or NULL */
+	const char *note;		/* or NULL */
+	const xmlNode *element;		/* the <rule> element itself */
+};
+
+struct pa_rulepack;
+
+/*
+ * Load every rule file of `dir` (pactaudit-rules(5)): DIR/NAME.xml (rule packs),
+ * vocab/NAME.xml (vocabularies) and data/NAME.xml (the accelerator table), each
+ * parsed as a trusted file, validated against rules/schema/rules.rng and
+ * checked: unique ids across packs, every XPath compiles (prefixes e and
+ * pa, the extension functions with their arity), dates, severity, phase,
+ * references.  Every problem goes to diag (may be NULL) as "file:line";
+ * on any problem the return is PA_EINVALID with the first one as the
+ * message ("file:line: message").  Caller frees with pa_rulepack_free.
+ */
+int pa_rulepack_load(struct pa_rulepack **out, const char *dir, struct pa_diag *diag);
+void pa_rulepack_free(struct pa_rulepack *pack);
+
+/* Rules in load order: pack files sorted by name, then document order. */
+size_t pa_rulepack_count(const struct pa_rulepack *pack);
+const struct pa_rule *pa_rulepack_rule_at(const struct pa_rulepack *pack, size_t i);
+const struct pa_rule *pa_rulepack_find(const struct pa_rulepack *pack, const char *id);
+
+/* Packs: ids and versions, sorted by file name. */
+size_t pa_rulepack_pack_count(const struct pa_rulepack *pack);
+const char *pa_rulepack_pack_id(const struct pa_rulepack *pack, size_t i);
+const char *pa_rulepack_pack_version(const struct pa_rulepack *pack, size_t i);
+/*
+ * The version of the rule set: the packs' common version, or
+ * "id@version id@version ..." when they differ.  Borrowed.
+ */
+const char *pa_rulepack_version(const struct pa_rulepack *pack);
+/* SHA-256 over every loaded file (name, size, bytes) in sorted order. */
+const char *pa_rulepack_digest(const struct pa_rulepack *pack);
+/* The folder it was loaded from (borrowed). */
+const char *pa_rulepack_dir(const struct pa_rulepack *pack);
+
+/*
+ * Data for the extension functions (borrowed, read-only, safe to share
+ * between threads): the <term> with this id in vocabulary `vocab`, the
+ * <accelerator> or <machine> with this id; NULL when there is none.
+ */
+bool pa_rulepack_has_vocab(const struct pa_rulepack *pack, const char *vocab);
+const xmlNode *pa_rulepack_term(const struct pa_rulepack *pack, const char *vocab,
+    const char *id);
+const xmlNode *pa_rulepack_accelerator(const struct pa_rulepack *pack, const char *id);
+const xmlNode *pa_rulepack_machine(const struct pa_rulepack *pack, const char *id);
+
+/*
+ * Format a legal reference: "Art. 5(1)(a)", "Annex III point 4(a)",
+ * "Art. 6(3), subparagraph 2", "AI Pact commitment ai-literacy".
+ */
+int pa_rulepack_format_ref(struct pa_buf *out, const struct pa_rule_ref *ref);
+
+/* Phase and severity names, as written in pack files. */
+const char *pa_rulepack_phase_name(enum pa_rule_phase phase);
+
+#endif

@@ -1,0 +1,1099 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * XPath extension functions in urn:pactaudit:xpath:1 (prefix pa), and the
+ * static checks of rule XPath.  Thread-safe: every function reads only its
+ * arguments, the per-thread environment in the XPath context's userData
+ * and the read-only rule pack.
+ */
+#include "config.h"
+
+#include "rules/xpathfn.h"
+
+#include <libxml/xpathInternals.h>
+#include <locale.h>
+#include <math.h>
+#include <regex.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse/evnode.h"
+#include "rules/pack.h"
+#include "util/error.h"
+
+/* Longest string pa:number() and pa:date() look at, and pa:matches() regex. */
+#define NUMBER_MAX 64
+#define REGEX_MAX 1024
+
+/* ------------------------------------------------------------------ */
+/* pure helpers                                                        */
+
+static bool
+is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool
+is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+ascii_lower(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+}
+
+double
+pa_xpathfn_parse_number(const char *s)
+{
+	char buf[NUMBER_MAX + 1];
+	const char *p = s, *end;
+	size_t n = 0;
+	double v, mult = 1.0;
+	bool digits = false, exponent = false;
+	locale_t c_locale;
+
+	if (s == NULL)
+		return NAN;
+	while (is_space(*p))
+		p++;
+	end = p + strlen(p);
+	while (end > p && is_space(end[-1]))
+		end--;
+	if (end - p > NUMBER_MAX)
+		return NAN;
+	if (p < end && (*p == '+' || *p == '-'))
+		buf[n++] = *p++;
+	/* digits, with '_' allowed between two digits */
+	while (p < end && (is_digit(*p) || (*p == '_' && n > 0 &&
+	    is_digit(buf[n - 1]) && p + 1 < end && is_digit(p[1])))) {
+		if (*p != '_') {
+			buf[n++] = *p;
+			digits = true;
+		}
+		p++;
+	}
+	if (p < end && *p == '.') {
+		buf[n++] = *p++;
+		while (p < end && is_digit(*p)) {
+			buf[n++] = *p++;
+			digits = true;
+		}
+	}
+	if (!digits)
+		return NAN;
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		buf[n++] = *p++;
+		if (p < end && (*p == '+' || *p == '-'))
+			buf[n++] = *p++;
+		if (p >= end || !is_digit(*p))
+			return NAN;
+		while (p < end && is_digit(*p))
+			buf[n++] = *p++;
+		exponent = true;
+	}
+	buf[n] = '\0';
+	while (p < end && *p == ' ')
+		p++;
+	if (p < end && !exponent && p + 1 == end) {
+		switch (ascii_lower(*p)) {
+		case 'k': mult = 1e3; break;
+		case 'm': mult = 1e6; break;
+		case 'b': case 'g': mult = 1e9; break;
+		case 't': mult = 1e12; break;
+		case 'p': mult = 1e15; break;
+		default: return NAN;
+		}
+		p++;
+	}
+	if (p != end)
+		return NAN;
+	/* the "C" locale: '.' is the radix character whatever LC_NUMERIC says */
+	if ((c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0)) == (locale_t)0)
+		return NAN;
+	v = strtod_l(buf, NULL, c_locale) * mult;
+	freelocale(c_locale);
+	return isfinite(v) ? v : NAN;
+}
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian; H. Hinnant's algorithm). */
+static long
+days_from_civil(long y, unsigned m, unsigned d)
+{
+	long era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (long)doe - 719468;
+}
+
+static bool
+leap_year(long y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* n digits at p as a number, or -1. */
+static long
+read_digits(const char *p, int n)
+{
+	long v = 0;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (!is_digit(p[i]))
+			return -1;
+		v = v * 10 + (p[i] - '0');
+	}
+	return v;
+}
+
+/* A time of day after 'T': hh:mm[:ss[.fff]][Z|+hh:mm|-hh:mm]; true if valid. */
+static bool
+valid_time(const char *p)
+{
+	long h = read_digits(p, 2), mi, sec;
+
+	if (h < 0 || h > 23 || p[2] != ':' || (mi = read_digits(p + 3, 2)) < 0 || mi > 59)
+		return false;
+	p += 5;
+	if (*p == ':') {
+		if ((sec = read_digits(p + 1, 2)) < 0 || sec > 60)
+			return false;
+		p += 3;
+		if (*p == '.') {
+			if (!is_digit(*++p))
+				return false;
+			while (is_digit(*p))
+				p++;
+		}
+	}
+	if (*p == 'Z')
+		return p[1] == '\0';
+	if (*p == '+' || *p == '-') {
+		h = read_digits(p + 1, 2);
+		return h >= 0 && h <= 23 && p[3] == ':' &&
+		    (mi = read_digits(p + 4, 2)) >= 0 && mi <= 59 && p[6] == '\0';
+	}
+	return *p == '\0';
+}
+
+double
+pa_xpathfn_parse_date(const char *s)
+{
+	static const unsigned mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	char buf[NUMBER_MAX + 1];
+	size_t n;
+	long y, m, d;
+
+	if (s == NULL)
+		return NAN;
+	while (is_space(*s))
+		s++;
+	n = strlen(s);
+	while (n > 0 && is_space(s[n - 1]))
+		n--;
+	if (n < 10 || n > NUMBER_MAX)
+		return NAN;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if ((y = read_digits(buf, 4)) < 1 || buf[4] != '-' ||
+	    (m = read_digits(buf + 5, 2)) < 1 || m > 12 || buf[7] != '-' ||
+	    (d = read_digits(buf + 8, 2)) < 1)
+		return NAN;
+	if (d > (long)mdays[m - 1] + (m == 2 && leap_year(y)))
+		return NAN;
+	if (buf[10] != '\0' && (buf[10] != 'T' || !valid_time(buf + 11)))
+		return NAN;
+	return (double)days_from_civil(y, (unsigned)m, (unsigned)d);
+}
+
+static const char *const tiers[] = { "minimal", "limited", "high", "prohibited", NULL };
+static const char *const gpai_statuses[] = { "none", "gpai", "systemic", NULL };
+
+static int
+rank_in(const char *const *names, const char *s)
+{
+	int i;
+
+	for (i = 0; s != NULL && names[i] != NULL; i++)
+		if (strcmp(names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+int
+pa_xpathfn_tier_rank(const char *tier)
+{
+	return rank_in(tiers, tier);
+}
+
+int
+pa_xpathfn_gpai_rank(const char *gpai)
+{
+	return rank_in(gpai_statuses, gpai);
+}
+
+/* Dossier paths compare without "./" in front and "/" at the end. */
+static void
+path_trim(const char **p, size_t *len)
+{
+	while (*len >= 2 && (*p)[0] == '.' && (*p)[1] == '/') {
+		*p += 2;
+		*len -= 2;
+		while (*len > 0 && **p == '/') {
+			(*p)++;
+			(*len)--;
+		}
+	}
+	while (*len > 0 && (*p)[*len - 1] == '/')
+		(*len)--;
+}
+
+/* ------------------------------------------------------------------ */
+/* the environment                                                     */
+
+void
+pa_xpathfn_env_init(struct pa_xpathfn_env *env, const struct pa_rulepack *pack)
+{
+	memset(env, 0, sizeof(*env));
+	env->pack = pack;
+	pa_buf_init(&env->error);
+	env->as_of_days = NAN;
+}
+
+void
+pa_xpathfn_env_dispose(struct pa_xpathfn_env *env)
+{
+	pa_buf_dispose(&env->error);
+}
+
+int
+pa_xpathfn_env_set_as_of(struct pa_xpathfn_env *env, const char *as_of)
+{
+	double d = pa_xpathfn_parse_date(as_of);
+
+	if (isnan(d) || strlen(as_of) != 10)
+		return pa_error_setc(PA_EINVALID, PA_ERRCLASS_USAGE,
+		    "'%s' is not a date (YYYY-MM-DD)", as_of ? as_of : "");
+	memcpy(env->as_of, as_of, 10);
+	env->as_of[10] = '\0';
+	env->as_of_days = d;
+	return 0;
+}
+
+static struct pa_xpathfn_env *
+env_of(xmlXPathParserContextPtr ctxt)
+{
+	return ctxt->context->userData;
+}
+
+/* Raise an evaluation error with our own message. */
+static void PA_PRINTF(2, 3)
+fn_fail(xmlXPathParserContextPtr ctxt, const char *fmt, ...)
+{
+	struct pa_xpathfn_env *env = env_of(ctxt);
+	va_list ap;
+
+	if (env != NULL && env->error.size == 0) {
+		va_start(ap, fmt);
+		pa_buf_vprintf(&env->error, fmt, ap);
+		va_end(ap);
+	}
+	xmlXPathErr(ctxt, XPATH_EXPR_ERROR);
+}
+
+/* libxml2's own errors land here (the context's error callback). */
+static void
+on_xpath_error(void *data, xmlErrorPtr err)
+{
+	struct pa_xpathfn_env *env = data;
+	size_t n;
+
+	if (env == NULL || env->error.size > 0 || err == NULL)
+		return;
+	pa_buf_puts(&env->error, err->message ? err->message : "XPath error");
+	n = env->error.size;
+	while (n > 0 && (env->error.ptr[n - 1] == '\n' || env->error.ptr[n - 1] == ' '))
+		n--;
+	pa_buf_truncate(&env->error, n);
+}
+
+/* ------------------------------------------------------------------ */
+/* argument helpers                                                    */
+
+/* Pop a string argument (any type converted the XPath way); NULL on error. */
+static xmlChar *
+pop_string(xmlXPathParserContextPtr ctxt)
+{
+	xmlChar *s = xmlXPathPopString(ctxt);
+
+	if (ctxt->error != XPATH_EXPRESSION_OK) {
+		xmlFree(s);
+		return NULL;
+	}
+	if (s == NULL)
+		xmlXPathErr(ctxt, XPATH_MEMORY_ERROR);
+	return s;
+}
+
+/* Pop a number the pa:number() way: numbers as they are, anything else parsed. */
+static bool
+pop_number(xmlXPathParserContextPtr ctxt, double *out)
+{
+	xmlXPathObjectPtr obj = valuePop(ctxt);
+	xmlChar *s;
+
+	if (obj == NULL) {
+		xmlXPathErr(ctxt, XPATH_INVALID_OPERAND);
+		return false;
+	}
+	if (obj->type == XPATH_NUMBER) {
+		*out = obj->floatval;
+	} else {
+		if ((s = xmlXPathCastToString(obj)) == NULL) {
+			xmlXPathFreeObject(obj);
+			xmlXPathErr(ctxt, XPATH_MEMORY_ERROR);
+			return false;
+		}
+		*out = pa_xpathfn_parse_number((const char *)s);
+		xmlFree(s);
+	}
+	xmlXPathFreeObject(obj);
+	return true;
+}
+
+static void
+push_number(xmlXPathParserContextPtr ctxt, double v)
+{
+	valuePush(ctxt, xmlXPathNewFloat(v));
+}
+
+static void
+push_bool(xmlXPathParserContextPtr ctxt, bool v)
+{
+	valuePush(ctxt, xmlXPathNewBoolean(v));
+}
+
+static void
+push_string(xmlXPathParserContextPtr ctxt, const char *s)
+{
+	valuePush(ctxt, xmlXPathNewString(BAD_CAST(s ? s : "")));
+}
+
+/* A borrowed attribute value of a read-only node (no allocation), or NULL. */
+static const char *
+attr_of(const xmlNode *node, const char *name)
+{
+	const xmlAttr *a;
+
+	if (node == NULL)
+		return NULL;
+	for (a = node->properties; a != NULL; a = a->next) {
+		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0) {
+			if (a->children != NULL && a->children->next == NULL &&
+			    a->children->type == XML_TEXT_NODE)
+				return (const char *)a->children->content;
+			return "";
+		}
+	}
+	return NULL;
+}
+
+static bool
+is_ev(const xmlNode *n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    strcmp((const char *)n->ns->href, PA_EVIDENCE_NS) == 0 &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* the functions                                                       */
+
+/* pa:number(s) -> number */
+static void
+fn_number(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	double v;
+
+	CHECK_ARITY(1);
+	if (pop_number(ctxt, &v))
+		push_number(ctxt, v);
+}
+
+/* pa:flop(N, D) -> 6 * N * D */
+static void
+fn_flop(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	double n, d;
+
+	CHECK_ARITY(2);
+	if (!pop_number(ctxt, &d) || !pop_number(ctxt, &n))
+		return;
+	push_number(ctxt, (n < 0 || d < 0) ? NAN : 6.0 * n * d);
+}
+
+/* pa:date(s) -> days since 1970-01-01 */
+static void
+fn_date(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *s;
+
+	CHECK_ARITY(1);
+	if ((s = pop_string(ctxt)) == NULL)
+		return;
+	push_number(ctxt, pa_xpathfn_parse_date((const char *)s));
+	xmlFree(s);
+}
+
+/* pa:as-of() -> 'YYYY-MM-DD' */
+static void
+fn_as_of(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	CHECK_ARITY(0);
+	push_string(ctxt, env_of(ctxt) ? env_of(ctxt)->as_of : "");
+}
+
+/* pa:applies(from) -> from <= as-of */
+static void
+fn_applies(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	struct pa_xpathfn_env *env = env_of(ctxt);
+	xmlChar *s;
+	double d;
+
+	CHECK_ARITY(1);
+	if ((s = pop_string(ctxt)) == NULL)
+		return;
+	d = pa_xpathfn_parse_date((const char *)s);
+	xmlFree(s);
+	push_bool(ctxt, env != NULL && !isnan(d) && !isnan(env->as_of_days) &&
+	    d <= env->as_of_days);
+}
+
+/* The vocabulary must exist; false (error raised) if not. */
+static bool
+check_vocab(xmlXPathParserContextPtr ctxt, const char *vocab)
+{
+	struct pa_xpathfn_env *env = env_of(ctxt);
+
+	if (env == NULL || env->pack == NULL ||
+	    !pa_rulepack_has_vocab(env->pack, vocab)) {
+		fn_fail(ctxt, "unknown vocabulary '%s'", vocab);
+		return false;
+	}
+	return true;
+}
+
+/* pa:in-vocab(vocab, value) -> boolean */
+static void
+fn_in_vocab(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *vocab = NULL, *value = NULL;
+
+	CHECK_ARITY(2);
+	if ((value = pop_string(ctxt)) == NULL || (vocab = pop_string(ctxt)) == NULL)
+		goto done;
+	if (!check_vocab(ctxt, (const char *)vocab))
+		goto done;
+	push_bool(ctxt, pa_rulepack_term(env_of(ctxt)->pack, (const char *)vocab,
+	    (const char *)value) != NULL);
+done:
+	xmlFree(vocab);
+	xmlFree(value);
+}
+
+/* pa:vocab(vocab, id, attr) -> string ('' when absent) */
+static void
+fn_vocab(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *vocab = NULL, *id = NULL, *attr = NULL;
+	const xmlNode *term;
+
+	CHECK_ARITY(3);
+	if ((attr = pop_string(ctxt)) == NULL || (id = pop_string(ctxt)) == NULL ||
+	    (vocab = pop_string(ctxt)) == NULL)
+		goto done;
+	if (!check_vocab(ctxt, (const char *)vocab))
+		goto done;
+	term = pa_rulepack_term(env_of(ctxt)->pack, (const char *)vocab, (const char *)id);
+	push_string(ctxt, attr_of(term, (const char *)attr));
+done:
+	xmlFree(vocab);
+	xmlFree(id);
+	xmlFree(attr);
+}
+
+/* pa:peak(accelerator, precision) -> FLOP/s, NaN when unknown */
+static void
+fn_peak(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	struct pa_xpathfn_env *env = env_of(ctxt);
+	xmlChar *acc = NULL, *prec = NULL;
+	const xmlNode *node = NULL;
+	const char *v;
+	size_t i;
+
+	CHECK_ARITY(2);
+	if ((prec = pop_string(ctxt)) == NULL || (acc = pop_string(ctxt)) == NULL)
+		goto done;
+	for (i = 0; prec[i] != '\0'; i++)
+		prec[i] = (xmlChar)ascii_lower(prec[i]);
+	if (env != NULL && env->pack != NULL)
+		node = pa_rulepack_accelerator(env->pack, (const char *)acc);
+	v = (prec[0] != '\0' && strcmp((const char *)prec, "id") != 0) ?
+	    attr_of(node, (const char *)prec) : NULL;
+	push_number(ctxt, v ? pa_xpathfn_parse_number(v) : NAN);
+done:
+	xmlFree(acc);
+	xmlFree(prec);
+}
+
+/* pa:machine(id, attr) -> string ('' when absent) */
+static void
+fn_machine(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	struct pa_xpathfn_env *env = env_of(ctxt);
+	xmlChar *id = NULL, *attr = NULL;
+	const xmlNode *node = NULL;
+
+	CHECK_ARITY(2);
+	if ((attr = pop_string(ctxt)) == NULL || (id = pop_string(ctxt)) == NULL)
+		goto done;
+	if (env != NULL && env->pack != NULL)
+		node = pa_rulepack_machine(env->pack, (const char *)id);
+	push_string(ctxt, attr_of(node, (const char *)attr));
+done:
+	xmlFree(id);
+	xmlFree(attr);
+}
+
+/* The evidence's <files> element, or NULL. */
+static const xmlNode *
+files_of(const struct pa_xpathfn_env *env)
+{
+	const xmlNode *n;
+
+	for (n = env && env->root ? env->root->children : NULL; n != NULL; n = n->next)
+		if (is_ev(n, "files"))
+			return n;
+	return NULL;
+}
+
+/* pa:file-exists(path) -> a listed file, or a folder holding one */
+static void
+fn_file_exists(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	const xmlNode *files, *n;
+	const char *want, *have;
+	size_t wlen, hlen;
+	xmlChar *s;
+	bool found = false;
+
+	CHECK_ARITY(1);
+	if ((s = pop_string(ctxt)) == NULL)
+		return;
+	want = (const char *)s;
+	wlen = strlen(want);
+	path_trim(&want, &wlen);
+	files = files_of(env_of(ctxt));
+	for (n = files && wlen ? files->children : NULL; n != NULL && !found; n = n->next) {
+		if (!is_ev(n, "file") || (have = attr_of(n, "path")) == NULL)
+			continue;
+		hlen = strlen(have);
+		path_trim(&have, &hlen);
+		found = hlen >= wlen && memcmp(have, want, wlen) == 0 &&
+		    (hlen == wlen || have[wlen] == '/');
+	}
+	xmlFree(s);
+	push_bool(ctxt, found);
+}
+
+/* pa:card(path) -> the e:model, e:dataset or e:doc read from path (or from path/README.md) */
+static void
+fn_card(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	struct pa_xpathfn_env *env = env_of(ctxt);
+	xmlNodeSetPtr set;
+	xmlNode *n;
+	const char *want, *have;
+	size_t wlen, hlen;
+	xmlChar *s;
+
+	CHECK_ARITY(1);
+	if ((s = pop_string(ctxt)) == NULL)
+		return;
+	if ((set = xmlXPathNodeSetCreate(NULL)) == NULL) {
+		xmlFree(s);
+		xmlXPathErr(ctxt, XPATH_MEMORY_ERROR);
+		return;
+	}
+	want = (const char *)s;
+	wlen = strlen(want);
+	path_trim(&want, &wlen);
+	for (n = env && env->root && wlen ? env->root->children : NULL; n != NULL; n = n->next) {
+		if (!is_ev(n, "model") && !is_ev(n, "dataset") && !is_ev(n, "doc"))
+			continue;
+		if ((have = attr_of(n, "src")) == NULL)
+			continue;
+		hlen = strlen(have);
+		path_trim(&have, &hlen);
+		if ((hlen == wlen && memcmp(have, want, wlen) == 0) ||
+		    (hlen == wlen + 10 && memcmp(have, want, wlen) == 0 &&
+		    memcmp(have + wlen, "/README.md", 10) == 0)) {
+			if (xmlXPathNodeSetAdd(set, n) < 0) {
+				xmlXPathFreeNodeSet(set);
+				xmlFree(s);
+				xmlXPathErr(ctxt, XPATH_MEMORY_ERROR);
+				return;
+			}
+		}
+	}
+	xmlFree(s);
+	valuePush(ctxt, xmlXPathWrapNodeSet(set));
+}
+
+/* pa:current() -> the rule's context node */
+static void
+fn_current(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	struct pa_xpathfn_env *env = env_of(ctxt);
+
+	CHECK_ARITY(0);
+	valuePush(ctxt, xmlXPathNewNodeSet(env ? env->current : NULL));
+}
+
+/* pa:lower(s) -> s with ASCII letters lowercased */
+static void
+fn_lower(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *s;
+	size_t i;
+
+	CHECK_ARITY(1);
+	if ((s = pop_string(ctxt)) == NULL)
+		return;
+	for (i = 0; s[i] != '\0'; i++)
+		s[i] = (xmlChar)ascii_lower(s[i]);
+	valuePush(ctxt, xmlXPathWrapString(s));
+}
+
+/* pa:ends-with(s, suffix) -> boolean */
+static void
+fn_ends_with(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *s = NULL, *suffix = NULL;
+	size_t n, m;
+
+	CHECK_ARITY(2);
+	if ((suffix = pop_string(ctxt)) == NULL || (s = pop_string(ctxt)) == NULL)
+		goto done;
+	n = strlen((const char *)s);
+	m = strlen((const char *)suffix);
+	push_bool(ctxt, m <= n && memcmp(s + n - m, suffix, m) == 0);
+done:
+	xmlFree(s);
+	xmlFree(suffix);
+}
+
+/* pa:matches(s, regex) -> POSIX extended regex, case-insensitive */
+static void
+fn_matches(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *s = NULL, *re = NULL;
+	regex_t rx;
+	char err[128];
+	int rc;
+
+	CHECK_ARITY(2);
+	if ((re = pop_string(ctxt)) == NULL || (s = pop_string(ctxt)) == NULL)
+		goto done;
+	if (strlen((const char *)re) > REGEX_MAX) {
+		fn_fail(ctxt, "pa:matches(): regular expression longer than %d bytes",
+		    REGEX_MAX);
+		goto done;
+	}
+	if ((rc = regcomp(&rx, (const char *)re, REG_EXTENDED | REG_ICASE | REG_NOSUB)) != 0) {
+		regerror(rc, NULL, err, sizeof(err));
+		fn_fail(ctxt, "pa:matches(): invalid regular expression '%s': %s",
+		    (const char *)re, err);
+		goto done;
+	}
+	rc = regexec(&rx, (const char *)s, 0, NULL, 0);
+	regfree(&rx);
+	push_bool(ctxt, rc == 0);
+done:
+	xmlFree(s);
+	xmlFree(re);
+}
+
+static void
+rank_fn(xmlXPathParserContextPtr ctxt, int nargs, int (*rank)(const char *))
+{
+	xmlChar *s;
+	int r;
+
+	CHECK_ARITY(1);
+	if ((s = pop_string(ctxt)) == NULL)
+		return;
+	r = rank((const char *)s);
+	xmlFree(s);
+	push_number(ctxt, r < 0 ? NAN : (double)r);
+}
+
+/* pa:tier-rank(t) -> minimal 0, limited 1, high 2, prohibited 3, else NaN */
+static void
+fn_tier_rank(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	rank_fn(ctxt, nargs, pa_xpathfn_tier_rank);
+}
+
+/* pa:gpai-rank(g) -> none 0, gpai 1, systemic 2, else NaN */
+static void
+fn_gpai_rank(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	rank_fn(ctxt, nargs, pa_xpathfn_gpai_rank);
+}
+
+/* pa:sum(node-set) -> the sum of pa:number() of each node (NaN if any is NaN) */
+static void
+fn_sum(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlXPathObjectPtr obj;
+	xmlChar *s;
+	double total = 0;
+	int i;
+
+	CHECK_ARITY(1);
+	if ((obj = valuePop(ctxt)) == NULL) {
+		xmlXPathErr(ctxt, XPATH_INVALID_OPERAND);
+		return;
+	}
+	if (obj->type != XPATH_NODESET) {
+		xmlXPathFreeObject(obj);
+		fn_fail(ctxt, "pa:sum() takes a node-set");
+		return;
+	}
+	for (i = 0; obj->nodesetval != NULL && i < obj->nodesetval->nodeNr; i++) {
+		if ((s = xmlXPathCastNodeToString(obj->nodesetval->nodeTab[i])) == NULL) {
+			xmlXPathFreeObject(obj);
+			xmlXPathErr(ctxt, XPATH_MEMORY_ERROR);
+			return;
+		}
+		total += pa_xpathfn_parse_number((const char *)s);
+		xmlFree(s);
+	}
+	xmlXPathFreeObject(obj);
+	push_number(ctxt, total);
+}
+
+const struct pa_xpathfn_info pa_xpathfn_table[] = {
+	{ "number", 1, 1, "pa:number(s) -> number", fn_number },
+	{ "flop", 2, 2, "pa:flop(N, D) -> number", fn_flop },
+	{ "date", 1, 1, "pa:date(s) -> number", fn_date },
+	{ "as-of", 0, 0, "pa:as-of() -> string", fn_as_of },
+	{ "applies", 1, 1, "pa:applies(from) -> boolean", fn_applies },
+	{ "in-vocab", 2, 2, "pa:in-vocab(vocab, value) -> boolean", fn_in_vocab },
+	{ "vocab", 3, 3, "pa:vocab(vocab, id, attr) -> string", fn_vocab },
+	{ "peak", 2, 2, "pa:peak(accelerator, precision) -> number", fn_peak },
+	{ "machine", 2, 2, "pa:machine(id, attr) -> string", fn_machine },
+	{ "file-exists", 1, 1, "pa:file-exists(path) -> boolean", fn_file_exists },
+	{ "card", 1, 1, "pa:card(path) -> node-set", fn_card },
+	{ "current", 0, 0, "pa:current() -> node-set", fn_current },
+	{ "lower", 1, 1, "pa:lower(s) -> string", fn_lower },
+	{ "ends-with", 2, 2, "pa:ends-with(s, suffix) -> boolean", fn_ends_with },
+	{ "matches", 2, 2, "pa:matches(s, regex) -> boolean", fn_matches },
+	{ "tier-rank", 1, 1, "pa:tier-rank(tier) -> number", fn_tier_rank },
+	{ "gpai-rank", 1, 1, "pa:gpai-rank(status) -> number", fn_gpai_rank },
+	{ "sum", 1, 1, "pa:sum(node-set) -> number", fn_sum },
+	{ 0 }
+};
+
+int
+pa_xpathfn_register(xmlXPathContext *ctxt, struct pa_xpathfn_env *env)
+{
+	const struct pa_xpathfn_info *f;
+
+	if (xmlXPathRegisterNs(ctxt, BAD_CAST "e", BAD_CAST PA_EVIDENCE_NS) != 0 ||
+	    xmlXPathRegisterNs(ctxt, BAD_CAST "pa", BAD_CAST PA_XPATHFN_NS) != 0)
+		return pa_error_oom();
+	for (f = pa_xpathfn_table; f->name != NULL; f++)
+		if (xmlXPathRegisterFuncNS(ctxt, BAD_CAST f->name,
+		    BAD_CAST PA_XPATHFN_NS, f->fn) != 0)
+			return pa_error_oom();
+	ctxt->userData = env;
+	ctxt->error = on_xpath_error;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* static checks                                                       */
+
+static const struct {
+	const char *name;
+	int min_args, max_args;
+} core_functions[] = {
+	{ "last", 0, 0 }, { "position", 0, 0 }, { "count", 1, 1 }, { "id", 1, 1 },
+	{ "local-name", 0, 1 }, { "namespace-uri", 0, 1 }, { "name", 0, 1 },
+	{ "string", 0, 1 }, { "concat", 2, -1 }, { "starts-with", 2, 2 },
+	{ "contains", 2, 2 }, { "substring-before", 2, 2 },
+	{ "substring-after", 2, 2 }, { "substring", 2, 3 },
+	{ "string-length", 0, 1 }, { "normalize-space", 0, 1 },
+	{ "translate", 3, 3 }, { "boolean", 1, 1 }, { "not", 1, 1 },
+	{ "true", 0, 0 }, { "false", 0, 0 }, { "lang", 1, 1 },
+	{ "number", 0, 1 }, { "sum", 1, 1 }, { "floor", 1, 1 },
+	{ "ceiling", 1, 1 }, { "round", 1, 1 },
+};
+
+static bool
+name_start(int c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
+	    (unsigned char)c >= 0x80;
+}
+
+static bool
+name_char(int c)
+{
+	return name_start(c) || is_digit(c) || c == '-' || c == '.';
+}
+
+/* Skip a string literal starting at p (a quote); NULL if unterminated. */
+static const char *
+skip_literal(const char *p)
+{
+	const char *e = strchr(p + 1, *p);
+
+	return e ? e + 1 : NULL;
+}
+
+/*
+ * Arguments of the call whose '(' is at p: their count, and the first
+ * argument when it is nothing but a string literal (*lit, *litlen).
+ */
+static int
+count_args(const char *p, const char **lit, size_t *litlen)
+{
+	const char *q = p + 1, *first_end = NULL, *s;
+	int depth = 1, commas = 0;
+	bool content = false;
+
+	*lit = NULL;
+	*litlen = 0;
+	while (*q != '\0' && depth > 0) {
+		if (*q == '\'' || *q == '"') {
+			if ((s = skip_literal(q)) == NULL)
+				return -1;
+			content = true;
+			q = s;
+			continue;
+		}
+		if (*q == '(' || *q == '[')
+			depth++;
+		else if (*q == ')' || *q == ']')
+			depth--;
+		else if (*q == ',' && depth == 1) {
+			commas++;
+			if (first_end == NULL)
+				first_end = q;
+		} else if (!is_space(*q) && depth >= 1)
+			content = true;
+		if (depth > 0)
+			q++;
+	}
+	if (depth != 0)
+		return -1;
+	if (first_end == NULL)
+		first_end = q;
+	/* first argument alone a literal? */
+	for (s = p + 1; is_space(*s); s++)
+		;
+	if ((*s == '\'' || *s == '"') && (q = skip_literal(s)) != NULL) {
+		const char *t = q;
+
+		while (is_space(*t))
+			t++;
+		if (t == first_end) {
+			*lit = s + 1;
+			*litlen = (size_t)(q - s - 2);
+		}
+	}
+	return content ? commas + 1 : 0;
+}
+
+static bool
+check_call(struct pa_buf *msg, const char *prefix, size_t plen, const char *name,
+    size_t nlen, const char *paren, const struct pa_rulepack *pack)
+{
+	const char *lit;
+	size_t litlen, i;
+	int nargs = count_args(paren, &lit, &litlen), min = -1, max = -1;
+	const char *label = plen ? "pa:" : "";
+
+	if (nargs < 0)
+		return true;	/* unbalanced: the compiler says so */
+	if (plen == 0) {
+		for (i = 0; i < sizeof(core_functions) / sizeof(core_functions[0]); i++) {
+			if (strlen(core_functions[i].name) == nlen &&
+			    memcmp(core_functions[i].name, name, nlen) == 0) {
+				min = core_functions[i].min_args;
+				max = core_functions[i].max_args;
+			}
+		}
+		if (min < 0) {
+			pa_buf_printf(msg, "unknown function %.*s()", (int)nlen, name);
+			return false;
+		}
+	} else if (plen == 2 && memcmp(prefix, "pa", 2) == 0) {
+		const struct pa_xpathfn_info *f;
+
+		for (f = pa_xpathfn_table; f->name != NULL; f++) {
+			if (strlen(f->name) == nlen && memcmp(f->name, name, nlen) == 0) {
+				min = f->min_args;
+				max = f->max_args;
+			}
+		}
+		if (min < 0) {
+			pa_buf_printf(msg, "unknown extension function pa:%.*s() "
+			    "(see pactaudit-rules(5))", (int)nlen, name);
+			return false;
+		}
+		if (lit != NULL && pack != NULL &&
+		    ((nlen == 8 && memcmp(name, "in-vocab", 8) == 0) ||
+		    (nlen == 5 && memcmp(name, "vocab", 5) == 0))) {
+			char vocab[128];
+
+			if (litlen < sizeof(vocab)) {
+				memcpy(vocab, lit, litlen);
+				vocab[litlen] = '\0';
+				if (!pa_rulepack_has_vocab(pack, vocab)) {
+					pa_buf_printf(msg, "pa:%.*s(): unknown vocabulary '%s'",
+					    (int)nlen, name, vocab);
+					return false;
+				}
+			}
+		}
+	} else {
+		pa_buf_printf(msg, "unknown function %.*s:%.*s()", (int)plen, prefix,
+		    (int)nlen, name);
+		return false;
+	}
+	if (nargs < min || (max >= 0 && nargs > max)) {
+		if (min == max)
+			pa_buf_printf(msg, "%s%.*s() takes %d argument%s, not %d", label,
+			    (int)nlen, name, min, min == 1 ? "" : "s", nargs);
+		else if (max < 0)
+			pa_buf_printf(msg, "%s%.*s() takes at least %d arguments, not %d",
+			    label, (int)nlen, name, min, nargs);
+		else
+			pa_buf_printf(msg, "%s%.*s() takes %d to %d arguments, not %d",
+			    label, (int)nlen, name, min, max, nargs);
+		return false;
+	}
+	return true;
+}
+
+static bool
+node_type_name(const char *name, size_t n)
+{
+	static const char *const types[] = { "node", "text", "comment",
+		"processing-instruction", NULL };
+	size_t i;
+
+	for (i = 0; types[i] != NULL; i++)
+		if (strlen(types[i]) == n && memcmp(types[i], name, n) == 0)
+			return true;
+	return false;
+}
+
+bool
+pa_xpathfn_check(struct pa_buf *msg, const char *expr, const struct pa_rulepack *pack)
+{
+	const char *p = expr, *q, *name, *prefix;
+	size_t nlen, plen;
+	bool operand = false;	/* the previous token ends an operand */
+
+	while (*p != '\0') {
+		if (is_space(*p)) {
+			p++;
+		} else if (*p == '\'' || *p == '"') {
+			if ((q = skip_literal(p)) == NULL)
+				return true;	/* the compiler reports it */
+			p = q;
+			operand = true;
+		} else if (is_digit(*p) || (*p == '.' && is_digit(p[1]))) {
+			while (is_digit(*p) || *p == '.')
+				p++;
+			operand = true;
+		} else if (*p == '.') {
+			p += p[1] == '.' ? 2 : 1;
+			operand = true;
+		} else if (*p == '$') {
+			pa_buf_printf(msg, "variables are not available in rules ($...)");
+			return false;
+		} else if (*p == ')' || *p == ']') {
+			p++;
+			operand = true;
+		} else if (*p == ':' && p[1] == ':') {
+			p += 2;
+			operand = false;
+		} else if (*p == '*') {
+			p++;
+			operand = !operand;	/* multiply after an operand, else a name test */
+		} else if (name_start(*p)) {
+			name = p;
+			while (name_char(*p))
+				p++;
+			nlen = (size_t)(p - name);
+			if (operand) {	/* and, or, div, mod */
+				operand = false;
+				continue;
+			}
+			prefix = NULL;
+			plen = 0;
+			if (p[0] == ':' && p[1] != ':') {
+				prefix = name;
+				plen = nlen;
+				p++;
+				if (*p == '*') {
+					p++;
+					name = p;
+					nlen = 0;
+				} else {
+					name = p;
+					while (name_char(*p))
+						p++;
+					nlen = (size_t)(p - name);
+				}
+			}
+			for (q = p; is_space(*q); q++)
+				;
+			if (*q == '(' && !(plen == 0 && node_type_name(name, nlen))) {
+				if (!check_call(msg, prefix, plen, name, nlen, q, pack))
+					return false;
+				operand = false;
+				p = q + 1;
+				continue;
+			}
+			if (plen > 0 && !((plen == 1 && *prefix == 'e') ||
+			    (plen == 2 && memcmp(prefix, "pa", 2) == 0))) {
+				pa_buf_printf(msg, "undefined namespace prefix '%.*s' "
+				    "(rules may use e: and pa:)", (int)plen, prefix);
+				return false;
+			}
+			operand = !(q[0] == ':' && q[1] == ':') && *q != '(';
+		} else {
+			p++;	/* ( [ , @ / | + - = ! < > */
+			operand = false;
+		}
+	}
+	return true;
+}
