@@ -22,4 +22,4 @@ nobase_dist_pkgdata_DATA += \
 	rules/templates/init/pact/commitments.xml \
 	rules/templates/init/pact/signers.xml
 
-TESTS += tests/cli/init.sh
+TESTS += tests/cli/init.sh tests/cli/examples.sh
