@@ -1,29 +1,178 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* PLACEHOLDER: replaced by the real command. */
+/* `pactaudit evidence`: print the evidence document the rules see, as indented XML. */
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
+
+#include <libxml/tree.h>
 
 #include "cli/cmd.h"
+#include "evidence/evidence.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/file.h"
+#include "util/text.h"
+
+enum {
+	OPT_REV = 1,
+	OPT_WORKTREE,
+	OPT_PATH,
+	OPT_AS_OF,
+	OPT_KEYRING,
+	OPT_REGISTRY,
+	OPT_NO_CACHE,
+	OPT_OUTPUT
+};
 
 static const struct pa_opt evidence_opts[] = {
+	{ .name = "rev", .arg = "REV", .id = OPT_REV,
+	  .help = "read the dossier at this revision, a commit or tag (default HEAD)" },
+	{ .name = "worktree", .id = OPT_WORKTREE,
+	  .help = "read the working files instead of a commit" },
+	{ .name = "path", .arg = "DIR", .id = OPT_PATH,
+	  .help = "the dossier is this folder of the repository" },
+	{ .name = "as-of", .arg = "DATE", .id = OPT_AS_OF,
+	  .help = "judge expiry as of DATE, YYYY-MM-DD (default today, UTC)" },
+	{ .name = "keyring", .arg = "FILE", .id = OPT_KEYRING,
+	  .help = "the auditor's public keys (OpenPGP)" },
+	{ .name = "registry", .arg = "FILE", .id = OPT_REGISTRY,
+	  .help = "take the trust root from the auditor's registry" },
+	{ .name = "no-cache", .id = OPT_NO_CACHE,
+	  .help = "verify every signature again instead of using the cache" },
+	{ .name = "output", .key = 'o', .arg = "FILE", .id = OPT_OUTPUT,
+	  .help = "write the document to FILE instead of standard output" },
 	{ 0 }
 };
+
+/*
+ * The document is valid XML, but some characters it may legally hold can
+ * still steer a terminal (C1 controls, DEL) or reorder what is shown (BiDi
+ * controls).  Write those as character references: the document means the
+ * same, and the bytes are harmless on a screen.
+ */
+static int
+escape_for_display(struct pa_buf *out, const char *data, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)data;
+	unsigned int cp;
+	size_t i = 0, n;
+
+	while (i < len) {
+		n = pa_text_utf8_decode(s + i, len - i, &cp);
+		if (n == 0) {	/* libxml2 writes UTF-8; keep any other byte visible */
+			pa_buf_printf(out, "\\x%02x", s[i]);
+			i++;
+			continue;
+		}
+		if (cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) || cp == 0x061c ||
+		    cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069))
+			pa_buf_printf(out, "&#x%X;", cp);
+		else
+			pa_buf_put(out, data + i, n);
+		i += n;
+	}
+	return pa_buf_oom(out) ? PA_ENOMEM : 0;
+}
+
+static int
+write_doc(xmlDoc *doc, const char *output)
+{
+	struct pa_buf text = PA_BUF_INIT;
+	xmlChar *mem = NULL;
+	int len = 0, error;
+
+	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+	if (mem == NULL) {
+		error = pa_error_oom();
+		goto done;
+	}
+	if ((error = escape_for_display(&text, (const char *)mem, (size_t)len)) < 0)
+		goto done;
+	if (output != NULL && strcmp(output, "-") != 0) {
+		error = pa_file_write_atomic(output, text.ptr, text.size);
+		goto done;
+	}
+	if (fwrite(text.ptr, 1, text.size, stdout) != text.size || fflush(stdout) != 0)
+		error = pa_error_from_os("cannot write", "standard output");
+done:
+	xmlFree(mem);
+	pa_buf_dispose(&text);
+	return error;
+}
 
 static int
 run_evidence(const struct pa_cmd *cmd, int argc, char **argv)
 {
-	(void)cmd;
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "pactaudit: 'evidence' is unfinished\n");
-	return PA_EXIT_FAILURE;
+	struct pa_evidence_opts opts = { 0 };
+	struct pa_opt_state st;
+	const char *output = NULL;
+	xmlDoc *doc = NULL;
+	char as_of[11];
+	int c, rc = PA_EXIT_OK;
+
+	pa_error_clear();
+	pa_opt_start(&st, cmd, argc, argv);
+	while ((c = pa_opt_next(&st)) != PA_OPT_DONE) {
+		switch (c) {
+		case PA_OPT_HELP:
+			return PA_EXIT_OK;
+		case PA_OPT_ERROR:
+			return PA_EXIT_FAILURE;
+		case OPT_REV:
+			opts.dossier.rev = st.arg;
+			break;
+		case OPT_WORKTREE:
+			opts.dossier.worktree = true;
+			break;
+		case OPT_PATH:
+			opts.dossier.subdir = st.arg;
+			break;
+		case OPT_AS_OF:
+			opts.as_of = st.arg;
+			break;
+		case OPT_KEYRING:
+			opts.sig.keyring = st.arg;
+			break;
+		case OPT_REGISTRY:
+			opts.sig.registry = st.arg;
+			break;
+		case OPT_NO_CACHE:
+			opts.sig.no_cache = true;
+			break;
+		case OPT_OUTPUT:
+			output = st.arg;
+			break;
+		default:
+			return pa_opt_usage_error(cmd, "unexpected option");
+		}
+	}
+	if (st.optind != argc - 1)
+		return pa_opt_usage_error(cmd, st.optind >= argc ?
+		    "which dossier? give one folder" : "give one dossier only");
+	if (opts.dossier.rev != NULL && opts.dossier.worktree)
+		return pa_opt_usage_error(cmd, "--rev and --worktree cannot be used together");
+	if (opts.as_of != NULL && pa_evidence_as_of(as_of, opts.as_of) < 0)
+		return pa_opt_usage_error(cmd, "--as-of: %s", pa_error_last());
+
+	if (pa_evidence_build(&doc, argv[st.optind], &opts) < 0 ||
+	    write_doc(doc, output) < 0)
+		rc = pa_cmd_fail();
+	xmlFreeDoc(doc);
+	return rc;
 }
 
 const struct pa_cmd pa_cmd_evidence = {
 	.name = "evidence",
 	.run = run_evidence,
-	.summary = "evidence",
-	.synopsis = "",
+	.summary = "print the evidence document the rules see, as XML",
+	.synopsis = "DOSSIER [--rev REV] [--worktree] [--path DIR] [--as-of DATE] "
+	    "[--keyring FILE] [--registry FILE] [--no-cache] [-o FILE]",
+	.description = "Reads the dossier (at a revision, from the object database only, "
+	    "unless --worktree), parses its application, cards, documents and pact files, "
+	    "checks its signatures, and prints everything the rules look at, each element "
+	    "with the file and line it came from.  Problems with the dossier's content "
+	    "are listed under <diagnostics>; they do not make the command fail.",
 	.opts = evidence_opts,
 };

@@ -4,5 +4,5 @@ src_libpactaudit_a_SOURCES += \
 	src/cli/cmd.c src/cli/cmd.h \
 	src/cli/opt.c src/cli/opt.h
 # placeholders until each module lands its command
-src_libpactaudit_a_SOURCES += src/cli/cmd_check.c src/cli/cmd_evidence.c \
+src_libpactaudit_a_SOURCES += src/cli/cmd_check.c \
 	src/cli/cmd_rules.c src/cli/cmd_pact.c

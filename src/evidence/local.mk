@@ -3,7 +3,9 @@
 # files (parse/application.c), their schemas, and the tests of dossier/ and
 # the hardened XML entry point.
 src_libpactaudit_a_SOURCES += \
-	src/parse/application.c src/parse/application.h
+	src/evidence/evidence.c src/evidence/evidence.h \
+	src/parse/application.c src/parse/application.h \
+	src/cli/cmd_evidence.c
 
 nobase_dist_pkgdata_DATA += \
 	rules/schema/application.rng \

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Building the evidence document (urn:pactaudit:evidence:1) of one dossier. */
+#ifndef PA_EVIDENCE_EVIDENCE_H
+#define PA_EVIDENCE_EVIDENCE_H
+
+#include <libxml/tree.h>
+
+#include "dossier/dossier.h"
+#include "sig/sig.h"
+
+struct pa_evidence_opts {
+	struct pa_dossier_opts dossier;	/* --rev, --worktree, --path */
+	struct pa_sig_opts sig;		/* sig.as_of NULL: the as_of below */
+	const char *as_of;		/* YYYY-MM-DD; NULL: today (UTC) */
+};
+
+/*
+ * Open the dossier at `location` and build its evidence document (caller
+ * frees with xmlFreeDoc): <dossier>, <files>, <diagnostics>, then
+ * <application>, one <model>/<dataset> per card folder, one <doc> per
+ * Markdown file under docs/, <pact>, <signers>, and what pa_sig_collect()
+ * adds.  Every problem with the dossier's content is a <diag>.  < 0
+ * (message set) only when the dossier cannot be opened, the as-of date is
+ * invalid, pactaudit's own data cannot be loaded, the signature check
+ * cannot run, or memory runs out.
+ *
+ * Thread-safe: builds of different dossiers may run at once (each opens
+ * its own repository).  The licence database the card parser needs is
+ * loaded once per process, on first use, under pthread_once(), and kept
+ * for the life of the process (read-only after loading).
+ */
+int pa_evidence_build(xmlDoc **out, const char *location,
+    const struct pa_evidence_opts *opts);
+
+/*
+ * The as-of date: `in` checked as a real calendar date YYYY-MM-DD, or
+ * today (UTC) when in is NULL.  PA_EINVALID with a message for a bad date.
+ */
+int pa_evidence_as_of(char out[11], const char *in);
+
+#endif
