@@ -217,9 +217,15 @@ if grep -q 'unfinished' "$T/err"; then
 else
 	for d in $dossiers; do
 		D="$C/$d"
-		assert_exit 0 "$PACTAUDIT" evidence "$D"
+		assert_exit 0 "$PACTAUDIT" evidence --rev submission --keyring "$C/keyring.asc" "$D"
 		E="$T/$d-evidence.xml"
 		cp "$T/out" "$E"
+		# signatures: the pact, every commit and the tag, good and authorised
+		assert_xpath 1 "/e:evidence/e:signatures[@history = 'authenticated']" "$E"
+		assert_xpath 0 "//e:signature[@status != 'good' or @authorised != 'true']" "$E"
+		assert_xpath 1 "//e:signature[@object = 'pact/commitments.xml'][@kind = 'detached'][@src = 'pact/commitments.xml.asc']" "$E"
+		assert_xpath "$(git -C "$D" rev-list --count HEAD)" "//e:signature[@kind = 'commit']" "$E"
+		assert_xpath 1 "//e:signature[@kind = 'tag'][@object = 'refs/tags/submission']" "$E"
 		nm=$(git -C "$D" ls-tree -d --name-only HEAD models/ | wc -l)
 		nd=$(git -C "$D" ls-tree -d --name-only HEAD datasets/ | wc -l)
 		assert_xpath "$nm" '/e:evidence/e:model' "$E"
