@@ -1,29 +1,375 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* PLACEHOLDER: replaced by the real command. */
+/* `pactaudit check`: audit dossiers (several at once with -j), render the results, exit 0/1/2. */
 #include "config.h"
 
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/tree.h>
 
 #include "cli/cmd.h"
+#include "evidence/evidence.h"
+#include "render/render.h"
+#include "results/results.h"
+#include "rules/eval.h"
+#include "rules/pack.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/datadir.h"
+#include "util/error.h"
+#include "util/file.h"
+#include "util/text.h"
+
+#define MAX_JOBS 64
+
+enum {
+	OPT_REV = 1,
+	OPT_WORKTREE,
+	OPT_PATH,
+	OPT_FORMAT,
+	OPT_OUTPUT,
+	OPT_FAIL_ON,
+	OPT_AS_OF,
+	OPT_RULES,
+	OPT_KEYRING,
+	OPT_REGISTRY,
+	OPT_NO_CACHE,
+	OPT_JOBS
+};
 
 static const struct pa_opt check_opts[] = {
+	{ .name = "rev", .arg = "REV", .id = OPT_REV,
+	  .help = "audit this revision, a commit or tag (default HEAD)" },
+	{ .name = "worktree", .id = OPT_WORKTREE,
+	  .help = "audit the working files instead of a commit (self-assessment)" },
+	{ .name = "path", .arg = "DIR", .id = OPT_PATH,
+	  .help = "the dossier is this folder of the repository" },
+	{ .name = "format", .arg = "F", .id = OPT_FORMAT,
+	  .help = "text (default), json, sarif, junit, tap, xml, html, md or csv" },
+	{ .name = "output", .key = 'o', .arg = "FILE", .id = OPT_OUTPUT,
+	  .help = "write the report to FILE instead of standard output" },
+	{ .name = "fail-on", .arg = "SEVERITY", .id = OPT_FAIL_ON,
+	  .help = "exit 1 on an open finding this severe: blocker, error (default), "
+	  "warning, info or none" },
+	{ .name = "as-of", .arg = "DATE", .id = OPT_AS_OF,
+	  .help = "apply the law as of DATE, YYYY-MM-DD (default today, UTC)" },
+	{ .name = "rules", .arg = "DIR", .id = OPT_RULES,
+	  .help = "read the rule packs from DIR (default <datadir>/rules)" },
+	{ .name = "keyring", .arg = "FILE", .id = OPT_KEYRING,
+	  .help = "the auditor's public keys (OpenPGP)" },
+	{ .name = "registry", .arg = "FILE", .id = OPT_REGISTRY,
+	  .help = "take the trust root from the auditor's registry" },
+	{ .name = "no-cache", .id = OPT_NO_CACHE,
+	  .help = "verify every signature again instead of using the cache" },
+	{ .name = "jobs", .key = 'j', .arg = "N", .id = OPT_JOBS,
+	  .help = "audit N dossiers at once (default 1)" },
 	{ 0 }
 };
+
+/* One dossier's audit. */
+struct job {
+	const char *location;
+	xmlDoc *results;	/* the results document, or NULL */
+	size_t failing;		/* counting findings at or above --fail-on */
+	char *error;		/* why it could not be audited, or NULL */
+};
+
+struct check {
+	const struct pa_rulepack *pack;
+	struct pa_evidence_opts evopts;
+	struct pa_eval_opts evalopts;
+	bool fail_none;
+	enum pa_severity fail_on;
+	struct job *jobs;
+	size_t count;
+	size_t next;		/* next job to take, under lock */
+	pthread_mutex_t lock;
+};
+
+/* Audit one dossier with this thread's evaluator. */
+static int
+audit_one(struct check *ck, struct pa_eval *ev, struct job *job)
+{
+	struct pa_results *res = NULL;
+	xmlDoc *evidence = NULL;
+	int error;
+
+	if ((error = pa_evidence_build(&evidence, job->location, &ck->evopts)) < 0 ||
+	    (error = pa_results_new(&res)) < 0 ||
+	    (error = pa_eval_run(res, ev, evidence, &ck->evalopts)) < 0 ||
+	    (error = pa_results_to_xml(&job->results, res)) < 0)
+		goto done;
+	job->failing = ck->fail_none ? 0 : pa_results_count_at_least(res, ck->fail_on);
+done:
+	pa_results_free(res);
+	xmlFreeDoc(evidence);
+	return error;
+}
+
+/* Record the thread's error message for the job ("location: message" if it lacks the location). */
+static void
+job_failed(struct job *job)
+{
+	const char *msg = pa_error_last();
+	struct pa_buf b = PA_BUF_INIT;
+
+	if (msg == NULL)
+		msg = "the audit failed";
+	if (strstr(msg, job->location) == NULL)
+		pa_buf_printf(&b, "%s: ", job->location);
+	pa_buf_puts(&b, msg);
+	job->error = pa_buf_detach(&b);
+	if (job->error == NULL)
+		job->error = pa_strdup("out of memory");
+	pa_buf_dispose(&b);
+	pa_error_clear();
+}
+
+static void *
+worker(void *arg)
+{
+	struct check *ck = arg;
+	struct pa_eval *ev = NULL;
+	struct job *job;
+	bool have_eval;
+
+	have_eval = pa_eval_new(&ev, ck->pack) == 0;
+	for (;;) {
+		pthread_mutex_lock(&ck->lock);
+		job = ck->next < ck->count ? &ck->jobs[ck->next++] : NULL;
+		pthread_mutex_unlock(&ck->lock);
+		if (job == NULL)
+			break;
+		if (!have_eval || audit_one(ck, ev, job) < 0)
+			job_failed(job);
+	}
+	pa_eval_free(ev);
+	return NULL;
+}
+
+/* Run every job on n threads (the calling thread alone when n is 1). */
+static int
+run_jobs(struct check *ck, size_t n)
+{
+	pthread_t threads[MAX_JOBS];
+	size_t i, started = 0;
+
+	if (n <= 1) {
+		worker(ck);
+		return 0;
+	}
+	for (i = 0; i < n; i++) {
+		if (pthread_create(&threads[i], NULL, worker, ck) != 0)
+			break;
+		started++;
+	}
+	if (started == 0)
+		worker(ck);	/* no thread could start: do the work here */
+	for (i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	return 0;
+}
+
+/* Render every audited dossier, in argument order, to stdout or FILE. */
+static int
+render(struct check *ck, const char *format, const char *output)
+{
+	struct pa_render_opts ropts = { 0 };
+	xmlDoc **docs = NULL;
+	char *mem = NULL;
+	size_t memlen = 0, i, n = 0;
+	FILE *fp = NULL;
+	int error = 0;
+
+	if ((docs = pa_calloc(ck->count ? ck->count : 1, sizeof(*docs))) == NULL)
+		return PA_ENOMEM;
+	for (i = 0; i < ck->count; i++)
+		if (ck->jobs[i].results != NULL)
+			docs[n++] = ck->jobs[i].results;
+	ropts.fail_on = ck->fail_none ? "none" : pa_results_severity_name(ck->fail_on);
+	ropts.color = output == NULL && isatty(STDOUT_FILENO) &&
+	    getenv("NO_COLOR") == NULL;
+	if (output == NULL || strcmp(output, "-") == 0) {
+		error = pa_render(stdout, format, docs, n, &ropts);
+		if (error == 0 && fflush(stdout) != 0)
+			error = pa_error_from_os("cannot write", "standard output");
+		goto done;
+	}
+	/* to a file: render in memory, then replace the file atomically */
+	if ((fp = open_memstream(&mem, &memlen)) == NULL) {
+		error = pa_error_oom();
+		goto done;
+	}
+	error = pa_render(fp, format, docs, n, &ropts);
+	if (fclose(fp) != 0 && error == 0)
+		error = pa_error_oom();
+	fp = NULL;
+	if (error == 0)
+		error = pa_file_write_atomic(output, mem ? mem : "", memlen);
+done:
+	free(mem);
+	free(docs);
+	return error;
+}
+
+static int
+parse_fail_on(struct check *ck, const char *s)
+{
+	if (strcmp(s, "none") == 0) {
+		ck->fail_none = true;
+		return 0;
+	}
+	ck->fail_none = false;
+	if (pa_results_severity_parse(&ck->fail_on, s) < 0) {
+		pa_error_clear();
+		return -1;
+	}
+	return 0;
+}
 
 static int
 run_check(const struct pa_cmd *cmd, int argc, char **argv)
 {
-	(void)cmd;
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "pactaudit: 'check' is unfinished\n");
-	return PA_EXIT_FAILURE;
+	static const char *const here[] = { ".", NULL };
+	struct check ck = { 0 };
+	struct pa_rulepack *pack = NULL;
+	struct pa_buf rulesdir = PA_BUF_INIT;
+	struct pa_opt_state st;
+	const char *format = "text", *output = NULL, *rules = NULL, *as_of_arg = NULL;
+	const char *const *dossiers;
+	char as_of[11];
+	unsigned long jobs = 1;
+	size_t i, failing = 0, failed = 0;
+	int c, rc = PA_EXIT_OK;
+
+	pa_error_clear();
+	ck.fail_on = PA_SEVERITY_ERROR;
+	pa_opt_start(&st, cmd, argc, argv);
+	while ((c = pa_opt_next(&st)) != PA_OPT_DONE) {
+		switch (c) {
+		case PA_OPT_HELP:
+			return PA_EXIT_OK;
+		case PA_OPT_ERROR:
+			return PA_EXIT_FAILURE;
+		case OPT_REV:
+			ck.evopts.dossier.rev = st.arg;
+			break;
+		case OPT_WORKTREE:
+			ck.evopts.dossier.worktree = true;
+			break;
+		case OPT_PATH:
+			ck.evopts.dossier.subdir = st.arg;
+			break;
+		case OPT_FORMAT:
+			format = st.arg;
+			break;
+		case OPT_OUTPUT:
+			output = st.arg;
+			break;
+		case OPT_FAIL_ON:
+			if (parse_fail_on(&ck, st.arg) < 0)
+				return pa_opt_usage_error(cmd, "--fail-on is blocker, error, "
+				    "warning, info or none, not '%s'", st.arg);
+			break;
+		case OPT_AS_OF:
+			as_of_arg = st.arg;
+			break;
+		case OPT_RULES:
+			rules = st.arg;
+			break;
+		case OPT_KEYRING:
+			ck.evopts.sig.keyring = st.arg;
+			break;
+		case OPT_REGISTRY:
+			ck.evopts.sig.registry = st.arg;
+			break;
+		case OPT_NO_CACHE:
+			ck.evopts.sig.no_cache = true;
+			break;
+		case OPT_JOBS:
+			if (!pa_opt_uint(cmd, "jobs", st.arg, 1, MAX_JOBS, &jobs))
+				return PA_EXIT_FAILURE;
+			break;
+		default:
+			return pa_opt_usage_error(cmd, "unexpected option");
+		}
+	}
+	if (!pa_render_known(format))
+		return pa_opt_usage_error(cmd, "unknown --format '%s' (text, json, sarif, "
+		    "junit, tap, xml, html, md or csv)", format);
+	if (ck.evopts.dossier.rev != NULL && ck.evopts.dossier.worktree)
+		return pa_opt_usage_error(cmd, "--rev and --worktree cannot be used together");
+	if (pa_evidence_as_of(as_of, as_of_arg) < 0)
+		return pa_opt_usage_error(cmd, "--as-of: %s", pa_error_last());
+	ck.evopts.as_of = as_of;
+	ck.evalopts.as_of = as_of;
+	if (jobs > 1)
+		ck.evopts.sig.jobs = 1;	/* the dossiers already run in parallel */
+	dossiers = st.optind < argc ? (const char *const *)(argv + st.optind) : here;
+	ck.count = st.optind < argc ? (size_t)(argc - st.optind) : 1;
+
+	if (rules != NULL)
+		pa_buf_puts(&rulesdir, rules);
+	else
+		pa_datadir_path(&rulesdir, "rules");
+	if (pa_buf_oom(&rulesdir) || pa_rulepack_load(&pack, rulesdir.ptr, NULL) < 0) {
+		rc = pa_cmd_fail();
+		goto done;
+	}
+	ck.pack = pack;
+	if ((ck.jobs = pa_calloc(ck.count, sizeof(*ck.jobs))) == NULL) {
+		rc = pa_cmd_fail();
+		goto done;
+	}
+	for (i = 0; i < ck.count; i++)
+		ck.jobs[i].location = dossiers[i];
+	pthread_mutex_init(&ck.lock, NULL);
+	run_jobs(&ck, jobs < ck.count ? jobs : ck.count);
+	pthread_mutex_destroy(&ck.lock);
+
+	for (i = 0; i < ck.count; i++) {
+		if (ck.jobs[i].error != NULL) {
+			struct pa_buf line = PA_BUF_INIT;
+
+			pa_text_sanitize(&line, ck.jobs[i].error, strlen(ck.jobs[i].error),
+			    PA_TEXT_ONELINE);
+			fprintf(stderr, "pactaudit: %s\n", line.ptr);
+			pa_buf_dispose(&line);
+			failed++;
+		}
+		failing += ck.jobs[i].failing;
+	}
+	if (failed < ck.count && render(&ck, format, output) < 0) {
+		rc = pa_cmd_fail();
+		goto done;
+	}
+	rc = failed > 0 ? PA_EXIT_FAILURE : failing > 0 ? PA_EXIT_FINDINGS : PA_EXIT_OK;
+done:
+	for (i = 0; ck.jobs != NULL && i < ck.count; i++) {
+		xmlFreeDoc(ck.jobs[i].results);
+		free(ck.jobs[i].error);
+	}
+	free(ck.jobs);
+	pa_rulepack_free(pack);
+	pa_buf_dispose(&rulesdir);
+	return rc;
 }
 
 const struct pa_cmd pa_cmd_check = {
 	.name = "check",
 	.run = run_check,
-	.summary = "check",
-	.synopsis = "",
+	.summary = "audit dossiers against the AI Act and their AI Pact pledge",
+	.synopsis = "[DOSSIER...] [--rev REV] [--worktree] [--path DIR] [--format F] "
+	    "[-o FILE] [--fail-on SEVERITY] [--as-of DATE] [--rules DIR] "
+	    "[--keyring FILE] [--registry FILE] [--no-cache] [-j N]",
+	.description = "Builds each dossier's evidence (default: the current folder, "
+	    "at HEAD), classifies its systems and models, evaluates every rule in "
+	    "force at the as-of date and reports the findings.  Exit status: 0 no "
+	    "open finding at or above --fail-on, 1 at least one, 2 a dossier could "
+	    "not be audited (the others are still reported).",
 	.opts = check_opts,
 };

@@ -1,29 +1,404 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* PLACEHOLDER: replaced by the real command. */
+/* `pactaudit rules list | show ID | lint [DIR]`: the rule packs, one rule, or a pack folder's validity. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/cmd.h"
+#include "rules/pack.h"
+#include "util/buf.h"
+#include "util/datadir.h"
+#include "util/diag.h"
+#include "util/error.h"
+#include "util/text.h"
+
+enum {
+	OPT_RULES = 1,
+	OPT_FORMAT
+};
 
 static const struct pa_opt rules_opts[] = {
+	{ .name = "rules", .arg = "DIR", .id = OPT_RULES,
+	  .help = "read the rule packs from DIR (default <datadir>/rules)" },
+	{ .name = "format", .arg = "F", .id = OPT_FORMAT,
+	  .help = "list and show: text (default) or json" },
 	{ 0 }
 };
+
+/* Append s sanitised for a terminal (one line). */
+static void
+put_clean(struct pa_buf *out, const char *s)
+{
+	if (s != NULL)
+		pa_text_sanitize(out, s, strlen(s), PA_TEXT_ONELINE);
+}
+
+/* Append s as a JSON string (sanitised first: no control characters remain). */
+static void
+put_json(struct pa_buf *out, const char *s)
+{
+	struct pa_buf clean = PA_BUF_INIT;
+	const char *p;
+
+	if (s == NULL) {
+		pa_buf_puts(out, "null");
+		return;
+	}
+	put_clean(&clean, s);
+	pa_buf_putc(out, '"');
+	for (p = clean.ptr; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\')
+			pa_buf_putc(out, '\\');
+		pa_buf_putc(out, *p);
+	}
+	pa_buf_putc(out, '"');
+	pa_buf_dispose(&clean);
+}
+
+static const char *
+severity_of(const struct pa_rule *r)
+{
+	return pa_results_severity_name(r->severity);
+}
+
+static void
+json_rule(struct pa_buf *out, const struct pa_rule *r, bool full)
+{
+	pa_buf_puts(out, "{\"id\": ");
+	put_json(out, r->id);
+	pa_buf_puts(out, ", \"pack\": ");
+	put_json(out, r->pack);
+	pa_buf_puts(out, ", \"severity\": ");
+	put_json(out, severity_of(r));
+	pa_buf_puts(out, ", \"phase\": ");
+	put_json(out, pa_rulepack_phase_name(r->phase));
+	pa_buf_printf(out, ", \"waivable\": %s, \"ref\": ", r->waivable ? "true" : "false");
+	put_json(out, r->ref_text);
+	pa_buf_puts(out, ", \"applies_from\": ");
+	put_json(out, r->applies_from);
+	pa_buf_puts(out, ", \"applies_until\": ");
+	put_json(out, r->applies_until);
+	pa_buf_puts(out, ", \"title\": ");
+	put_json(out, r->title);
+	if (full) {
+		pa_buf_puts(out, ", \"file\": ");
+		put_json(out, r->file);
+		pa_buf_printf(out, ", \"line\": %ld, \"context\": ", r->line);
+		put_json(out, r->context);
+		pa_buf_puts(out, ", \"applicable\": ");
+		put_json(out, r->applicable);
+		pa_buf_puts(out, ", \"assert\": ");
+		put_json(out, r->assertion);
+		pa_buf_puts(out, ", \"location\": ");
+		put_json(out, r->location);
+		pa_buf_puts(out, ", \"classify\": ");
+		if (r->classify_attribute != NULL) {
+			pa_buf_puts(out, "{\"attribute\": ");
+			put_json(out, r->classify_attribute);
+			pa_buf_puts(out, ", \"value\": ");
+			put_json(out, r->classify_value);
+			pa_buf_printf(out, ", \"report\": %s}", r->classify_report ? "true" : "false");
+		} else {
+			pa_buf_puts(out, "null");
+		}
+		pa_buf_puts(out, ", \"message\": ");
+		put_json(out, r->message_text);
+		pa_buf_puts(out, ", \"remedy\": ");
+		put_json(out, r->remedy);
+		pa_buf_puts(out, ", \"note\": ");
+		put_json(out, r->note);
+	}
+	pa_buf_putc(out, '}');
+}
+
+/* Width of the widest value of one column. */
+static size_t
+column(const struct pa_rulepack *pack, size_t min, const char *(*get)(const struct pa_rule *))
+{
+	size_t i, w = min, n;
+
+	for (i = 0; i < pa_rulepack_count(pack); i++) {
+		const char *s = get(pa_rulepack_rule_at(pack, i));
+
+		if (s != NULL && (n = pa_text_width(s)) > w)
+			w = n;
+	}
+	return w;
+}
+
+static const char *get_id(const struct pa_rule *r) { return r->id; }
+
+/* The main reference only ("Art. 5(1)(a) +2" when the rule cites more). */
+static void
+short_ref(struct pa_buf *out, const struct pa_rule *r)
+{
+	if (r->ref_count == 0)
+		return;
+	pa_rulepack_format_ref(out, &r->refs[0]);
+	if (r->ref_count > 1)
+		pa_buf_printf(out, " +%zu", r->ref_count - 1);
+}
+
+static size_t
+ref_width(const struct pa_rulepack *pack)
+{
+	struct pa_buf b = PA_BUF_INIT;
+	size_t i, w = 3;
+
+	for (i = 0; i < pa_rulepack_count(pack); i++) {
+		pa_buf_clear(&b);
+		short_ref(&b, pa_rulepack_rule_at(pack, i));
+		if (pa_text_width(b.ptr) > w)
+			w = pa_text_width(b.ptr);
+	}
+	pa_buf_dispose(&b);
+	return w;
+}
+
+/* Pad with spaces to width columns. */
+static void
+put_cell(struct pa_buf *out, const char *s, size_t width)
+{
+	size_t start = out->size, w;
+
+	put_clean(out, s ? s : "");
+	w = pa_text_width(out->ptr + start);
+	while (w++ < width)
+		pa_buf_putc(out, ' ');
+	pa_buf_puts(out, "  ");
+}
+
+static void
+list_rules(struct pa_buf *out, const struct pa_rulepack *pack, bool json)
+{
+	struct pa_buf ref = PA_BUF_INIT;
+	size_t i, wid = column(pack, 2, get_id), wref = ref_width(pack);
+
+	if (json) {
+		pa_buf_puts(out, "[");
+		for (i = 0; i < pa_rulepack_count(pack); i++) {
+			pa_buf_puts(out, i ? ",\n " : "\n ");
+			json_rule(out, pa_rulepack_rule_at(pack, i), false);
+		}
+		pa_buf_puts(out, "\n]\n");
+		return;
+	}
+	put_cell(out, "ID", wid);
+	put_cell(out, "SEVERITY", 8);
+	put_cell(out, "REF", wref);
+	put_cell(out, "FROM", 10);
+	pa_buf_puts(out, "TITLE\n");
+	for (i = 0; i < pa_rulepack_count(pack); i++) {
+		const struct pa_rule *r = pa_rulepack_rule_at(pack, i);
+
+		put_cell(out, r->id, wid);
+		put_cell(out, severity_of(r), 8);
+		pa_buf_clear(&ref);
+		short_ref(&ref, r);
+		put_cell(out, ref.ptr, wref);
+		put_cell(out, r->applies_from, 10);
+		put_clean(out, r->title);
+		pa_buf_putc(out, '\n');
+	}
+	pa_buf_dispose(&ref);
+}
+
+static void
+show_line(struct pa_buf *out, const char *label, const char *value)
+{
+	if (value == NULL)
+		return;
+	pa_buf_printf(out, "%-12s", label);
+	put_clean(out, value);
+	pa_buf_putc(out, '\n');
+}
+
+static void
+show_rule(struct pa_buf *out, const struct pa_rule *r, bool json)
+{
+	struct pa_buf tmp = PA_BUF_INIT;
+
+	if (json) {
+		json_rule(out, r, true);
+		pa_buf_putc(out, '\n');
+		return;
+	}
+	show_line(out, "id:", r->id);
+	pa_buf_printf(&tmp, "%s (%s:%ld)", r->pack, r->file, r->line);
+	show_line(out, "pack:", tmp.ptr);
+	show_line(out, "title:", r->title);
+	pa_buf_clear(&tmp);
+	pa_buf_printf(&tmp, "%s%s", severity_of(r), r->waivable ? "" : " (not waivable)");
+	show_line(out, "severity:", tmp.ptr);
+	pa_buf_clear(&tmp);
+	if (r->classify_attribute != NULL)
+		pa_buf_printf(&tmp, "classify: %s=%s%s", r->classify_attribute,
+		    r->classify_value, r->classify_report ? ", also a finding" : "");
+	else
+		pa_buf_puts(&tmp, "obligation");
+	show_line(out, "phase:", tmp.ptr);
+	show_line(out, "ref:", r->ref_text);
+	pa_buf_clear(&tmp);
+	pa_buf_printf(&tmp, "from %s%s%s", r->applies_from,
+	    r->applies_until ? " until " : "", r->applies_until ? r->applies_until : "");
+	show_line(out, "applies:", tmp.ptr);
+	show_line(out, "context:", r->context);
+	show_line(out, "applicable:", r->applicable);
+	show_line(out, "assert:", r->assertion);
+	show_line(out, "location:", r->location);
+	show_line(out, "message:", r->message_text);
+	show_line(out, "remedy:", r->remedy);
+	show_line(out, "note:", r->note);
+	pa_buf_dispose(&tmp);
+}
+
+static int
+write_out(const struct pa_buf *out)
+{
+	if (pa_buf_oom(out))
+		return pa_cmd_fail();
+	if (fwrite(out->ptr, 1, out->size, stdout) != out->size || fflush(stdout) != 0) {
+		pa_error_from_os("cannot write", "standard output");
+		return pa_cmd_fail();
+	}
+	return PA_EXIT_OK;
+}
+
+static int
+lint(const char *dir)
+{
+	struct pa_diag diag = PA_DIAG_INIT;
+	struct pa_rulepack *pack = NULL;
+	struct pa_buf out = PA_BUF_INIT;
+	size_t i;
+	int rc, error;
+
+	error = pa_rulepack_load(&pack, dir, &diag);
+	if (error < 0 && error != PA_EINVALID) {
+		rc = pa_cmd_fail();
+		goto done;
+	}
+	for (i = 0; i < diag.count; i++) {
+		const struct pa_diag_entry *e = &diag.entries[i];
+
+		if (e->path != NULL)
+			pa_buf_printf(&out, "%s:%ld: ", e->path, e->line);
+		pa_buf_printf(&out, "%s\n", e->message);
+	}
+	if (pack != NULL)
+		pa_buf_printf(&out, "%s: %zu rules in %zu packs, digest %s\n", dir,
+		    pa_rulepack_count(pack), pa_rulepack_pack_count(pack),
+		    pa_rulepack_digest(pack));
+	rc = write_out(&out);
+	if (rc == PA_EXIT_OK && error < 0) {
+		fprintf(stderr, "pactaudit: %s: %zu problem%s in the rule packs\n", dir,
+		    diag.count, diag.count == 1 ? "" : "s");
+		rc = PA_EXIT_FAILURE;
+	}
+done:
+	pa_rulepack_free(pack);
+	pa_diag_dispose(&diag);
+	pa_buf_dispose(&out);
+	return rc;
+}
 
 static int
 run_rules(const struct pa_cmd *cmd, int argc, char **argv)
 {
-	(void)cmd;
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "pactaudit: 'rules' is unfinished\n");
-	return PA_EXIT_FAILURE;
+	struct pa_buf dir = PA_BUF_INIT, out = PA_BUF_INIT;
+	struct pa_rulepack *pack = NULL;
+	struct pa_opt_state st;
+	const char *rules = NULL, *format = "text", *action;
+	const struct pa_rule *r;
+	int c, rc = PA_EXIT_OK, nargs;
+	bool json;
+
+	pa_error_clear();
+	pa_opt_start(&st, cmd, argc, argv);
+	while ((c = pa_opt_next(&st)) != PA_OPT_DONE) {
+		switch (c) {
+		case PA_OPT_HELP:
+			return PA_EXIT_OK;
+		case PA_OPT_ERROR:
+			return PA_EXIT_FAILURE;
+		case OPT_RULES:
+			rules = st.arg;
+			break;
+		case OPT_FORMAT:
+			format = st.arg;
+			break;
+		}
+	}
+	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
+		return pa_opt_usage_error(cmd, "--format is text or json, not '%s'", format);
+	json = strcmp(format, "json") == 0;
+	nargs = argc - st.optind;
+	if (nargs < 1)
+		return pa_opt_usage_error(cmd, "say what to do: list, show ID or lint [DIR]");
+	action = argv[st.optind];
+	if (rules != NULL)
+		pa_buf_puts(&dir, rules);
+	else
+		pa_datadir_path(&dir, "rules");
+	if (pa_buf_oom(&dir)) {
+		rc = pa_cmd_fail();
+		goto done;
+	}
+
+	if (strcmp(action, "lint") == 0) {
+		if (nargs > 2) {
+			rc = pa_opt_usage_error(cmd, "lint takes at most one folder");
+			goto done;
+		}
+		rc = lint(nargs == 2 ? argv[st.optind + 1] : dir.ptr);
+		goto done;
+	}
+	if (strcmp(action, "list") == 0) {
+		if (nargs != 1) {
+			rc = pa_opt_usage_error(cmd, "list takes no operand");
+			goto done;
+		}
+	} else if (strcmp(action, "show") == 0) {
+		if (nargs != 2) {
+			rc = pa_opt_usage_error(cmd, "show takes one rule id");
+			goto done;
+		}
+	} else {
+		rc = pa_opt_usage_error(cmd, "'%s' is not list, show or lint", action);
+		goto done;
+	}
+	if (pa_rulepack_load(&pack, dir.ptr, NULL) < 0) {
+		rc = pa_cmd_fail();
+		goto done;
+	}
+	if (strcmp(action, "list") == 0) {
+		list_rules(&out, pack, json);
+	} else if ((r = pa_rulepack_find(pack, argv[st.optind + 1])) != NULL) {
+		show_rule(&out, r, json);
+	} else {
+		pa_error_set(PA_ERRCLASS_USAGE, "no rule '%s' in %s", argv[st.optind + 1],
+		    dir.ptr);
+		rc = pa_cmd_fail();
+		goto done;
+	}
+	rc = write_out(&out);
+done:
+	pa_rulepack_free(pack);
+	pa_buf_dispose(&dir);
+	pa_buf_dispose(&out);
+	return rc;
 }
 
 const struct pa_cmd pa_cmd_rules = {
 	.name = "rules",
 	.run = run_rules,
-	.summary = "rules",
-	.synopsis = "",
+	.summary = "list, show or check the rule packs",
+	.synopsis = "[--rules DIR] [--format text|json] list | show ID | lint [DIR]",
+	.description = "list prints every rule (id, severity, legal reference, date "
+	    "from which it applies, title); show prints one rule in full, with its "
+	    "XPath; lint loads a rule folder and reports every problem as "
+	    "file:line: message (exit 2 if there is any).",
 	.opts = rules_opts,
 };

@@ -3,6 +3,3 @@
 src_libpactaudit_a_SOURCES += \
 	src/cli/cmd.c src/cli/cmd.h \
 	src/cli/opt.c src/cli/opt.h
-# placeholders until each module lands its command
-src_libpactaudit_a_SOURCES += src/cli/cmd_check.c \
-	src/cli/cmd_rules.c src/cli/cmd_pact.c

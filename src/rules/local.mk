@@ -4,5 +4,12 @@ src_libpactaudit_a_SOURCES += \
 	src/rules/classify.c src/rules/classify.h \
 	src/rules/eval.c src/rules/eval.h \
 	src/rules/pack.c src/rules/pack.h \
-	src/rules/xpathfn.c src/rules/xpathfn.h
+	src/rules/xpathfn.c src/rules/xpathfn.h \
+	src/cli/cmd_check.c src/cli/cmd_rules.c
 nobase_dist_pkgdata_DATA += rules/schema/rules.rng
+
+check_PROGRAMS += tests/unit/test_rules
+TESTS += tests/unit/test_rules
+tests_unit_test_rules_SOURCES = tests/unit/test_rules.c tests/lib/cutest.h
+tests_unit_test_rules_CPPFLAGS = $(PA_TEST_CPPFLAGS)
+tests_unit_test_rules_LDADD = $(PA_TEST_LDADD)

@@ -250,11 +250,10 @@ ref_problem(const struct pa_rule_ref *r)
 	bool pact = r->act != NULL && strcmp(r->act, "ai-pact") == 0;
 
 	if (pact) {
-		if (r->commitment == NULL)
-			return "an ai-pact reference needs commitment=";
 		if (r->article || r->annex || r->paragraph || r->point || r->section ||
 		    r->subparagraph)
-			return "an ai-pact reference has only commitment=";
+			return "an ai-pact reference has no article=, annex= or their parts "
+		    "(only an optional commitment=)";
 		return NULL;
 	}
 	if (r->commitment != NULL)
@@ -285,7 +284,9 @@ pa_rulepack_format_ref(struct pa_buf *out, const struct pa_rule_ref *r)
 	const char *p;
 
 	if (r->act != NULL && strcmp(r->act, "ai-pact") == 0) {
-		pa_buf_printf(out, "AI Pact commitment %s", r->commitment ? r->commitment : "?");
+		pa_buf_puts(out, "AI Pact");
+		if (r->commitment != NULL)
+			pa_buf_printf(out, " commitment %s", r->commitment);
 	} else if (r->article != NULL) {
 		pa_buf_printf(out, "Art. %s", r->article);
 		if (r->paragraph != NULL)

@@ -106,7 +106,7 @@ const xmlNode *pa_rulepack_machine(const struct pa_rulepack *pack, const char *i
 
 /*
  * Format a legal reference: "Art. 5(1)(a)", "Annex III point 4(a)",
- * "Art. 6(3), subparagraph 2", "AI Pact commitment ai-literacy".
+ * "Art. 6(3), subparagraph 2", "AI Pact", "AI Pact commitment ai-literacy".
  */
 int pa_rulepack_format_ref(struct pa_buf *out, const struct pa_rule_ref *ref);
 

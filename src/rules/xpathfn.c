@@ -310,20 +310,64 @@ fn_fail(xmlXPathParserContextPtr ctxt, const char *fmt, ...)
 	xmlXPathErr(ctxt, XPATH_EXPR_ERROR);
 }
 
+/*
+ * libxml2 passes its XPath errors to a context's own error callback
+ * without a message text (only the code), so the texts live here.
+ */
+static const char *const xpath_messages[] = {
+	[XPATH_EXPRESSION_OK] = "no error",
+	[XPATH_NUMBER_ERROR] = "malformed number",
+	[XPATH_UNFINISHED_LITERAL_ERROR] = "unfinished string literal",
+	[XPATH_START_LITERAL_ERROR] = "string literal expected",
+	[XPATH_VARIABLE_REF_ERROR] = "variable reference expected",
+	[XPATH_UNDEF_VARIABLE_ERROR] = "undefined variable",
+	[XPATH_INVALID_PREDICATE_ERROR] = "invalid predicate",
+	[XPATH_EXPR_ERROR] = "invalid expression",
+	[XPATH_UNCLOSED_ERROR] = "missing closing bracket",
+	[XPATH_UNKNOWN_FUNC_ERROR] = "unknown function",
+	[XPATH_INVALID_OPERAND] = "invalid operand",
+	[XPATH_INVALID_TYPE] = "wrong type (for example a string where a node-set is needed)",
+	[XPATH_INVALID_ARITY] = "wrong number of arguments",
+	[XPATH_INVALID_CTXT_SIZE] = "invalid context size",
+	[XPATH_INVALID_CTXT_POSITION] = "invalid context position",
+	[XPATH_MEMORY_ERROR] = "out of memory",
+	[XPTR_SYNTAX_ERROR] = "syntax error",
+	[XPTR_RESOURCE_ERROR] = "resource error",
+	[XPTR_SUB_RESOURCE_ERROR] = "sub-resource error",
+	[XPATH_UNDEF_PREFIX_ERROR] = "undefined namespace prefix",
+	[XPATH_ENCODING_ERROR] = "encoding error",
+	[XPATH_INVALID_CHAR_ERROR] = "invalid character",
+	[XPATH_INVALID_CTXT] = "invalid context",
+	[XPATH_STACK_ERROR] = "stack usage error",
+	[XPATH_FORBID_VARIABLE_ERROR] = "variables are not allowed",
+	[XPATH_OP_LIMIT_EXCEEDED] = "evaluation limit exceeded (too many steps)",
+	[XPATH_RECURSION_LIMIT_EXCEEDED] = "recursion limit exceeded",
+};
+
 /* libxml2's own errors land here (the context's error callback). */
 static void
 on_xpath_error(void *data, xmlErrorPtr err)
 {
 	struct pa_xpathfn_env *env = data;
+	int code;
 	size_t n;
 
 	if (env == NULL || env->error.size > 0 || err == NULL)
 		return;
-	pa_buf_puts(&env->error, err->message ? err->message : "XPath error");
+	code = err->code - XML_XPATH_EXPRESSION_OK;
+	if (err->message != NULL)
+		pa_buf_puts(&env->error, err->message);
+	else if (code >= 0 && (size_t)code < sizeof(xpath_messages) / sizeof(xpath_messages[0]) &&
+	    xpath_messages[code] != NULL)
+		pa_buf_puts(&env->error, xpath_messages[code]);
+	else
+		pa_buf_printf(&env->error, "XPath error %d", err->code);
 	n = env->error.size;
 	while (n > 0 && (env->error.ptr[n - 1] == '\n' || env->error.ptr[n - 1] == ' '))
 		n--;
 	pa_buf_truncate(&env->error, n);
+	if (err->str1 != NULL && err->int1 > 0)
+		pa_buf_printf(&env->error, " at character %d", err->int1 + 1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -532,7 +576,7 @@ done:
 	xmlFree(attr);
 }
 
-/* pa:peak(accelerator, precision) -> FLOP/s, NaN when unknown */
+/* pa:peak(accelerator or machine, precision) -> FLOP/s, NaN when unknown */
 static void
 fn_peak(xmlXPathParserContextPtr ctxt, int nargs)
 {
@@ -547,8 +591,13 @@ fn_peak(xmlXPathParserContextPtr ctxt, int nargs)
 		goto done;
 	for (i = 0; prec[i] != '\0'; i++)
 		prec[i] = (xmlChar)ascii_lower(prec[i]);
-	if (env != NULL && env->pack != NULL)
+	if (env != NULL && env->pack != NULL) {
 		node = pa_rulepack_accelerator(env->pack, (const char *)acc);
+		if (node == NULL &&	/* a machine id: its accelerator */
+		    (v = attr_of(pa_rulepack_machine(env->pack, (const char *)acc),
+		    "accelerator")) != NULL)
+			node = pa_rulepack_accelerator(env->pack, v);
+	}
 	v = (prec[0] != '\0' && strcmp((const char *)prec, "id") != 0) ?
 	    attr_of(node, (const char *)prec) : NULL;
 	push_number(ctxt, v ? pa_xpathfn_parse_number(v) : NAN);
@@ -803,7 +852,7 @@ const struct pa_xpathfn_info pa_xpathfn_table[] = {
 	{ "applies", 1, 1, "pa:applies(from) -> boolean", fn_applies },
 	{ "in-vocab", 2, 2, "pa:in-vocab(vocab, value) -> boolean", fn_in_vocab },
 	{ "vocab", 3, 3, "pa:vocab(vocab, id, attr) -> string", fn_vocab },
-	{ "peak", 2, 2, "pa:peak(accelerator, precision) -> number", fn_peak },
+	{ "peak", 2, 2, "pa:peak(accelerator-or-machine, precision) -> number", fn_peak },
 	{ "machine", 2, 2, "pa:machine(id, attr) -> string", fn_machine },
 	{ "file-exists", 1, 1, "pa:file-exists(path) -> boolean", fn_file_exists },
 	{ "card", 1, 1, "pa:card(path) -> node-set", fn_card },
