@@ -24,3 +24,12 @@ TESTS += tests/unit/test_xml
 tests_unit_test_xml_SOURCES = tests/unit/test_xml.c tests/lib/cutest.h
 tests_unit_test_xml_CPPFLAGS = $(PA_TEST_CPPFLAGS)
 tests_unit_test_xml_LDADD = $(PA_TEST_LDADD)
+
+check_PROGRAMS += tests/unit/test_evidence
+TESTS += tests/unit/test_evidence
+tests_unit_test_evidence_SOURCES = tests/unit/test_evidence.c tests/unit/gitrepo.h \
+	tests/lib/cutest.h
+tests_unit_test_evidence_CPPFLAGS = $(PA_TEST_CPPFLAGS)
+tests_unit_test_evidence_LDADD = $(PA_TEST_LDADD)
+
+TESTS += tests/cli/evidence.sh tests/cli/evidence-git.sh tests/cli/evidence-hostile.sh
