@@ -6,7 +6,7 @@
   Input: one results document (urn:pactaudit:results:1) or a results-set
   of several, already sanitised by the program (no control or BiDi
   characters).  These stylesheets escape for their output format and never
-  use disable-output-escaping.  Every recursive template splits its string
+  turn output escaping off.  Every recursive template splits its string
   in halves, so its depth grows with the logarithm of the length.
 -->
 <xsl:stylesheet version="1.0"

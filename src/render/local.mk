@@ -8,3 +8,11 @@ src_libpactaudit_a_SOURCES += \
 	src/render/xslt.c
 # the command that renders results files
 src_libpactaudit_a_SOURCES += src/cli/cmd_report.c
+
+check_PROGRAMS += tests/unit/test_render
+TESTS += tests/unit/test_render
+tests_unit_test_render_SOURCES = tests/unit/test_render.c tests/lib/cutest.h
+tests_unit_test_render_CPPFLAGS = $(PA_TEST_CPPFLAGS)
+tests_unit_test_render_LDADD = $(PA_TEST_LDADD)
+TESTS += tests/cli/report.sh tests/cli/report-golden.sh tests/cli/report-formats.sh \
+	tests/cli/report-sarif.sh tests/cli/report-xslt-security.sh

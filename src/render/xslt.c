@@ -37,24 +37,29 @@ static const struct sheet sheet_html = { .file = "html.xsl", .css = true };
 static const struct sheet sheet_md = { .file = "md.xsl" };
 static const struct sheet sheet_csv = { .file = "csv.xsl" };
 
-/* libxml2/libxslt error callback: keep the first message, one line. */
+/* libxml2/libxslt error callback: keep the first few messages, on one line. */
 static void
 on_error(void *ctx, const char *fmt, ...)
 {
 	struct pa_buf *msg = ctx;
-	struct pa_buf line = PA_BUF_INIT;
+	struct pa_buf part = PA_BUF_INIT;
 	va_list ap;
+	size_t i;
 
-	if (msg->size > 0)
+	if (msg->size >= 400)
 		return;
 	va_start(ap, fmt);
-	pa_buf_vprintf(&line, fmt, ap);
+	pa_buf_vprintf(&part, fmt, ap);
 	va_end(ap);
-	while (line.size > 0 && (line.ptr[line.size - 1] == '\n' ||
-	    line.ptr[line.size - 1] == ' '))
-		pa_buf_truncate(&line, line.size - 1);
-	pa_buf_puts(msg, line.ptr);
-	pa_buf_dispose(&line);
+	for (i = 0; i < part.size; i++)
+		if (part.ptr[i] == '\n')
+			part.ptr[i] = ' ';
+	while (part.size > 0 && part.ptr[part.size - 1] == ' ')
+		pa_buf_truncate(&part, part.size - 1);
+	if (part.size > 0 && msg->size > 0)
+		pa_buf_puts(msg, "; ");
+	pa_buf_puts(msg, part.ptr);
+	pa_buf_dispose(&part);
 }
 
 static int
