@@ -32,4 +32,7 @@ tests_unit_test_evidence_SOURCES = tests/unit/test_evidence.c tests/unit/gitrepo
 tests_unit_test_evidence_CPPFLAGS = $(PA_TEST_CPPFLAGS)
 tests_unit_test_evidence_LDADD = $(PA_TEST_LDADD)
 
-TESTS += tests/cli/evidence.sh tests/cli/evidence-git.sh tests/cli/evidence-hostile.sh
+TESTS += tests/cli/evidence.sh tests/cli/evidence-git.sh tests/cli/evidence-hostile.sh \
+	tests/cli/evidence-man.sh
+
+dist_man_MANS += man/pactaudit-evidence.1 man/pactaudit-application.5 man/pactaudit-pact.5
