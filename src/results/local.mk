@@ -3,3 +3,9 @@
 src_libpactaudit_a_SOURCES += \
 	src/results/fingerprint.c \
 	src/results/results.c src/results/results.h
+
+check_PROGRAMS += tests/unit/test_results
+TESTS += tests/unit/test_results
+tests_unit_test_results_SOURCES = tests/unit/test_results.c tests/lib/cutest.h
+tests_unit_test_results_CPPFLAGS = $(PA_TEST_CPPFLAGS)
+tests_unit_test_results_LDADD = $(PA_TEST_LDADD)

@@ -13,3 +13,5 @@ TESTS += tests/unit/test_rules
 tests_unit_test_rules_SOURCES = tests/unit/test_rules.c tests/lib/cutest.h
 tests_unit_test_rules_CPPFLAGS = $(PA_TEST_CPPFLAGS)
 tests_unit_test_rules_LDADD = $(PA_TEST_LDADD)
+TESTS += tests/cli/check.sh
+TESTS += tests/cli/check-jobs.sh tests/cli/rules.sh

@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Unit tests for results/: verdict, counting, sorting, fingerprints and the XML document. */
+#include "config.h"
+
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/cutest.h"
+#include "results/results.h"
+#include "util/digest.h"
+#include "util/error.h"
+
+static int
+suite_init(void)
+{
+	pa_digest_global_init();
+	return 0;
+}
+
+static struct pa_results *
+results_with(const struct pa_results_finding *rows, size_t n)
+{
+	struct pa_results *res = NULL;
+	size_t i;
+
+	if (pa_results_new(&res) < 0)
+		return NULL;
+	for (i = 0; i < n; i++)
+		if (pa_results_add_finding(res, &rows[i]) < 0) {
+			pa_results_free(res);
+			return NULL;
+		}
+	return res;
+}
+
+#define F(sev, st, force) { .rule = "R", .severity = PA_SEVERITY_##sev, \
+	.status = PA_FINDING_##st, .in_force = force, .message = "m" }
+
+static const struct {
+	struct pa_results_finding f[3];
+	size_t n;
+	enum pa_verdict verdict;
+	size_t at_least_error;
+} verdict_rows[] = {
+	{ { { 0 } }, 0, PA_VERDICT_ELIGIBLE, 0 },
+	{ { F(BLOCKER, OPEN, true) }, 1, PA_VERDICT_INELIGIBLE, 1 },
+	{ { F(ERROR, OPEN, true) }, 1, PA_VERDICT_NEEDS_CHANGES, 1 },
+	{ { F(WARNING, OPEN, true), F(INFO, OPEN, true) }, 2, PA_VERDICT_ELIGIBLE, 0 },
+	/* not in force: reported as info, never counts */
+	{ { F(INFO, OPEN, false) }, 1, PA_VERDICT_ELIGIBLE, 0 },
+	{ { F(BLOCKER, OPEN, false) }, 1, PA_VERDICT_ELIGIBLE, 0 },
+	/* waived and baselined findings do not count */
+	{ { F(BLOCKER, WAIVED, true), F(ERROR, BASELINED, true) }, 2, PA_VERDICT_ELIGIBLE, 0 },
+	/* a rule that could not be evaluated is not a pass */
+	{ { F(ERROR, NEEDS_REVIEW, true) }, 1, PA_VERDICT_NEEDS_CHANGES, 1 },
+	{ { F(BLOCKER, NEEDS_REVIEW, true) }, 1, PA_VERDICT_NEEDS_CHANGES, 1 },
+	{ { F(WARNING, NEEDS_REVIEW, true) }, 1, PA_VERDICT_ELIGIBLE, 0 },
+	{ { F(ERROR, OPEN, true), F(BLOCKER, OPEN, true), F(WARNING, OPEN, true) }, 3,
+	  PA_VERDICT_INELIGIBLE, 2 },
+};
+
+static void
+test_results_verdict_table(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(verdict_rows) / sizeof(verdict_rows[0]); i++) {
+		struct pa_results *res = results_with(verdict_rows[i].f, verdict_rows[i].n);
+
+		CU_ASSERT_PTR_NOT_NULL_FATAL(res);
+		if (pa_results_verdict(res) != verdict_rows[i].verdict)
+			fprintf(stderr, "\nrow %zu: verdict %s\n", i,
+			    pa_results_verdict_name(pa_results_verdict(res)));
+		CU_ASSERT_EQUAL(pa_results_verdict(res), verdict_rows[i].verdict);
+		CU_ASSERT_EQUAL(pa_results_count_at_least(res, PA_SEVERITY_ERROR),
+		    verdict_rows[i].at_least_error);
+		pa_results_free(res);
+	}
+}
+
+static void
+test_results_count_thresholds(void)
+{
+	static const struct pa_results_finding rows[] = {
+		F(BLOCKER, OPEN, true), F(ERROR, OPEN, true), F(WARNING, OPEN, true),
+	};
+	struct pa_results *res = results_with(rows, 3);
+	struct pa_results *more;
+	static const struct pa_results_finding info = F(INFO, OPEN, true);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(res);
+	CU_ASSERT_EQUAL(pa_results_count_at_least(res, PA_SEVERITY_BLOCKER), 1);
+	CU_ASSERT_EQUAL(pa_results_count_at_least(res, PA_SEVERITY_ERROR), 2);
+	CU_ASSERT_EQUAL(pa_results_count_at_least(res, PA_SEVERITY_WARNING), 3);
+	CU_ASSERT_EQUAL(pa_results_count_at_least(res, PA_SEVERITY_INFO), 3);
+	more = results_with(&info, 1);
+	CU_ASSERT_EQUAL(pa_results_count_at_least(more, PA_SEVERITY_INFO), 1);
+	CU_ASSERT_EQUAL(pa_results_count_at_least(more, PA_SEVERITY_WARNING), 0);
+	pa_results_free(more);
+	pa_results_free(res);
+}
+
+static void
+test_results_names(void)
+{
+	enum pa_severity s;
+
+	CU_ASSERT_EQUAL(pa_results_severity_parse(&s, "warning"), 0);
+	CU_ASSERT_EQUAL(s, PA_SEVERITY_WARNING);
+	CU_ASSERT_EQUAL(pa_results_severity_parse(&s, "fatal"), PA_EINVALID);
+	CU_ASSERT_EQUAL(pa_results_severity_parse(&s, NULL), PA_EINVALID);
+	CU_ASSERT_STRING_EQUAL(pa_results_severity_name(PA_SEVERITY_BLOCKER), "blocker");
+	CU_ASSERT_STRING_EQUAL(pa_results_status_name(PA_FINDING_NEEDS_REVIEW), "needs-review");
+	CU_ASSERT_STRING_EQUAL(pa_results_verdict_name(PA_VERDICT_NEEDS_CHANGES), "needs-changes");
+	pa_error_clear();
+}
+
+static void
+test_results_fingerprint(void)
+{
+	char a[PA_DIGEST_HEXLEN + 1], b[PA_DIGEST_HEXLEN + 1];
+
+	CU_ASSERT_EQUAL(pa_results_fingerprint(a, "R1", "models/x/README.md", "license"), 0);
+	CU_ASSERT_EQUAL(strlen(a), 64);
+	CU_ASSERT_EQUAL(pa_results_fingerprint(b, "R1", "models/x/README.md", "license"), 0);
+	CU_ASSERT_STRING_EQUAL(a, b);
+	/* rule, path and anchor each matter */
+	pa_results_fingerprint(b, "R2", "models/x/README.md", "license");
+	CU_ASSERT_STRING_NOT_EQUAL(a, b);
+	pa_results_fingerprint(b, "R1", "models/y/README.md", "license");
+	CU_ASSERT_STRING_NOT_EQUAL(a, b);
+	pa_results_fingerprint(b, "R1", "models/x/README.md", "datasets");
+	CU_ASSERT_STRING_NOT_EQUAL(a, b);
+	/* parts are separated: moving a character between them changes it */
+	pa_results_fingerprint(a, "R1", "ab", "c");
+	pa_results_fingerprint(b, "R1", "a", "bc");
+	CU_ASSERT_STRING_NOT_EQUAL(a, b);
+	/* NULL is the empty string */
+	pa_results_fingerprint(a, "R1", NULL, NULL);
+	pa_results_fingerprint(b, "R1", "", "");
+	CU_ASSERT_STRING_EQUAL(a, b);
+	/* the known value: sha256("R1\0p\0a\0") */
+	pa_results_fingerprint(a, "R1", "p", "a");
+	pa_digest_sha256(b, "R1\0p\0a\0", 7);
+	CU_ASSERT_STRING_EQUAL(a, b);
+}
+
+static void
+test_results_add_finding_copies_and_sanitises(void)
+{
+	struct pa_results *res = NULL;
+	struct pa_results_finding f = { .rule = "R", .severity = PA_SEVERITY_ERROR,
+		.in_force = true, .path = "a.md", .line = 4, .anchor = "## x",
+		.message = "bad \x1b[31mred\x1b[0m\nline" };
+	char msg[64];
+	const struct pa_results_finding *g;
+
+	snprintf(msg, sizeof(msg), "%s", f.message);
+	f.message = msg;
+	CU_ASSERT_EQUAL_FATAL(pa_results_new(&res), 0);
+	CU_ASSERT_EQUAL(pa_results_add_finding(res, &f), 0);
+	msg[0] = 'X';	/* the results own a copy */
+	g = res->findings.items[0];
+	CU_ASSERT_STRING_EQUAL(g->message, "bad \\x1b[31mred\\x1b[0m\\nline");
+	CU_ASSERT_STRING_EQUAL(g->path, "a.md");
+	CU_ASSERT_EQUAL(g->line, 4);
+	CU_ASSERT_EQUAL(strlen(g->fingerprint), 64);
+	pa_results_free(res);
+}
+
+static void
+test_results_sort(void)
+{
+	static const struct pa_results_finding rows[] = {
+		{ .rule = "B", .severity = PA_SEVERITY_WARNING, .path = "b", .line = 1, .message = "m" },
+		{ .rule = "A", .severity = PA_SEVERITY_ERROR, .path = "b", .line = 9, .message = "m" },
+		{ .rule = "C", .severity = PA_SEVERITY_ERROR, .path = "a", .line = 20, .message = "m" },
+		{ .rule = "B", .severity = PA_SEVERITY_ERROR, .path = "b", .line = 9, .message = "m" },
+		{ .rule = "Z", .severity = PA_SEVERITY_BLOCKER, .path = NULL, .line = 0, .message = "m" },
+		{ .rule = "A", .severity = PA_SEVERITY_ERROR, .path = "b", .line = 2, .message = "m" },
+	};
+	static const char *const order[] = { "Z", "C", "A", "A", "B", "B" };
+	static const long lines[] = { 0, 20, 2, 9, 9, 1 };
+	struct pa_results *res = results_with(rows, 6);
+	size_t i;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(res);
+	pa_results_sort(res);
+	for (i = 0; i < 6; i++) {
+		const struct pa_results_finding *f = res->findings.items[i];
+
+		CU_ASSERT_STRING_EQUAL(f->rule, order[i]);
+		CU_ASSERT_EQUAL(f->line, lines[i]);
+	}
+	pa_results_free(res);
+}
+
+static double
+count(xmlDoc *doc, const char *expr)
+{
+	xmlXPathContext *xp = xmlXPathNewContext(doc);
+	xmlXPathObjectPtr obj;
+	double n;
+
+	xmlXPathRegisterNs(xp, BAD_CAST "r", BAD_CAST PA_RESULTS_NS);
+	obj = xmlXPathEval(BAD_CAST expr, xp);
+	n = obj ? xmlXPathCastToNumber(obj) : -1;
+	if (n != n || n < 0)
+		fprintf(stderr, "\n%s: %g\n", expr, n);
+	xmlXPathFreeObject(obj);
+	xmlXPathFreeContext(xp);
+	return n;
+}
+
+static void
+test_results_xml_document(void)
+{
+	struct pa_results *res = NULL;
+	struct pa_results_signature sig = { .object = "pact/commitments.xml",
+		.kind = "detached", .status = "good", .fingerprint = "ABCD" };
+	struct pa_results_finding open = { .rule = "AIA-ART5-1A",
+		.severity = PA_SEVERITY_BLOCKER, .in_force = true, .waivable = false,
+		.applies_from = "2025-02-02", .message = "m <&> \"q\"", .remedy = "fix it",
+		.path = "application.xml", .line = 22, .anchor = "system[x]/use-case[art5-1a]",
+		.ref = "Art. 5(1)(a)" };
+	struct pa_results_finding later = { .rule = "AIA-HR-ART9",
+		.severity = PA_SEVERITY_INFO, .in_force = false, .waivable = true,
+		.applies_from = "2027-12-02", .message = "later" };
+	xmlDoc *doc = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(pa_results_new(&res), 0);
+	CU_ASSERT_EQUAL(pa_results_set(&res->rules_version, "2026.11"), 0);
+	snprintf(res->rules_digest, sizeof(res->rules_digest), "%064d", 7);
+	CU_ASSERT_EQUAL(pa_results_set(&res->dossier_path, "calls/acme"), 0);
+	CU_ASSERT_EQUAL(pa_results_set(&res->dossier_commit, "abc"), 0);
+	CU_ASSERT_EQUAL(pa_results_set(&res->dossier_mode, "git"), 0);
+	CU_ASSERT_EQUAL(pa_results_set(&res->trust, "self-declared"), 0);
+	CU_ASSERT_EQUAL(pa_results_set(&res->as_of, "2026-11-27"), 0);
+	CU_ASSERT_EQUAL(pa_results_add_pack(res, "aia-art5", "2026.11"), 0);
+	CU_ASSERT_EQUAL(pa_results_add_item(&res->systems, "x", "prohibited", NULL), 0);
+	CU_ASSERT_EQUAL(pa_results_add_item(&res->systems, "t", "minimal", "systemic"), 0);
+	CU_ASSERT_EQUAL(pa_results_add_item(&res->models, "m", NULL, "gpai"), 0);
+	CU_ASSERT_EQUAL(pa_results_add_signature(res, &sig), 0);
+	CU_ASSERT_EQUAL(pa_results_add_finding(res, &later), 0);
+	CU_ASSERT_EQUAL(pa_results_add_finding(res, &open), 0);
+	pa_results_sort(res);
+	CU_ASSERT_EQUAL_FATAL(pa_results_to_xml(&doc, res), 0);
+
+	CU_ASSERT_EQUAL(count(doc, "count(/r:results[@version='1'])"), 1);
+	CU_ASSERT_EQUAL(count(doc, "count(/r:results/r:tool[@name='pactaudit'][@version])"), 1);
+	CU_ASSERT_EQUAL(count(doc, "count(/r:results/r:rules[@version='2026.11']"
+	    "[string-length(@digest)=64]/r:pack[@id='aia-art5'])"), 1);
+	CU_ASSERT_EQUAL(count(doc, "count(/r:results/r:dossier[@path='calls/acme']"
+	    "[@commit='abc'][@mode='git'][@trust='self-declared'][not(@subdir)])"), 1);
+	CU_ASSERT_EQUAL(count(doc, "count(/r:results/r:as-of[.='2026-11-27'])"), 1);
+	CU_ASSERT_EQUAL(count(doc, "count(/r:results/r:system[@id='x'][@tier='prohibited'][not(@gpai)])"), 1);
+	CU_ASSERT_EQUAL(count(doc, "count(/r:results/r:system[@id='t'][@gpai='systemic'])"), 1);
+	CU_ASSERT_EQUAL(count(doc, "count(/r:results/r:model[@id='m'][@gpai='gpai'][not(@tier)])"), 1);
+	CU_ASSERT_EQUAL(count(doc, "count(/r:results/r:signature[@object='pact/commitments.xml']"
+	    "[@status='good'][@fingerprint='ABCD'][@kind='detached'])"), 1);
+	CU_ASSERT_EQUAL(count(doc, "count(/r:results/r:finding[1][@rule='AIA-ART5-1A']"
+	    "[@severity='blocker'][@status='open'][@path='application.xml'][@line='22']"
+	    "[@anchor='system[x]/use-case[art5-1a]'][@ref='Art. 5(1)(a)']"
+	    "[@applies-from='2025-02-02'][@waivable='false'][not(@in-force)]"
+	    "[string-length(@fingerprint)=64]"
+	    "[r:message='m <&> \"q\"'][r:remedy='fix it'])"), 1);
+	CU_ASSERT_EQUAL(count(doc, "count(/r:results/r:finding[2][@rule='AIA-HR-ART9']"
+	    "[@severity='info'][@in-force='false'][@applies-from='2027-12-02']"
+	    "[not(@path)][not(@line)][not(r:remedy)])"), 1);
+	CU_ASSERT_EQUAL(count(doc, "count(/r:results/*[last()][self::r:verdict][.='ineligible'])"), 1);
+	/* document order of the top-level elements */
+	CU_ASSERT_EQUAL(count(doc, "count(/r:results/r:tool/following-sibling::*[1][self::r:rules]"
+	    "/following-sibling::*[1][self::r:dossier]/following-sibling::*[1][self::r:as-of])"), 1);
+	xmlFreeDoc(doc);
+	pa_results_free(res);
+}
+
+static CU_TestInfo results_tests[] = {
+	{ "verdict_table", test_results_verdict_table },
+	{ "count_thresholds", test_results_count_thresholds },
+	{ "names", test_results_names },
+	{ "fingerprint", test_results_fingerprint },
+	{ "add_finding_copies_and_sanitises", test_results_add_finding_copies_and_sanitises },
+	{ "sort", test_results_sort },
+	{ "xml_document", test_results_xml_document },
+	CU_TEST_INFO_NULL
+};
+
+static CU_SuiteInfo suites[] = {
+	{ "results", suite_init, NULL, NULL, NULL, results_tests },
+	CU_SUITE_INFO_NULL
+};
+
+PA_TEST_MAIN(suites)
