@@ -29,7 +29,7 @@ static const struct pa_opt report_opts[] = {
 	  .help = "write to FILE (replaced atomically) instead of standard output",
 	  .id = OPT_OUTPUT },
 	{ .name = "fail-on", .arg = "SEVERITY",
-	  .help = "junit/tap: fail findings at or above SEVERITY (default error; none)",
+	  .help = "exit 1 if an open finding is at least this severe; also the JUnit/TAP threshold",
 	  .id = OPT_FAIL_ON },
 	{ 0 }
 };
@@ -141,7 +141,7 @@ run_report(const struct pa_cmd *cmd, int argc, char **argv)
 	struct pa_render_opts ro = { .color = false, .fail_on = NULL };
 	const char *format = "text", *output = NULL;
 	xmlDoc **docs = NULL;
-	size_t i, count = 0;
+	size_t i, count = 0, failing = 0;
 	int c, rc = PA_EXIT_FAILURE;
 
 	pa_opt_start(&st, cmd, argc, argv);
@@ -196,6 +196,12 @@ run_report(const struct pa_cmd *cmd, int argc, char **argv)
 		}
 	}
 	rc = PA_EXIT_OK;
+	if (ro.fail_on != NULL) {
+		if (pa_render_failing(&failing, docs, count, ro.fail_on) < 0)
+			rc = pa_cmd_fail();
+		else if (failing > 0)
+			rc = PA_EXIT_FINDINGS;
+	}
 done:
 	for (i = 0; i < count; i++)
 		xmlFreeDoc(docs[i]);
@@ -212,6 +218,8 @@ const struct pa_cmd pa_cmd_report = {
 	    "Reads results files written by 'pactaudit check --format xml' (\"-\" is\n"
 	    "standard input; a results-set holds several dossiers) and writes them in\n"
 	    "one format, without loading rules or touching a dossier.  Several files\n"
-	    "make one report.",
+	    "make one report.  The exit status is 0 once the report is written,\n"
+	    "unless --fail-on is given: then 1 if an open finding is at least that\n"
+	    "severe.",
 	.opts = report_opts,
 };

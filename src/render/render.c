@@ -64,3 +64,22 @@ pa_render(FILE *out, const char *format, xmlDoc *const *results, size_t count,
 	pa_render_input_dispose(&in);
 	return error;
 }
+
+int
+pa_render_failing(size_t *out, xmlDoc *const *results, size_t count,
+    const char *fail_on)
+{
+	struct pa_render_input in;
+	size_t i, k;
+	int error, rank;
+
+	*out = 0;
+	if ((error = pa_render_fail_rank(&rank, fail_on)) < 0 ||
+	    (error = pa_render_input_init(&in, results, count)) < 0)
+		return error;
+	for (i = 0; i < in.count; i++)
+		for (k = 0; k < in.dossiers[i].nfindings; k++)
+			*out += pa_render_fails(&in.dossiers[i].findings[k], rank);
+	pa_render_input_dispose(&in);
+	return 0;
+}

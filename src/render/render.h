@@ -29,4 +29,18 @@ extern const struct pa_renderer pa_renderers[];
 int pa_render(FILE *out, const char *format, xmlDoc *const *results, size_t count, const struct pa_render_opts *opts);
 bool pa_render_known(const char *format);
 
+/*
+ * pa_render() writes nothing before its input is known to be results, and
+ * every string it writes has passed pa_text_sanitize().  opts->fail_on
+ * (blocker, error, warning, info or none; NULL means error) decides which
+ * findings fail a JUnit test case or TAP test point; an unknown word is
+ * PA_EINVALID.
+ *
+ * Count into *out the findings across results that are unresolved (open
+ * or needs-review), in force and at least as severe as fail_on (same
+ * words): what makes `check` and `report --fail-on` exit 1.
+ */
+int pa_render_failing(size_t *out, xmlDoc *const *results, size_t count,
+    const char *fail_on);
+
 #endif

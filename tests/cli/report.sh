@@ -89,9 +89,19 @@ else
 	echo "report.sh: script(1) not usable, terminal colour not checked" >&2
 fi
 
-# --fail-on only changes the JUnit/TAP verdicts; report itself exits 0
-assert_exit 0 "$PACTAUDIT" report --format tap --fail-on none "$fx/ineligible.xml"
-if grep -q '^not ok [0-9]* - [^#]*$' "$T/out"; then pa_fail "--fail-on none still fails a test point"; fi
+# without --fail-on, report exits 0 whatever the findings; with it, 1 when one fails
 assert_exit 0 "$PACTAUDIT" report --format tap "$fx/ineligible.xml"
 [ "$(grep -c '^not ok [0-9]* - [^#]*$' "$T/out")" -eq 3 ] || pa_fail "expected 3 failing TAP points"
+assert_exit 1 "$PACTAUDIT" report --format tap --fail-on error "$fx/ineligible.xml"
+[ "$(grep -c '^not ok [0-9]* - [^#]*$' "$T/out")" -eq 3 ] || pa_fail "--fail-on error: expected 3 failing TAP points"
+assert_exit 0 "$PACTAUDIT" report --format tap --fail-on none "$fx/ineligible.xml"
+if grep -q '^not ok [0-9]* - [^#]*$' "$T/out"; then pa_fail "--fail-on none still fails a test point"; fi
+assert_exit 1 "$PACTAUDIT" report --fail-on blocker "$fx/clean.xml" "$fx/ineligible.xml"
+assert_exit 0 "$PACTAUDIT" report --fail-on blocker "$fx/needs-changes.xml"
+assert_exit 1 "$PACTAUDIT" report --fail-on error -o "$T/nc.html" --format html "$fx/needs-changes.xml"
+[ -s "$T/nc.html" ] || pa_fail "exit 1 must still write the report"
+# waived, baselined and not yet in force never fail: eligible.xml has only those and a warning
+assert_exit 0 "$PACTAUDIT" report --fail-on error "$fx/eligible.xml"
+assert_exit 1 "$PACTAUDIT" report --fail-on warning "$fx/eligible.xml"
+assert_exit 0 "$PACTAUDIT" report --fail-on info "$fx/clean.xml"
 exit 0

@@ -522,6 +522,29 @@ test_render_junit(void)
 }
 
 static void
+test_render_failing(void)
+{
+	static const struct { const char *fail_on; size_t want; } rows[] = {
+		{ NULL, 3 }, { "error", 3 }, { "warning", 4 }, { "info", 5 },
+		{ "blocker", 0 }, { "none", 0 }
+	};
+	xmlDoc *docs[2] = { load("needs-changes"), load("ineligible") };
+	size_t i, n;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		CU_ASSERT_EQUAL(pa_render_failing(&n, docs, 1, rows[i].fail_on), 0);
+		CU_ASSERT_EQUAL(n, rows[i].want);
+	}
+	CU_ASSERT_EQUAL(pa_render_failing(&n, docs, 2, "blocker"), 0);
+	CU_ASSERT_EQUAL(n, 1);
+	CU_ASSERT_EQUAL(pa_render_failing(&n, docs, 2, NULL), 0);
+	CU_ASSERT_EQUAL(n, 6);
+	CU_ASSERT_EQUAL(pa_render_failing(&n, docs, 2, "fatal"), PA_EINVALID);
+	xmlFreeDoc(docs[0]);
+	xmlFreeDoc(docs[1]);
+}
+
+static void
 test_render_tap(void)
 {
 	const struct pa_render_opts warn = { .fail_on = "warning" };
@@ -763,6 +786,7 @@ static CU_TestInfo render_tests[] = {
 	{ "csv", test_render_csv },
 	{ "csv_fullwidth", test_render_csv_fullwidth },
 	{ "junit", test_render_junit },
+	{ "failing", test_render_failing },
 	{ "tap", test_render_tap },
 	{ "xml", test_render_xml },
 	{ "html", test_render_html },
