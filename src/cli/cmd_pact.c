@@ -1,29 +1,424 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* PLACEHOLDER: replaced by the real command. */
+/* `pactaudit pact sign|verify`: sign pact/commitments.xml, or check it and the history that carries it. */
 #include "config.h"
 
+#include <libxml/tree.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/cmd.h"
+#include "dossier/dossier.h"
+#include "parse/evnode.h"
+#include "parse/xml.h"
+#include "sig/gpg.h"
+#include "sig/policy.h"
+#include "sig/sig.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/file.h"
+#include "util/limits.h"
+#include "util/text.h"
+
+enum {
+	OPT_KEY = 1,
+	OPT_DOSSIER,
+	OPT_REPLACE,
+	OPT_REV,
+	OPT_PATH,
+	OPT_WORKTREE,
+	OPT_KEYRING,
+	OPT_REGISTRY,
+	OPT_AS_OF,
+	OPT_NO_CACHE,
+	OPT_JOBS,
+	OPT_XML
+};
 
 static const struct pa_opt pact_opts[] = {
+	{ .name = "key", .arg = "KEY", .id = OPT_KEY,
+	  .help = "sign: sign with this key (fingerprint or user id) instead of the default key" },
+	{ .name = "dossier", .arg = "DIR", .id = OPT_DOSSIER,
+	  .help = "sign: the dossier folder (default: the current folder)" },
+	{ .name = "replace", .id = OPT_REPLACE,
+	  .help = "sign: replace the signatures already there instead of adding one" },
+	{ .name = "rev", .arg = "REV", .id = OPT_REV,
+	  .help = "verify: the revision to check, a commit or a signed tag (default HEAD)" },
+	{ .name = "path", .arg = "DIR", .id = OPT_PATH,
+	  .help = "verify: the dossier is this folder of the repository" },
+	{ .name = "worktree", .id = OPT_WORKTREE,
+	  .help = "verify: the working files instead of a commit (no history check)" },
+	{ .name = "keyring", .arg = "FILE", .id = OPT_KEYRING,
+	  .help = "verify: the auditor's public keys (OpenPGP)" },
+	{ .name = "registry", .arg = "FILE", .id = OPT_REGISTRY,
+	  .help = "verify: take the trust root and pinned keys from the auditor's registry" },
+	{ .name = "as-of", .arg = "DATE", .id = OPT_AS_OF,
+	  .help = "verify: judge key and signature expiry as of DATE, YYYY-MM-DD" },
+	{ .name = "no-cache", .id = OPT_NO_CACHE,
+	  .help = "verify: verify every signature again; neither read nor write the cache" },
+	{ .name = "jobs", .key = 'j', .arg = "N", .id = OPT_JOBS,
+	  .help = "verify: run N verifications at once (default: the number of cores)" },
+	{ .name = "xml", .id = OPT_XML,
+	  .help = "verify: print the <signatures> and <git> evidence as XML" },
 	{ 0 }
 };
+
+/* Print a dossier-derived value made safe for the terminal. */
+static void
+put_safe(FILE *fp, const char *s)
+{
+	struct pa_buf b = PA_BUF_INIT;
+
+	if (s == NULL)
+		return;
+	pa_text_sanitize(&b, s, strlen(s), PA_TEXT_ONELINE);
+	fputs(b.ptr, fp);
+	pa_buf_dispose(&b);
+}
+
+static char *
+prop(const xmlNode *n, const char *name)
+{
+	return n != NULL ? pa_xml_prop_dup(n, name) : NULL;
+}
+
+static bool
+prop_is(const xmlNode *n, const char *name, const char *value)
+{
+	char *v = prop(n, name);
+	bool is = v != NULL && strcmp(v, value) == 0;
+
+	free(v);
+	return is;
+}
+
+static xmlNode *
+child(xmlNode *parent, const char *name)
+{
+	xmlNode *n;
+
+	for (n = parent ? parent->children : NULL; n != NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0)
+			return n;
+	}
+	return NULL;
+}
+
+static void
+print_signature(const xmlNode *n)
+{
+	static const char *const fields[] = { "status", "kind", "object", "fingerprint", "uid",
+	    "created", "right", "missing-right", "reason" };
+	char *v[sizeof(fields) / sizeof(fields[0])];
+	size_t i;
+	bool commit;
+
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		v[i] = prop(n, fields[i]);
+	commit = v[1] != NULL && strcmp(v[1], "commit") == 0;
+	printf("%-17s %-8s ", v[0] ? v[0] : "?", v[1] ? v[1] : "?");
+	if (commit && v[2] != NULL && strlen(v[2]) > 12)
+		v[2][12] = '\0';
+	put_safe(stdout, v[2]);
+	if (v[4] != NULL || v[3] != NULL) {
+		fputs("  by ", stdout);
+		put_safe(stdout, v[4] ? v[4] : v[3]);
+	}
+	if (v[3] != NULL && v[4] != NULL) {
+		fputs(" [", stdout);
+		put_safe(stdout, v[3]);
+		fputs("]", stdout);
+	}
+	if (prop_is(n, "authorised", "true")) {
+		printf("  (%s: authorised", v[6] ? v[6] : "");
+		if (commit && !prop_is(n, "authenticated", "true"))
+			fputs(", not authenticated", stdout);
+		fputs(")", stdout);
+	}
+	if (v[8] != NULL) {
+		fputs("\n                  ", stdout);
+		put_safe(stdout, v[8]);
+	}
+	fputc('\n', stdout);
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		free(v[i]);
+}
+
+/* Text report; returns the exit code. */
+static int
+report(xmlNode *root, struct pa_dossier *d, const struct pa_diag *diag)
+{
+	xmlNode *sigs = child(root, "signatures"), *n;
+	char *trust = prop(sigs, "trust"), *rootc = prop(sigs, "root");
+	char *history = prop(sigs, "history"), *reason = prop(sigs, "reason");
+	bool pact = prop_is(sigs, "pact-signed", "true"), tag_ok = true, ok;
+	size_t i;
+
+	fputs("dossier ", stdout);
+	put_safe(stdout, pa_dossier_location(d));
+	if (pa_dossier_commit(d) != NULL)
+		printf(" at %.12s", pa_dossier_commit(d));
+	printf("\ntrust: %s", trust ? trust : "?");
+	if (rootc != NULL && rootc[0] != '\0')
+		printf(", root %.12s", rootc);
+	fputc('\n', stdout);
+	for (n = sigs ? sigs->children : NULL; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "signature") != 0)
+			continue;
+		print_signature(n);
+		if (prop_is(n, "kind", "tag") && !prop_is(n, "authorised", "true"))
+			tag_ok = false;
+	}
+	printf("history: %s", history ? history : "?");
+	if (reason != NULL) {
+		fputs(" (", stdout);
+		put_safe(stdout, reason);
+		fputc(')', stdout);
+	}
+	printf("\npact/commitments.xml: %s\n", pact ? "signed by an authorised signer" :
+	    "NOT signed by an authorised signer");
+	for (i = 0; i < diag->count; i++) {
+		fprintf(stderr, "pactaudit: %s: ", pa_diag_severity_name(diag->entries[i].severity));
+		if (diag->entries[i].path != NULL)
+			fprintf(stderr, "%s: ", diag->entries[i].path);
+		fprintf(stderr, "%s\n", diag->entries[i].message);
+	}
+	ok = pact && tag_ok && (history == NULL || strcmp(history, "unauthenticated") != 0);
+	free(trust);
+	free(rootc);
+	free(history);
+	free(reason);
+	return ok ? PA_EXIT_OK : PA_EXIT_FINDINGS;
+}
+
+static int
+dump_xml(xmlDoc *doc)
+{
+	xmlChar *mem = NULL;
+	struct pa_buf out = PA_BUF_INIT;
+	int len = 0, error = 0;
+
+	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+	if (mem == NULL)
+		return pa_error_oom();
+	/* keep the XML but never let a control character reach the terminal */
+	pa_text_sanitize(&out, (const char *)mem, (size_t)len, PA_TEXT_KEEP_NL);
+	if (pa_buf_oom(&out) || fwrite(out.ptr, 1, out.size, stdout) != out.size)
+		error = pa_error_from_os("cannot write", "standard output");
+	pa_buf_dispose(&out);
+	xmlFree(mem);
+	return error;
+}
+
+static int
+run_verify(const struct pa_cmd *cmd, struct pa_opt_state *st, const struct pa_dossier_opts *dopts,
+    const struct pa_sig_opts *sopts, bool xml)
+{
+	struct pa_dossier *d = NULL;
+	struct pa_diag diag = PA_DIAG_INIT;
+	xmlDoc *doc = NULL;
+	xmlNode *root;
+	const char *location = ".";
+	int rc = PA_EXIT_FAILURE;
+
+	if (st->optind < st->argc)
+		location = st->argv[st->optind];
+	if (st->optind + 1 < st->argc)
+		return pa_opt_usage_error(cmd, "verify takes one dossier");
+	/*
+	 * No pa_sig_prefork(): this command loads no rules or evidence, so the
+	 * process is still small when pa_sig_collect() forks its workers, and a
+	 * run answered from the cache forks nothing at all.
+	 */
+	if (pa_dossier_open(&d, location, dopts, &diag) < 0) {
+		rc = pa_cmd_fail();
+		goto done;
+	}
+	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
+	    (root = xmlNewDocNode(doc, NULL, BAD_CAST "evidence", NULL)) == NULL) {
+		pa_error_oom();
+		rc = pa_cmd_fail();
+		goto done;
+	}
+	xmlDocSetRootElement(doc, root);
+	xmlSetNs(root, pa_ev_ns(root));
+	if (pa_sig_collect(root, d, sopts, &diag) < 0) {
+		rc = pa_cmd_fail();
+		goto done;
+	}
+	if (xml) {
+		rc = dump_xml(doc) < 0 ? pa_cmd_fail() : PA_EXIT_OK;
+		if (rc == PA_EXIT_OK && !prop_is(child(root, "signatures"), "pact-signed", "true"))
+			rc = PA_EXIT_FINDINGS;
+	} else {
+		rc = report(root, d, &diag);
+	}
+done:
+	xmlFreeDoc(doc);
+	pa_diag_dispose(&diag);
+	pa_dossier_free(d);
+	return rc;
+}
+
+static int
+run_sign(const struct pa_cmd *cmd, struct pa_opt_state *st, const char *dir, const char *key,
+    bool replace)
+{
+	struct pa_buf path = PA_BUF_INIT, data = PA_BUF_INIT, sig = PA_BUF_INIT;
+	struct pa_buf out = PA_BUF_INIT, spath = PA_BUF_INIT, signers = PA_BUF_INIT;
+	struct pa_diag diag = PA_DIAG_INIT;
+	struct pa_policy *policy = NULL;
+	const struct pa_signer *s;
+	char fpr[65];
+	int rc = PA_EXIT_FAILURE, err;
+
+	if (st->optind < st->argc)
+		return pa_opt_usage_error(cmd, "sign takes no operand; use --dossier DIR");
+	if (pa_buf_printf(&path, "%s/pact/commitments.xml", dir) < 0 ||
+	    pa_file_read(&data, path.ptr, PA_LIMIT_FILE_SIZE, 1) < 0 ||
+	    pa_gpg_sign_detached(&sig, fpr, data.ptr, data.size, key) < 0) {
+		rc = pa_cmd_fail();
+		goto done;
+	}
+	pa_buf_printf(&spath, "%s.asc", path.ptr);
+	if (!replace) {
+		err = pa_file_read(&out, spath.ptr, PA_LIMIT_FILE_SIZE, 1);
+		if (err < 0 && err != PA_ENOTFOUND) {
+			rc = pa_cmd_fail();
+			goto done;
+		}
+		if (out.size > 0 && out.ptr[out.size - 1] != '\n')
+			pa_buf_putc(&out, '\n');
+	}
+	pa_buf_put(&out, sig.ptr, sig.size);
+	if (pa_buf_oom(&out) || pa_file_write_atomic(spath.ptr, out.ptr, out.size) < 0) {
+		rc = pa_cmd_fail();
+		goto done;
+	}
+	printf("signed %s with key %s\n", path.ptr, fpr);
+	rc = PA_EXIT_OK;
+	/* a signature only counts if the policy gives its key the pact right */
+	pa_buf_printf(&signers, "%s/pact/signers.xml", dir);
+	pa_buf_clear(&data);
+	if (pa_file_read(&data, signers.ptr, PA_LIMIT_FILE_SIZE, 1) == 0 &&
+	    pa_policy_parse(&policy, data.ptr, data.size, "pact/signers.xml", &diag) == 0) {
+		s = pa_policy_find(policy, fpr);
+		if (s == NULL || !(s->rights & PA_RIGHT_PACT))
+			fprintf(stderr, "pactaudit: warning: key %s has no 'pact' right in "
+			    "pact/signers.xml, so this signature will not count\n", fpr);
+	}
+	pa_error_clear();
+done:
+	pa_policy_free(policy);
+	pa_diag_dispose(&diag);
+	pa_buf_dispose(&signers);
+	pa_buf_dispose(&spath);
+	pa_buf_dispose(&out);
+	pa_buf_dispose(&sig);
+	pa_buf_dispose(&data);
+	pa_buf_dispose(&path);
+	return rc;
+}
 
 static int
 run_pact(const struct pa_cmd *cmd, int argc, char **argv)
 {
-	(void)cmd;
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "pactaudit: 'pact' is unfinished\n");
-	return PA_EXIT_FAILURE;
+	struct pa_dossier_opts dopts = { 0 };
+	struct pa_sig_opts sopts = { 0 };
+	struct pa_opt_state st;
+	const char *sub, *key = NULL, *dir = ".";
+	unsigned long jobs;
+	bool sign, replace = false, xml = false, verify_only = false;
+	int c;
+
+	pa_error_clear();
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		pa_opt_help(stdout, cmd);
+		return PA_EXIT_OK;
+	}
+	if (argc < 2 || (strcmp(argv[1], "sign") != 0 && strcmp(argv[1], "verify") != 0))
+		return pa_opt_usage_error(cmd, "say 'sign' or 'verify'");
+	sub = argv[1];
+	sign = strcmp(sub, "sign") == 0;
+	pa_opt_start(&st, cmd, argc - 1, argv + 1);
+	while ((c = pa_opt_next(&st)) != PA_OPT_DONE) {
+		switch (c) {
+		case PA_OPT_HELP:
+			return PA_EXIT_OK;
+		case PA_OPT_ERROR:
+			return PA_EXIT_FAILURE;
+		case OPT_KEY:
+			key = st.arg;
+			break;
+		case OPT_DOSSIER:
+			dir = st.arg;
+			break;
+		case OPT_REPLACE:
+			replace = true;
+			break;
+		case OPT_REV:
+			dopts.rev = st.arg;
+			verify_only = true;
+			break;
+		case OPT_PATH:
+			dopts.subdir = st.arg;
+			verify_only = true;
+			break;
+		case OPT_WORKTREE:
+			dopts.worktree = true;
+			verify_only = true;
+			break;
+		case OPT_KEYRING:
+			sopts.keyring = st.arg;
+			verify_only = true;
+			break;
+		case OPT_REGISTRY:
+			sopts.registry = st.arg;
+			verify_only = true;
+			break;
+		case OPT_AS_OF:
+			sopts.as_of = st.arg;
+			verify_only = true;
+			break;
+		case OPT_NO_CACHE:
+			sopts.no_cache = true;
+			verify_only = true;
+			break;
+		case OPT_JOBS:
+			if (!pa_opt_uint(cmd, "jobs", st.arg, 1, 32, &jobs))
+				return PA_EXIT_FAILURE;
+			sopts.jobs = (unsigned)jobs;
+			verify_only = true;
+			break;
+		case OPT_XML:
+			xml = true;
+			verify_only = true;
+			break;
+		default:
+			return pa_opt_usage_error(cmd, "unexpected option");
+		}
+	}
+	if (sign && verify_only)
+		return pa_opt_usage_error(cmd, "that option is for 'pact verify'");
+	if (!sign && (key != NULL || replace || strcmp(dir, ".") != 0))
+		return pa_opt_usage_error(cmd, "--key, --dossier and --replace are for 'pact sign'");
+	if (sign)
+		return run_sign(cmd, &st, dir, key, replace);
+	return run_verify(cmd, &st, &dopts, &sopts, xml);
 }
 
 const struct pa_cmd pa_cmd_pact = {
 	.name = "pact",
 	.run = run_pact,
-	.summary = "pact",
-	.synopsis = "",
+	.summary = "sign pact/commitments.xml, or verify it and the signed history",
+	.synopsis = "sign [--key KEY] [--dossier DIR] [--replace] | "
+	    "verify [DOSSIER] [--rev REV] [--keyring FILE] [--registry FILE] [options]",
+	.description =
+	    "'pact sign' adds an armoured detached signature of pact/commitments.xml,\n"
+	    "made with your own GnuPG key, to pact/commitments.xml.asc.  'pact verify'\n"
+	    "checks that signature against the signing policy (pact/signers.xml) and\n"
+	    "every commit from the trust root to the audited commit, in a private\n"
+	    "GnuPG home; exit 0 when the pact is signed by an authorised signer and\n"
+	    "the history authenticates, 1 when not, 2 when the check cannot run.\n"
+	    "See pactaudit-trust(7).",
 	.opts = pact_opts,
 };

@@ -1,5 +1,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# sig/: sources and tests of this module.
+# sig/: sources and tests of this module (with dossier/history.c, the
+# libgit2 side of the trust checks, and the pact command).
 src_libpactaudit_a_SOURCES += \
+	src/sig/facts.c src/sig/facts.h \
 	src/sig/gpg.c src/sig/gpg.h \
-	src/sig/sig.c src/sig/sig.h
+	src/sig/policy.c src/sig/policy.h \
+	src/sig/pool.c src/sig/pool.h \
+	src/sig/registry.c src/sig/registry.h \
+	src/sig/sig.c src/sig/sig.h \
+	src/dossier/history.c src/dossier/history.h \
+	src/cli/cmd_pact.c

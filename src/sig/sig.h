@@ -26,4 +26,16 @@ struct pa_sig_opts {
 int pa_sig_collect(xmlNode *evidence_root, struct pa_dossier *d,
     const struct pa_sig_opts *opts, struct pa_diag *diag);
 
+/*
+ * Optional, for speed and thread safety: start the verification worker
+ * processes now, while the process is still small and has no other
+ * threads (call it before loading rules or evidence).  GPGME forks its
+ * caller for every verification; workers forked early keep that cheap.
+ * Without it, pa_sig_collect forks workers itself when it has signatures
+ * to verify.  jobs as in struct pa_sig_opts.
+ */
+int pa_sig_prefork(unsigned int jobs);
+/* Stop the workers started by pa_sig_prefork() (also fine if none). */
+void pa_sig_shutdown(void);
+
 #endif

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* On-disk caches under $XDG_CACHE_HOME/pactaudit: one file per key, written atomically. */
+#ifndef PA_CACHE_CACHE_H
+#define PA_CACHE_CACHE_H
+
+#include <stddef.h>
+
+#include "util/buf.h"
+
+/*
+ * A cache folder for one kind of entry ("sig" for verification facts):
+ * $XDG_CACHE_HOME/pactaudit/<kind>, else $HOME/.cache/pactaudit/<kind>.
+ * Keys are any text (what was verified, with everything the answer
+ * depends on); the file name is the key's SHA-256.  Each entry is written
+ * to a unique temporary file and renamed into place (no fsync: a lost
+ * entry is only a miss), and carries the digests of its key and content,
+ * so concurrent runs never see half an entry and a damaged entry reads as
+ * a miss.
+ */
+struct pa_cache;
+
+/* Nothing is created until the first put.  Never fails for a missing folder. */
+int pa_cache_open(struct pa_cache **out, const char *kind);
+/* The folder, or NULL when no cache location is known (no HOME). */
+const char *pa_cache_dir(const struct pa_cache *c);
+/* Append the entry for key to out; PA_ENOTFOUND on a miss (or a damaged entry). */
+int pa_cache_get(struct pa_buf *out, struct pa_cache *c, const char *key);
+/* Store an entry (replacing any).  Errors are returned but callers may ignore them. */
+int pa_cache_put(struct pa_cache *c, const char *key, const char *data, size_t len);
+void pa_cache_free(struct pa_cache *c);
+
+#endif

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Facts GnuPG reports about signatures and keys: what is verified and cached, judged later. */
+#ifndef PA_SIG_FACTS_H
+#define PA_SIG_FACTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/buf.h"
+
+/* What GnuPG said about one signature: facts only, judged later (cacheable). */
+enum pa_sig_outcome {
+	PA_SIG_OUTCOME_VALID,		/* the mathematics holds */
+	PA_SIG_OUTCOME_BAD,		/* does not match the data */
+	PA_SIG_OUTCOME_NO_KEY,		/* no public key to check it */
+	PA_SIG_OUTCOME_NONE,		/* no OpenPGP signature found */
+	PA_SIG_OUTCOME_UNSUPPORTED,	/* SSH or X.509 signature */
+	PA_SIG_OUTCOME_ERROR		/* GnuPG could not check it (reason in note) */
+};
+
+struct pa_sig_fact {
+	enum pa_sig_outcome outcome;
+	char fpr[65];		/* signing (sub)key fingerprint, or issuer key id */
+	long long created;	/* signature creation, seconds since 1970; 0 unknown */
+	long long expires;	/* signature expiry; 0 none */
+	char note[96];		/* GnuPG's reason for ERROR / format for UNSUPPORTED */
+};
+
+/* Facts about one public key of the keyring, per (sub)key. */
+struct pa_key_fact {
+	char fpr[65];		/* this (sub)key */
+	char primary[65];	/* its primary key */
+	char *uid;		/* the primary user id, raw */
+	long long expires;	/* earliest of primary and subkey expiry; 0 never */
+	bool revoked;		/* primary or subkey revoked */
+};
+
+struct pa_keyset {
+	struct pa_key_fact *keys;
+	size_t count;
+};
+
+void pa_keyset_dispose(struct pa_keyset *ks);
+/* The key that made a signature (by fingerprint, or by 16-hex key id); NULL if unknown. */
+const struct pa_key_fact *pa_keyset_find(const struct pa_keyset *ks, const char *fpr);
+
+/*
+ * Cache encodings (one line per fact, text): append to out; decode returns
+ * PA_EINVALID for anything malformed (the entry is then ignored).
+ */
+int pa_sig_facts_encode(struct pa_buf *out, const struct pa_sig_fact *f, size_t n);
+int pa_sig_facts_decode(struct pa_sig_fact **out, size_t *n, const char *data, size_t len);
+int pa_keyset_encode(struct pa_buf *out, const struct pa_keyset *ks);
+int pa_keyset_decode(struct pa_keyset *out, const char *data, size_t len);
+
+#endif
