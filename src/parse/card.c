@@ -157,13 +157,11 @@ html_start(const char *p, size_t n, bool in_para)
 	for (i = 0; i < sizeof(html_block_tags) / sizeof(html_block_tags[0]); i++)
 		if (tag_is(p + k, n - k, html_block_tags[i], true))
 			return 6;
-	/* type 7, approximated: a lone open or close tag, not inside a paragraph */
+	/* type 7, approximated: one open or close tag alone on the line, not in a paragraph */
 	if (!in_para && k < n && is_alpha(p[k])) {
-		size_t e = n;
+		const char *gt = memchr(p, '>', n);
 
-		while (e > 0 && is_ws(p[e - 1]))
-			e--;
-		if (e > 0 && p[e - 1] == '>')
+		if (gt != NULL && only_ws(gt + 1, n - (size_t)(gt + 1 - p)))
 			return 7;
 	}
 	return 0;
@@ -547,17 +545,18 @@ card_license(xmlNode *card, xmlNode *fm, const struct pa_evsrc *from,
 		error = PA_ENOMEM;
 		goto done;
 	}
-	if (!has_element_children(lic)) {
-		/* a string (or null) */
+	if (prop_is(lic, "type", "list") && !has_element_children(lic)) {
+		count = 0;
+	} else if (prop_is(lic, "type", "map")) {
+		items[count].line = ctx.line;
+		items[count++].text = NULL;
+	} else if (!has_element_children(lic)) {
+		/* a string (or null); an empty list or mapping is neither */
 		if ((error = scalar_text(&text, &keep, lic)) < 0)
 			goto done;
 		items[count].text = text;
 		items[count].len = strlen(text);
 		items[count++].line = ctx.line;
-	} else if (lic->children != NULL && is_element(lic->children, "field")) {
-		/* a mapping is not a licence */
-		items[count].line = ctx.line;
-		items[count++].text = NULL;
 	} else {
 		for (n = lic->children; n != NULL; n = n->next) {
 			char *t;

@@ -314,10 +314,13 @@ on_event(struct fm *f, const yaml_event_t *ev)
 	}
 	if ((n = value_node(f, ev)) == NULL)
 		return;
-	if (ev->type == YAML_SEQUENCE_START_EVENT)
-		push(f, n, FRAME_SEQUENCE, ev);
-	else if (ev->type == YAML_MAPPING_START_EVENT)
-		push(f, n, FRAME_MAPPING, ev);
+	if (ev->type == YAML_SCALAR_EVENT)
+		return;
+	if (pa_ev_set(n, "type", ev->type == YAML_SEQUENCE_START_EVENT ? "list" : "map") < 0) {
+		oom(f);
+		return;
+	}
+	push(f, n, ev->type == YAML_SEQUENCE_START_EVENT ? FRAME_SEQUENCE : FRAME_MAPPING, ev);
 }
 
 /* Line of a byte offset in the YAML text. */

@@ -15,7 +15,8 @@
  * is the file line of yaml[0]) and append to `fm` one <field name=KEY
  * line=N> per key of the top-level mapping: a scalar as text (with
  * null="true" for an empty/~/null plain scalar), a sequence as <item>
- * children, a mapping as nested <field> children.  Duplicate keys: a
+ * children (type="list"), a mapping as nested <field> children
+ * (type="map"); items hold the same three kinds.  Duplicate keys: a
  * warning, the last one wins.  A key that is not a string: an error, the
  * entry is skipped.  Anything that makes the YAML unusable (syntax,
  * encoding, an alias or anchor, a limit, several documents, a top level

@@ -412,16 +412,26 @@ load_hf(struct loader *l, json_t *root)
 			f->restrictions = t->restrictions;
 			f->note = t->note;
 		} else if (f->klass == PA_LICCLASS_LICENSE) {
-			if (!valid_id(id, false))
-				return bad(l, "licenses", i, "a Hub id needs letters, digits, '-' or '.' to become a LicenseRef-");
-			if ((f->spdx = pool_printf(db, "LicenseRef-", id)) == NULL)
+			const char *ref = opt_string(e, "licenseref");
+
+			if (ref != NULL) {
+				if (strncmp(ref, "LicenseRef-", 11) != 0 || !valid_id(ref + 11, false))
+					return bad(l, "licenses", i, "'licenseref' must be LicenseRef- and an idstring");
+				f->spdx = pool_dup(db, ref);
+			} else {
+				if (!valid_id(id, false))
+					return bad(l, "licenses", i, "a Hub id that is not an SPDX idstring "
+					    "needs a 'licenseref'");
+				f->spdx = pool_printf(db, "LicenseRef-", id);
+			}
+			if (f->spdx == NULL)
 				return PA_ENOMEM;
 		}
 		f->restrictions |= r;
 		if (opt_string(e, "name") && (f->name = pool_dup(db, opt_string(e, "name"))) == NULL)
 			return PA_ENOMEM;
 		if (opt_string(e, "note") &&
-		    (f->note = join_note(db, alias ? NULL : f->note, opt_string(e, "note"))) == NULL)
+		    (f->note = join_note(db, f->note, opt_string(e, "note"))) == NULL)
 			return PA_ENOMEM;
 	}
 	qsort(db->hf, n, sizeof(*db->hf), cmp_facts);
@@ -529,8 +539,13 @@ pa_licdb_lookup(const struct pa_licdb *db, const char *id)
 		return f;
 	if ((f = find(db->spdx, db->nspdx, id)) != NULL)
 		return f;
-	if (strncmp(id, "LicenseRef-", 11) == 0)
-		return find(db->hf, db->nhf, id + 11);
+	if (strncmp(id, "LicenseRef-", 11) == 0) {
+		size_t i;
+
+		for (i = 0; i < db->nhf; i++)
+			if (db->hf[i].spdx != NULL && strcasecmp(db->hf[i].spdx, id) == 0)
+				return &db->hf[i];
+	}
 	return NULL;
 }
 
@@ -571,6 +586,7 @@ struct build {
 	const struct pa_license_ctx *ctx;
 	const struct pa_evsrc *from;
 	xmlNode *lic;
+	long line;		/* line for <id>/<warning>: the item's, else the key's */
 	enum status status;
 	int error;		/* PA_ENOMEM once anything failed */
 };
@@ -614,7 +630,7 @@ child(struct build *b, const char *name, const char *text)
 
 	if (b->error)
 		return NULL;
-	if ((n = pa_ev_child(b->lic, name, b->from, b->ctx->line, text)) == NULL)
+	if ((n = pa_ev_child(b->lic, name, b->from, b->line ? b->line : b->ctx->line, text)) == NULL)
 		b->error = PA_ENOMEM;
 	return n;
 }
@@ -1043,7 +1059,7 @@ pa_license_items_to_evidence(xmlNode *parent, const struct pa_licdb *db,
     size_t count, const struct pa_evsrc *from)
 {
 	struct build b = { .db = db, .ctx = ctx, .from = from, .status = ST_VALID };
-	struct pa_spdx_node *root = NULL;
+	struct pa_spdx_node *root = NULL, **trees = NULL;
 	struct pa_buf expr = PA_BUF_INIT;
 	struct agg a = { 0 };
 	size_t i;
@@ -1056,21 +1072,34 @@ pa_license_items_to_evidence(xmlNode *parent, const struct pa_licdb *db,
 		child(&b, "error", "empty licence list");
 		b.status = ST_INVALID;
 	}
+	if (count > 0 && (trees = pa_calloc(count, sizeof(*trees))) == NULL)
+		b.error = PA_ENOMEM;
+	for (i = 0; items != NULL && i < count && b.error == 0; i++)
+		parse_item(&b, &items[i], i, count > 1, &trees[i]);
+	/* each licence of the list applies: evaluate each, add up as AND does */
 	for (i = 0; items != NULL && i < count && b.error == 0; i++) {
-		struct pa_spdx_node *n = NULL;
+		struct agg one;
 
-		parse_item(&b, &items[i], i, count > 1, &n);
-		if (n != NULL)
-			root = and_node(&b, root, n);
-	}
-	if (root != NULL && b.error == 0) {
-		eval(&b, root, &a);
-		if (b.status != ST_INVALID && b.error == 0) {
-			pa_spdx_write(&expr, root);
-			if (pa_buf_oom(&expr))
-				b.error = PA_ENOMEM;
-			set(&b, b.lic, "expression", expr.ptr);
+		if (trees[i] == NULL)
+			continue;
+		b.line = items[i].line;
+		eval(&b, trees[i], &one);
+		if (root == NULL) {
+			a = one;
+		} else {
+			a.restrictions |= one.restrictions;
+			a.known = a.known && one.known;
+			a.deprecated = a.deprecated || one.deprecated;
+			a.osi = a.osi && one.osi;
 		}
+		root = and_node(&b, root, trees[i]);
+		trees[i] = NULL;
+	}
+	if (root != NULL && b.status != ST_INVALID && b.error == 0) {
+		pa_spdx_write(&expr, root);
+		if (pa_buf_oom(&expr))
+			b.error = PA_ENOMEM;
+		set(&b, b.lic, "expression", expr.ptr);
 	}
 	if (b.status == ST_INVALID || b.status == ST_MISSING)
 		a.known = false;
@@ -1081,6 +1110,9 @@ pa_license_items_to_evidence(xmlNode *parent, const struct pa_licdb *db,
 		set(&b, b.lic, "license-name", ctx->license_name);
 	if (ctx->license_link != NULL)
 		set(&b, b.lic, "license-link", ctx->license_link);
+	for (i = 0; trees != NULL && i < count; i++)
+		pa_spdx_free(trees[i]);
+	free(trees);
 	pa_spdx_free(root);
 	pa_buf_dispose(&expr);
 	if (b.error)

@@ -381,8 +381,7 @@ parse_primary(struct parser *p, bool *grouped)
 		}
 		return n;
 	case TOK_END:
-		fail(p, PA_EINVALID, p->toff, p->toff == 0 ? "empty expression" :
-		    "expression ends where a licence was expected");
+		fail(p, PA_EINVALID, p->toff, "expression ends where a licence was expected");
 		return NULL;
 	case TOK_RPAREN:
 		fail(p, PA_EINVALID, p->toff, "expected a licence before ')'");
@@ -530,6 +529,10 @@ pa_spdx_parse(struct pa_spdx_node **out, const char *expr, size_t len,
 	}
 	if (next(&p) < 0)
 		goto done;
+	if (p.tok == TOK_END) {
+		fail(&p, PA_EINVALID, 0, "empty expression");
+		goto done;
+	}
 	if ((root = parse_or(&p)) == NULL)
 		goto done;
 	if (p.tok != TOK_END) {
