@@ -36,3 +36,5 @@ TESTS += tests/cli/evidence.sh tests/cli/evidence-git.sh tests/cli/evidence-host
 	tests/cli/evidence-man.sh
 
 dist_man_MANS += man/pactaudit-evidence.1 man/pactaudit-application.5 man/pactaudit-pact.5
+
+TESTS += tests/fuzz/application.fuzz
