@@ -404,6 +404,7 @@ pa_dossier_finish_list(struct pa_dossier *d, struct pa_diag *diag)
 	}
 	if (skipped > 0)
 		pa_diag_add(diag, PA_DIAG_ERROR, "dossier-too-large", first, 0, NULL,
-		    "the dossier holds more than %u bytes; %zu file(s) from this one on "
-		    "are listed but not read", PA_LIMIT_TOTAL_SIZE, skipped);
+		    "the dossier holds more than %u bytes; %zu file(s) that no longer "
+		    "fit, this one first, are listed but not read", PA_LIMIT_TOTAL_SIZE,
+		    skipped);
 }
