@@ -15,7 +15,6 @@
 #define C_YELLOW	"\033[1;33m"
 #define C_MAGENTA	"\033[1;35m"
 #define C_CYAN		"\033[36m"
-#define C_DIM		"\033[2m"
 
 #define NAME_WIDTH_MAX	40
 

@@ -687,7 +687,7 @@ test_render_md(void)
 	free(out);
 }
 
-/* A 200,000-character message full of pipes and quotes: no deep recursion in XSLT. */
+/* An 80,000-character message full of pipes and quotes: no deep recursion in XSLT. */
 static void
 test_render_long_values(void)
 {
@@ -699,7 +699,7 @@ test_render_long_values(void)
 	char *out;
 	int rc;
 
-	for (i = 0; i < 50000; i++)
+	for (i = 0; i < 20000; i++)
 		pa_buf_puts(&msg, "|\"<x");
 	f = xmlNewChild(root, root->ns, BAD_CAST "finding", NULL);
 	xmlNewProp(f, BAD_CAST "rule", BAD_CAST "LONG");
@@ -711,10 +711,10 @@ test_render_long_values(void)
 		if (rc != 0)
 			fprintf(stderr, "\n%s: %s\n", fmts[i], pa_error_last());
 		if (strcmp(fmts[i], "md") == 0) {
-			CU_ASSERT_EQUAL(count_str(out, "\\|\"\\<x"), 50000);
+			CU_ASSERT_EQUAL(count_str(out, "\\|\"\\<x"), 20000);
 			check_md_rows(out);
 		} else if (strcmp(fmts[i], "csv") == 0) {
-			CU_ASSERT_EQUAL(count_str(out, "|\"\"<x"), 50000);
+			CU_ASSERT_EQUAL(count_str(out, "|\"\"<x"), 20000);
 		}
 		free(out);
 	}
