@@ -139,6 +139,7 @@
   <xsl:template match="/">
     <xsl:choose>
       <xsl:when test="$page = 'vocabulary'"><xsl:call-template name="vocabulary"/></xsl:when>
+      <xsl:when test="$page = 'unlisted'"><xsl:call-template name="unlisted"/></xsl:when>
       <xsl:otherwise><xsl:call-template name="coverage"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -285,6 +286,23 @@ $ pactaudit rules show AIA-HR-ART9
 .Xr pactaudit-rules 5 ,
 .Xr pactaudit-vocabulary 7
 </xsl:text>
+  </xsl:template>
+
+  <!-- for the test: rules citing the AI Act whose references match no listed provision, one id per line -->
+  <xsl:template name="unlisted">
+    <xsl:for-each select="$rules[k:ref[not(@act) or @act = '2024/1689']]">
+      <xsl:variable name="any">
+        <xsl:for-each select="k:ref[not(@act) or @act = '2024/1689']">
+          <xsl:variable name="f" select="."/>
+          <xsl:if test="$prov[((@article and $f/@article = @article) or (@annex and $f/@annex = @annex))
+              and (not(@paragraph) or $f/@paragraph = @paragraph)
+              and (not(@subparagraph) or $f/@subparagraph = @subparagraph)
+              and (not(@point) or $f/@point = @point)
+              and (not(@section) or $f/@section = @section)]">y</xsl:if>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:if test="$any = ''"><xsl:value-of select="concat(@id, '&#10;')"/></xsl:if>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template name="vocabulary">

@@ -22,3 +22,8 @@ nobase_dist_pkgdata_DATA += rules/licences.xml
 nobase_dist_pkgdata_DATA += rules/pact.xml
 nobase_dist_pkgdata_DATA += rules/signatures.xml
 nobase_dist_pkgdata_DATA += rules/compute.xml
+
+# generated pages (scripts/gen-coverage.sh) and the tests of the packs
+dist_man_MANS += man/pactaudit-coverage.7 man/pactaudit-vocabulary.7
+TESTS += tests/style/coverage.sh
+EXTRA_DIST += tests/rules
