@@ -341,7 +341,7 @@ print_summary(const struct pa_vec *files, const char *dir)
 	    "  1. fill in application.xml, the model and dataset cards and docs/\n"
 	    "     (README.md in the dossier explains each file)\n"
 	    "  2. put your OpenPGP fingerprint in pact/signers.xml, application.xml\n"
-	    "     and pact/commitments.xml, then sign:  pactaudit pact sign %s\n"
+	    "     and pact/commitments.xml, then sign:  pactaudit pact sign --dossier %s\n"
 	    "  3. commit, and check what an auditor will see:  pactaudit check %s\n",
 	    d, d);
 	free(shown);

@@ -7,7 +7,7 @@ pa_tmp
 
 tpl="$top_srcdir/rules/templates/init"
 schemas="$top_srcdir/rules/schema"
-export SOURCE_DATE_EPOCH=1796083200	# 2026-12-01T00:00:00Z
+export SOURCE_DATE_EPOCH=1780272000	# 2026-06-01T00:00:00Z
 NAME='Ärkki & <Co> "Kuva" Oy'
 
 # the files a skeleton holds, from the templates themselves
@@ -56,7 +56,7 @@ got=$(xmllint --xpath 'string(/*[local-name()="commitments"]/*[local-name()="org
 [ "$got" = "$NAME" ] || pa_fail "organisation is '$got'"
 got=$(xmllint --xpath 'string(/*[local-name()="commitments"]/*[local-name()="signed-on"])' \
     "$D/pact/commitments.xml")
-[ "$got" = "2026-12-01" ] || pa_fail "signed-on is '$got', expected SOURCE_DATE_EPOCH's day"
+[ "$got" = "2026-06-01" ] || pa_fail "signed-on is '$got', expected SOURCE_DATE_EPOCH's day"
 assert_grep "Developed by:\*\* $NAME" "$D/models/example-model/README.md"
 if grep -rn '@[A-Z_]*@' "$D"; then pa_fail "a template token was left in the skeleton"; fi
 
@@ -191,4 +191,25 @@ set -e
 assert_xpath 0 "//r:finding[@status = 'open'][@severity = 'error' or @severity = 'blocker'][not(starts-with(@rule, 'SIG-') or starts-with(@rule, 'PACT-SIG'))]" \
     "$T/check.xml"
 assert_xpath 0 "//r:finding[starts-with(@rule, 'INPUT-')]" "$T/check.xml"
+# the workflow the dossier's README.md describes: put a real key's
+# fingerprint in place, sign the pledge with 'pactaudit pact sign', commit
+# signed: the skeleton is then eligible as it stands
+pa_gpg_home
+fpr=$(pa_gpg_key "Jane Doe")
+assert_exit 0 "$PACTAUDIT" init --name "Acme Vision SAS" --country FR "$T/signed"
+for f in application.xml pact/signers.xml pact/commitments.xml; do
+	sed "s/0000000000000000000000000000000000000000/$fpr/" "$T/signed/$f" >"$T/f.tmp"
+	mv "$T/f.tmp" "$T/signed/$f"
+done
+gpg --batch --armor --export "$fpr" >"$T/signed/pact/keys.asc"
+(cd "$T/signed" && "$PACTAUDIT" pact sign >/dev/null) || pa_fail "pact sign failed on the skeleton"
+pa_git -C "$T/signed" init -q
+pa_git -C "$T/signed" add -A
+pa_git -C "$T/signed" -c user.signingkey="$fpr" commit -q -S -m "Start the dossier" ||
+    pa_fail "cannot make a signed commit"
+assert_exit 0 "$PACTAUDIT" check --format xml "$T/signed"
+cp "$T/out" "$T/signed.xml"
+assert_xpath 1 "/r:results[r:verdict = 'eligible']" "$T/signed.xml"
+assert_xpath 0 "//r:signature[@status != 'good']" "$T/signed.xml"
+assert_xpath 0 "//r:finding[@status = 'open'][@severity != 'info']" "$T/signed.xml"
 echo "init: ok"
