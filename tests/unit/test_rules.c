@@ -532,6 +532,7 @@ static const struct {
 	{ { .article = "5", .paragraph = "1", .point = "a" }, "Art. 5(1)(a)" },
 	{ { .article = "53", .paragraph = "1", .point = "c" }, "Art. 53(1)(c)" },
 	{ { .article = "9" }, "Art. 9" },
+	{ { .article = "5", .paragraph = "1a" }, "Art. 5(1a)" },
 	{ { .article = "3", .point = "63" }, "Art. 3 point (63)" },
 	{ { .article = "5", .paragraph = "1", .point = "h(iii)" }, "Art. 5(1)(h)(iii)" },
 	{ { .article = "6", .paragraph = "3", .subparagraph = "2" }, "Art. 6(3), subparagraph 2" },
