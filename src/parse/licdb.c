@@ -19,6 +19,7 @@
 #include "util/digest.h"
 #include "util/error.h"
 #include "util/file.h"
+#include "util/text.h"
 #include "util/vec.h"
 
 #define DATA_MAX (16u * 1024 * 1024)	/* bytes in one rules/spdx file */
@@ -611,6 +612,21 @@ set(struct build *b, xmlNode *n, const char *name, const char *value)
 		b->error = PA_ENOMEM;
 }
 
+/* An attribute from bytes that may hold NUL (shown as \x00). */
+static void
+set_bytes(struct build *b, xmlNode *n, const char *name, const char *value, size_t len)
+{
+	struct pa_buf clean = PA_BUF_INIT;
+
+	if (b->error)
+		return;
+	if (pa_text_sanitize(&clean, value, len, PA_TEXT_ONELINE) < 0)
+		b->error = PA_ENOMEM;
+	else
+		set(b, n, name, clean.ptr);
+	pa_buf_dispose(&clean);
+}
+
 static void
 set_facts(struct build *b, xmlNode *n, const struct agg *a)
 {
@@ -803,14 +819,11 @@ resolve_license(struct build *b, struct pa_spdx_node *n, struct agg *a)
 					from_facts(a, named);
 					note = named->note;
 				}
-				ref = ref_from_name(b->ctx->license_name);
-			} else {
-				ref = pa_strdup("LicenseRef-other");
+				if ((ref = ref_from_name(b->ctx->license_name)) == NULL)
+					b->error = PA_ENOMEM;
 			}
-			if (ref == NULL)
-				b->error = PA_ENOMEM;
-			else
-				canon(b, n, ref);
+			/* the expression keeps "other"; the <id> says which licence it names */
+			canon(b, n, "other");
 			break;
 		}
 		if (f->deprecated) {
@@ -838,7 +851,9 @@ resolve_license(struct build *b, struct pa_spdx_node *n, struct agg *a)
 	set_facts(b, id, a);
 	set(b, id, "or-later", tf(or_later));
 	set(b, id, "exception", "");
-	if (!(n->type == PA_SPDX_LICENSE && f == NULL)) {
+	if (f != NULL && f->kind == PA_LICKIND_HF && f->klass == PA_LICCLASS_OTHER) {
+		set(b, id, "spdx", ref ? ref : "");
+	} else if (!(n->type == PA_SPDX_LICENSE && f == NULL)) {
 		struct pa_buf sp = PA_BUF_INIT;
 
 		if (n->document != NULL)
@@ -1097,10 +1112,20 @@ pa_license_items_to_evidence(xmlNode *parent, const struct pa_licdb *db,
 	}
 	if (root != NULL && b.status != ST_INVALID && b.error == 0) {
 		pa_spdx_write(&expr, root);
-		if (pa_buf_oom(&expr))
-			b.error = PA_ENOMEM;
-		set(&b, b.lic, "expression", expr.ptr);
+	} else if (b.status == ST_INVALID && items != NULL) {
+		/* what the card says, for messages: the items as written */
+		for (i = 0; i < count; i++) {
+			if (items[i].text == NULL)
+				continue;
+			if (expr.size > 0)
+				pa_buf_puts(&expr, " AND ");
+			pa_buf_put(&expr, items[i].text, items[i].len);
+		}
 	}
+	if (pa_buf_oom(&expr))
+		b.error = PA_ENOMEM;
+	else if (expr.size > 0 || (root != NULL && b.status != ST_INVALID))
+		set_bytes(&b, b.lic, "expression", expr.ptr, expr.size);
 	if (b.status == ST_INVALID || b.status == ST_MISSING)
 		a.known = false;
 	set(&b, b.lic, "from", ctx->from_key ? ctx->from_key : "license");

@@ -11,6 +11,8 @@ src_libpactaudit_a_SOURCES += \
 	src/parse/licdb.c src/parse/licdb.h \
 	src/parse/spdx.c src/parse/spdx.h
 
+dist_man_MANS += man/pactaudit-licenses.7
+
 nobase_dist_pkgdata_DATA += \
 	rules/spdx/licenses.json \
 	rules/spdx/exceptions.json \

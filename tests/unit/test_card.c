@@ -198,8 +198,8 @@ static const struct {
 	  "starts-with(C/e:front-matter/e:field[@name='widget']/e:item/e:field[@name='text'], 'I love AutoTrain') ;; "
 	  "C/e:section[@level='2'][@line='21']='Validation Metrics' ;; count(C/e:section)=3" },
 	{ "models/bria-rmbg-1-4.md", "other (license_name: bria-rmbg-1.4)", "other",
-	  "LicenseRef-bria-rmbg-1.4", "",
-	  "C/e:license/@license-name='bria-rmbg-1.4' ;; "
+	  "other", "",
+	  "C/e:license/@license-name='bria-rmbg-1.4' ;; C/e:license/e:id/@spdx='LicenseRef-bria-rmbg-1.4' ;; "
 	  "starts-with(C/e:license/@license-link, 'https://bria.ai/') ;; "
 	  "C/e:front-matter/e:field[@name='extra_gated_fields']/e:field[@name='Country']='text' ;; "
 	  "C/e:section[1][@level='1']='BRIA Background Removal v1.4 Model Card'" },
@@ -228,7 +228,7 @@ static const struct {
 	  "/e:field[@name='metrics']/e:item/e:field[@name='value']='59.56' ;; "
 	  "C/e:section[@line='123'][@level='1']" },
 	{ "models/llama-3-8b-lexi-uncensored-gguf.md", "other (license_name: license)", "other",
-	  "LicenseRef-license", "",
+	  "other", "",
 	  "C/e:license/@license-name='license' ;; count(C/e:section)=0 ;; "
 	  "C/e:front-matter/e:field[@name='license_link']='https://huggingface.co/Orenguteng/Lexi-Llama-3-8B-Uncensored'" },
 	{ "models/llama-3-korean-bllossom-70b.md", "llama3", "valid", "LicenseRef-llama3", "",
@@ -256,8 +256,8 @@ static const struct {
 	  "C/e:section[@line='25'][@level='1']='PPO Agent Playing LunarLander-v2'" },
 	{ "models/pyannote-speaker-diarization-3-1.md", "mit", "valid", "MIT", "",
 	  "C/e:license/@line='15' ;; count(C/e:front-matter/e:field[@name='tags']/e:item)=12" },
-	{ "models/qwen2-5-72b-instruct.md", "other (license_name: qwen)", "other", "LicenseRef-qwen", "",
-	  "C/e:license/@license-name='qwen' ;; C/e:section[@line='14'][@level='1']='Qwen2.5-72B-Instruct'" },
+	{ "models/qwen2-5-72b-instruct.md", "other (license_name: qwen)", "other", "other", "",
+	  "C/e:license/@license-name='qwen' ;; C/e:license/e:id/@spdx='LicenseRef-qwen' ;; C/e:section[@line='14'][@level='1']='Qwen2.5-72B-Instruct'" },
 	{ "models/rwkv-4-world.md", "apache-2.0", "valid", "Apache-2.0", "",
 	  "count(C/e:front-matter/e:field[@name='language']/e:item)=12 ;; "
 	  "C/e:front-matter/e:field[@name='datasets']/e:item[2]='togethercomputer/RedPajama-Data-1T'" },
@@ -312,7 +312,7 @@ static const struct {
 	{ "datasets/structured-cot-v2-dataset-info.md", "none stated", "missing", NULL, "",
 	  "C/e:front-matter/e:field[@name='dataset_info']/e:field[@name='splits']/e:item"
 	  "/e:field[@name='num_examples']='2500'" },
-	{ "datasets/vi-vidore.md", "cc-by-4.0 + other", "other", "CC-BY-4.0 AND LicenseRef-other", "",
+	{ "datasets/vi-vidore.md", "cc-by-4.0 + other", "other", "CC-BY-4.0 AND other", "",
 	  "C/e:license/e:id[1]/@line='10' ;; C/e:license/e:id[2]/@line='11' ;; "
 	  "C/e:section[@line='282']='License'" },
 	{ "datasets/wikipedia-2022.md", "cc-by-sa-3.0, gfdl-1.3-or-later", "valid",
