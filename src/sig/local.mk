@@ -10,3 +10,11 @@ src_libpactaudit_a_SOURCES += \
 	src/sig/sig.c src/sig/sig.h \
 	src/dossier/history.c src/dossier/history.h \
 	src/cli/cmd_pact.c
+
+check_PROGRAMS += tests/unit/test_sig
+tests_unit_test_sig_SOURCES = tests/unit/test_sig.c tests/lib/cutest.h
+tests_unit_test_sig_CPPFLAGS = $(PA_TEST_CPPFLAGS)
+tests_unit_test_sig_LDADD = $(PA_TEST_LDADD)
+TESTS += tests/unit/test_sig \
+	tests/cli/trust.sh tests/cli/trust-keys.sh tests/cli/trust-registry.sh \
+	tests/cli/pact.sh
