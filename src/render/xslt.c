@@ -62,30 +62,56 @@ on_error(void *ctx, const char *fmt, ...)
 	pa_buf_dispose(&part);
 }
 
+/* Send libxml2's and libxslt's generic errors to msg; restored by errors_restore(). */
+struct saved_errors {
+	xmlGenericErrorFunc xml_fn, xslt_fn;
+	void *xml_ctx, *xslt_ctx;
+};
+
+static void
+errors_capture(struct saved_errors *saved, struct pa_buf *msg)
+{
+	saved->xml_fn = xmlGenericError;
+	saved->xml_ctx = xmlGenericErrorContext;
+	saved->xslt_fn = xsltGenericError;
+	saved->xslt_ctx = xsltGenericErrorContext;
+	xmlSetGenericErrorFunc(msg, on_error);
+	xsltSetGenericErrorFunc(msg, on_error);
+}
+
+static void
+errors_restore(const struct saved_errors *saved)
+{
+	xmlSetGenericErrorFunc(saved->xml_ctx, saved->xml_fn);
+	xsltSetGenericErrorFunc(saved->xslt_ctx, saved->xslt_fn);
+}
+
 static int
 load_sheet(xsltStylesheetPtr *out, const char *path)
 {
 	struct pa_buf msg = PA_BUF_INIT;
+	struct saved_errors saved;
 	xmlDoc *doc = NULL;
 	int error;
 
 	*out = NULL;
 	if ((error = pa_xml_parse_trusted_file(&doc, path)) < 0)
 		goto done;
-	xsltSetGenericErrorFunc(&msg, on_error);
-	xmlSetGenericErrorFunc(&msg, on_error);
-	pa_xml_trusted_begin();
+	errors_capture(&saved, &msg);
+	pa_xml_trusted_begin();	/* xsl:import and xsl:include: data directory only */
 	*out = xsltParseStylesheetDoc(doc);
 	pa_xml_trusted_end();
-	xmlSetGenericErrorFunc(NULL, NULL);
-	xsltSetGenericErrorFunc(NULL, NULL);
-	if (*out == NULL) {
+	errors_restore(&saved);
+	if (*out != NULL)
+		doc = NULL;	/* owned by the stylesheet now */
+	/* the project's stylesheets compile without a single diagnostic */
+	if (*out == NULL || (*out)->errors > 0 || msg.size > 0) {
 		error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_XML,
 		    "%s: not a usable stylesheet: %s", path,
 		    msg.size ? msg.ptr : "unknown error");
-		goto done;
+		xsltFreeStylesheet(*out);
+		*out = NULL;
 	}
-	doc = NULL;	/* owned by the stylesheet now */
 done:
 	xmlFreeDoc(doc);
 	pa_buf_dispose(&msg);
@@ -119,6 +145,7 @@ transform(FILE *out, const struct pa_render_input *in, const struct sheet *sh)
 {
 	struct pa_buf path = PA_BUF_INIT, csspath = PA_BUF_INIT;
 	struct pa_buf css = PA_BUF_INIT, msg = PA_BUF_INIT;
+	struct saved_errors saved;
 	xsltStylesheetPtr style = NULL;
 	xsltSecurityPrefsPtr prefs = NULL;
 	xsltTransformContextPtr ctxt = NULL;
@@ -140,18 +167,16 @@ transform(FILE *out, const struct pa_render_input *in, const struct sheet *sh)
 		goto done;
 	}
 	xsltSetTransformErrorFunc(ctxt, &msg, on_error);
-	xsltSetGenericErrorFunc(&msg, on_error);
-	xmlSetGenericErrorFunc(&msg, on_error);
+	errors_capture(&saved, &msg);
 	if (sh->css && xsltQuoteOneUserParam(ctxt, BAD_CAST "css", BAD_CAST css.ptr) != 0)
 		error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_XML,
 		    "%s: cannot set the parameter css", path.ptr);
 	else
 		res = xsltApplyStylesheetUser(style, in->doc, NULL, NULL, NULL, ctxt);
-	xmlSetGenericErrorFunc(NULL, NULL);
-	xsltSetGenericErrorFunc(NULL, NULL);
+	errors_restore(&saved);
 	if (error < 0)
 		goto done;
-	if (res == NULL || ctxt->state != XSLT_STATE_OK) {
+	if (res == NULL || ctxt->state != XSLT_STATE_OK || msg.size > 0) {
 		error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_XML,
 		    "%s: the transformation failed: %s", path.ptr,
 		    msg.size ? msg.ptr : "unknown error");

@@ -62,6 +62,13 @@ sheet '<xsl:import href="common.xsl"/>' 'imported'
 run_csv
 [ "$rc" -eq 0 ] && grep -q 'begin:imported:end' "$T/out" || pa_fail "an import from the data directory failed"
 
+# a stylesheet that does not compile cleanly is refused, not half run
+sheet '' 'a<xsl:bogus/>b'
+run_csv
+[ "$rc" -eq 2 ] || pa_fail "a stylesheet with an unknown instruction ran (exit $rc)"
+assert_grep 'not a usable stylesheet' "$T/err"
+[ ! -s "$T/out" ] || pa_fail "a refused stylesheet wrote output"
+
 # a stylesheet with a DOCTYPE (entities) is refused like any other XML
 printf '<!DOCTYPE x [<!ENTITY s SYSTEM "%s">]>\n<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/">&s;</xsl:template></xsl:stylesheet>\n' \
     "$T/outside/secret.xml" >"$D/reports/csv.xsl"
