@@ -19,7 +19,7 @@ from=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--from) from=$2; shift 2 ;;
-	-h|--help) sed -n '3,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '3,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) echo "update-spdx: unknown argument '$1'" >&2; exit 2 ;;
 	esac
 done
