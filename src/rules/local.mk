@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# rules/: sources and tests of this module.
+# rules/: the rule-pack loader, XPath extension functions and the evaluation
+# engine; the check and rules commands; their tests and man pages.
 src_libpactaudit_a_SOURCES += \
 	src/rules/classify.c src/rules/classify.h \
 	src/rules/eval.c src/rules/eval.h \
@@ -7,11 +8,12 @@ src_libpactaudit_a_SOURCES += \
 	src/rules/xpathfn.c src/rules/xpathfn.h \
 	src/cli/cmd_check.c src/cli/cmd_rules.c
 nobase_dist_pkgdata_DATA += rules/schema/rules.rng
+dist_man_MANS += man/pactaudit-check.1 man/pactaudit-rules.1 man/pactaudit-rules.5
 
 check_PROGRAMS += tests/unit/test_rules
-TESTS += tests/unit/test_rules
 tests_unit_test_rules_SOURCES = tests/unit/test_rules.c tests/lib/cutest.h
 tests_unit_test_rules_CPPFLAGS = $(PA_TEST_CPPFLAGS)
 tests_unit_test_rules_LDADD = $(PA_TEST_LDADD)
-TESTS += tests/cli/check.sh
-TESTS += tests/cli/check-jobs.sh tests/cli/rules.sh
+TESTS += tests/unit/test_rules \
+	tests/cli/check.sh tests/cli/check-jobs.sh tests/cli/rules.sh
+TESTS += tests/fuzz/rules.fuzz

@@ -628,8 +628,10 @@ check_ids(struct loader *ld)
 		pack->oom = true;
 		return;
 	}
-	memcpy(pack->by_id, pack->rules.items, n * sizeof(*pack->by_id));
-	qsort(pack->by_id, n, sizeof(*pack->by_id), rule_id_cmp);
+	if (n > 0) {
+		memcpy(pack->by_id, pack->rules.items, n * sizeof(*pack->by_id));
+		qsort(pack->by_id, n, sizeof(*pack->by_id), rule_id_cmp);
+	}
 	for (i = 1; i < n; i++)
 		if (strcmp(pack->by_id[i - 1]->id, pack->by_id[i]->id) == 0)
 			problem(ld, pack->by_id[i]->file, pack->by_id[i]->line,
@@ -641,8 +643,10 @@ check_ids(struct loader *ld)
 		pack->oom = true;
 		return;
 	}
-	memcpy(packs, pack->packs.items, n * sizeof(*packs));
-	qsort(packs, n, sizeof(*packs), pack_id_cmp);
+	if (n > 0) {
+		memcpy(packs, pack->packs.items, n * sizeof(*packs));
+		qsort(packs, n, sizeof(*packs), pack_id_cmp);
+	}
 	for (i = 1; i < n; i++)
 		if (strcmp(packs[i - 1]->id, packs[i]->id) == 0)
 			problem(ld, packs[i]->file, packs[i]->line,
@@ -726,12 +730,6 @@ check_rule_xpaths(struct loader *ld, const struct pa_rule *r)
 /* ------------------------------------------------------------------ */
 /* files                                                               */
 
-static int
-str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* Append "sub/name" of every regular *.xml file in dir/sub to names. */
 static int
 list_xml(struct pa_vec *names, const char *dir, const char *sub, bool required)
@@ -785,65 +783,56 @@ done:
 	return error;
 }
 
+/* Parse, validate and load one file's bytes; problems go to the diagnostics. */
 static void
-load_file(struct loader *ld, const char *dir, const char *rel, struct pa_digest *dg)
+load_one(struct loader *ld, const struct pa_rulepack_file *f, struct pa_digest *dg)
 {
 	struct pa_rulepack *pack = ld->pack;
-	struct pa_buf data = PA_BUF_INIT, path = PA_BUF_INIT;
 	const char *file;
 	xmlDoc *doc = NULL;
 	xmlNode *root;
 	bool valid = false;
 	char size[32];
-	int error;
 
-	if (pa_buf_printf(&path, "%s/%s", dir, rel) < 0 ||
-	    (file = own_str(pack, path.ptr)) == NULL) {
-		pack->oom = true;
-		goto done;
-	}
-	if ((error = pa_file_read(&data, file, PA_LIMIT_XML_SIZE, 0)) < 0) {
-		if (error == PA_ENOMEM)
-			pack->oom = true;
-		problem(ld, NULL, 0, "%s", pa_error_last() ? pa_error_last() : file);
-		pa_error_clear();
-		goto done;
-	}
-	snprintf(size, sizeof(size), "%zu", data.size);
-	pa_digest_update(dg, rel, strlen(rel) + 1);
+	if ((file = own_str(pack, f->path)) == NULL)
+		return;
+	snprintf(size, sizeof(size), "%zu", f->len);
+	pa_digest_update(dg, f->rel, strlen(f->rel) + 1);
 	pa_digest_update(dg, size, strlen(size) + 1);
-	pa_digest_update(dg, data.ptr, data.size);
+	pa_digest_update(dg, f->data, f->len);
 
-	if ((error = pa_xml_parse_trusted_mem(&doc, data.ptr, data.size, file)) < 0) {
+	if (pa_xml_parse_trusted_mem(&doc, f->data, f->len, file) < 0) {
 		problem(ld, NULL, 0, "%s", pa_error_last() ? pa_error_last() : file);
 		pa_error_clear();
-		goto done;
+		return;
 	}
 	if (pa_vec_push(&pack->docs, doc) < 0) {
+		xmlFreeDoc(doc);
 		pack->oom = true;
-		goto done;
+		return;
 	}
-	root = xmlDocGetRootElement(doc);
-	doc = NULL;	/* owned by pack->docs */
-	if ((error = pa_xml_validate_rng(&valid, root->doc, "rules.rng", file,
-	    ld->diag)) < 0) {
+	root = xmlDocGetRootElement(doc);	/* doc is owned by pack->docs */
+	if (pa_xml_validate_rng(&valid, doc, "rules.rng", file, ld->diag) < 0) {
 		problem(ld, NULL, 0, "%s", pa_error_last() ? pa_error_last() :
 		    "cannot load rules/schema/rules.rng");
 		pa_error_clear();
-		goto done;
+		return;
 	}
 	if (!valid)
-		goto done;
+		return;
 	if (is_rules_el(root, "pack"))
 		load_pack(ld, root, file);
 	else if (is_rules_el(root, "vocab"))
 		load_vocab(ld, root, file);
 	else if (is_rules_el(root, "accelerators"))
 		load_accelerators(ld, root, file);
-done:
-	xmlFreeDoc(doc);
-	pa_buf_dispose(&data);
-	pa_buf_dispose(&path);
+}
+
+static int
+file_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct pa_rulepack_file *)a)->rel,
+	    ((const struct pa_rulepack_file *)b)->rel);
 }
 
 static void
@@ -876,10 +865,11 @@ make_version(struct pa_rulepack *pack)
 }
 
 int
-pa_rulepack_load(struct pa_rulepack **out, const char *dir, struct pa_diag *diag)
+pa_rulepack_load_files(struct pa_rulepack **out, const char *label,
+    const struct pa_rulepack_file *files, size_t count, struct pa_diag *diag)
 {
 	struct pa_diag local = PA_DIAG_INIT;
-	struct pa_vec names = PA_VEC_INIT;
+	struct pa_rulepack_file *sorted = NULL;
 	struct pa_rulepack *pack = NULL;
 	struct loader ld = { 0 };
 	struct pa_digest dg;
@@ -892,17 +882,16 @@ pa_rulepack_load(struct pa_rulepack **out, const char *dir, struct pa_diag *diag
 	ld.diag = diag ? diag : &local;
 	ld.first_diag = ld.diag->count;
 	if ((pack = pa_calloc(1, sizeof(*pack))) == NULL ||
-	    (pack->dir = pa_strdup(dir)) == NULL) {
+	    (pack->dir = pa_strdup(label)) == NULL ||
+	    (sorted = pa_calloc(count ? count : 1, sizeof(*sorted))) == NULL) {
 		error = PA_ENOMEM;
 		goto done;
 	}
 	ld.pack = pack;
-	if ((error = list_xml(&names, dir, NULL, true)) < 0 ||
-	    (error = list_xml(&names, dir, "vocab", false)) < 0 ||
-	    (error = list_xml(&names, dir, "data", false)) < 0)
-		goto done;
-	qsort(names.items, names.count, sizeof(names.items[0]), str_cmp);
-
+	if (count > 0) {
+		memcpy(sorted, files, count * sizeof(*sorted));
+		qsort(sorted, count, sizeof(*sorted), file_cmp);
+	}
 	if ((ld.xp = xmlXPathNewContext(NULL)) == NULL) {
 		error = pa_error_oom();
 		goto done;
@@ -914,12 +903,12 @@ pa_rulepack_load(struct pa_rulepack **out, const char *dir, struct pa_diag *diag
 		goto done;
 	}
 	digest_open = true;
-	for (i = 0; i < names.count && !pack->oom; i++)
-		load_file(&ld, dir, names.items[i], &dg);
+	for (i = 0; i < count && !pack->oom; i++)
+		load_one(&ld, &sorted[i], &dg);
 	pa_digest_final(&dg, pack->digest);
 	digest_open = false;
 	if (pack->packs.count == 0 && ld.diag->count == ld.first_diag)
-		problem(&ld, NULL, 0, "%s: no rule packs (*.xml with a <pack> root)", dir);
+		problem(&ld, NULL, 0, "%s: no rule packs (*.xml with a <pack> root)", label);
 
 	check_ids(&ld);
 	for (i = 0; i < pack->rules.count && !pack->oom; i++)
@@ -951,9 +940,60 @@ done:
 	}
 	xmlXPathFreeContext(ld.xp);
 	pa_xpathfn_env_dispose(&ld.env);
-	pa_vec_dispose(&names, free);
 	pa_diag_dispose(&local);
 	pa_rulepack_free(pack);
+	free(sorted);
+	return error;
+}
+
+int
+pa_rulepack_load(struct pa_rulepack **out, const char *dir, struct pa_diag *diag)
+{
+	struct pa_vec names = PA_VEC_INIT;
+	struct pa_rulepack_file *files = NULL;
+	struct pa_buf *data = NULL, path = PA_BUF_INIT;
+	char **paths = NULL;
+	size_t i, n = 0;
+	int error;
+
+	*out = NULL;
+	if ((error = list_xml(&names, dir, NULL, true)) < 0 ||
+	    (error = list_xml(&names, dir, "vocab", false)) < 0 ||
+	    (error = list_xml(&names, dir, "data", false)) < 0)
+		goto done;
+	if ((files = pa_calloc(names.count ? names.count : 1, sizeof(*files))) == NULL ||
+	    (data = pa_calloc(names.count ? names.count : 1, sizeof(*data))) == NULL ||
+	    (paths = pa_calloc(names.count ? names.count : 1, sizeof(*paths))) == NULL) {
+		error = PA_ENOMEM;
+		goto done;
+	}
+	for (n = 0; n < names.count; n++) {
+		pa_buf_init(&data[n]);
+		pa_buf_clear(&path);
+		if ((error = pa_buf_printf(&path, "%s/%s", dir,
+		    (const char *)names.items[n])) < 0 ||
+		    (error = pa_file_read(&data[n], path.ptr, PA_LIMIT_XML_SIZE, 0)) < 0 ||
+		    (paths[n] = pa_strdup(path.ptr)) == NULL) {
+			error = error < 0 ? error : PA_ENOMEM;
+			n++;
+			goto done;
+		}
+		files[n].path = paths[n];
+		files[n].rel = names.items[n];
+		files[n].data = data[n].ptr;
+		files[n].len = data[n].size;
+	}
+	error = pa_rulepack_load_files(out, dir, files, names.count, diag);
+done:
+	for (i = 0; i < n; i++) {
+		pa_buf_dispose(&data[i]);
+		free(paths[i]);
+	}
+	free(data);
+	free(paths);
+	free(files);
+	pa_buf_dispose(&path);
+	pa_vec_dispose(&names, free);
 	return error;
 }
 

@@ -72,6 +72,20 @@ struct pa_rulepack;
  * message ("file:line: message").  Caller frees with pa_rulepack_free.
  */
 int pa_rulepack_load(struct pa_rulepack **out, const char *dir, struct pa_diag *diag);
+
+/* One rule file already in memory (borrowed for the call). */
+struct pa_rulepack_file {
+	const char *path;	/* as named in messages */
+	const char *rel;	/* relative to the rule folder: order and digest */
+	const char *data;
+	size_t len;
+};
+/*
+ * The same from files in memory (pa_rulepack_load reads the folder, then
+ * calls this); label names the set in messages.  Used by the fuzz target.
+ */
+int pa_rulepack_load_files(struct pa_rulepack **out, const char *label,
+    const struct pa_rulepack_file *files, size_t count, struct pa_diag *diag);
 void pa_rulepack_free(struct pa_rulepack *pack);
 
 /* Rules in load order: pack files sorted by name, then document order. */
