@@ -126,7 +126,9 @@ for entry in $dossiers; do
 	who=$(signatory "$src/$name/application.xml")
 	signer=${who%%|*}
 	email=${who#*|}
-	[ -n "$signer" ] && [ -n "$email" ] || die "$name: no signatory in application.xml"
+	if [ -z "$signer" ] || [ -z "$email" ]; then
+		die "$name: no signatory in application.xml"
+	fi
 
 	# the signatory's key, made the day before the first commit
 	at "$(day "$first" -1)" 09:00
@@ -139,9 +141,10 @@ for entry in $dossiers; do
 	dest="$out/$name"
 	mkdir -p "$dest"
 	cp -R "$src/$name/." "$dest/"
-	for f in $(find "$dest" -name '*.xml'); do
+	find "$dest" -name '*.xml' | while IFS= read -r f; do
 		fill "$f" "$fpr"
 	done
+	! grep -rl '@FINGERPRINT@' "$dest" >/dev/null || die "$name: a fingerprint was not filled in"
 	cat >"$dest/pact/signers.xml" <<EOF
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Who may sign what in this dossier (made by examples/make-call.sh). -->

@@ -43,7 +43,7 @@ assert_grep 'not a folder' "$T/err"
 
 # a new, nested folder is created and filled
 D="$T/new/dossier"
-assert_exit 0 "$PACTAUDIT" init --name "$NAME" --country fi "$D"
+assert_exit 0 "$PACTAUDIT" init --name "$NAME" --country "fi" "$D"
 (cd "$D" && find . -type f | sed 's|^\./||' | LC_ALL=C sort) >"$T/got"
 cmp -s "$T/want" "$T/got" || { diff "$T/want" "$T/got" >&2; pa_fail "skeleton differs from templates"; }
 assert_grep 'pact sign' "$T/out"
@@ -86,7 +86,7 @@ if [ -f "$schemas/application.rng" ]; then
 	    sort -u >"$T/elements"
 	[ -s "$T/elements" ] || pa_fail "no element names read from application.rng"
 	while read -r el; do
-		grep -q "<$el[ >/]" "$D/application.xml" ||
+		grep -q "<${el}[ >/]" "$D/application.xml" ||
 		    pa_fail "application.xml skeleton does not show <$el>"
 	done <"$T/elements"
 fi

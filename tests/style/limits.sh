@@ -10,8 +10,9 @@ fail=0
 names=$(sed -n 's/^#define \(PA_LIMIT_[A-Z0-9_]*\).*/\1/p' "$h")
 [ -n "$names" ] || { echo "limits: no PA_LIMIT_ in $h" >&2; exit 1; }
 for name in $names; do
-	expr=$(sed -n "s/^#define $name[[:space:]]*\([^/]*\).*/\1/p" "$h" |
+	expr=$(sed -n "s/^#define ${name}[[:space:]]*\([^/]*\).*/\1/p" "$h" |
 	    sed 's/\([0-9]\)[uUlL]*/\1/g')
+	# shellcheck disable=SC2004 # $expr is an expression, not a number
 	value=$(( $expr ))
 	grep -q "^\.It Dv $name No = $value " "$man" || {
 		echo "limits: $man does not give $name = $value" >&2
