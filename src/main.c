@@ -33,7 +33,7 @@ main(int argc, char **argv)
 {
 	const struct pa_cmd *cmd;
 	const char *logpath = NULL;
-	enum pa_log_level level = PA_LOG_NONE;
+	enum pa_log_level level = PA_LOG_INFO;
 	int i, rc;
 
 	setlocale(LC_ALL, "");

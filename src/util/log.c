@@ -24,8 +24,6 @@ pa_log_open(const char *path, enum pa_log_level level)
 		path = getenv("PACTAUDIT_LOG");
 	if (path == NULL || *path == '\0')
 		return 0;
-	if (level == PA_LOG_NONE)
-		level = PA_LOG_DEBUG;
 	log_fp = fopen(path, "ae");
 	if (log_fp == NULL)
 		return pa_error_from_os("cannot open log file", path);
