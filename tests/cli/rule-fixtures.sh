@@ -207,7 +207,13 @@ make_dossier "$T/base" || pa_fail "cannot build the base dossier"
 cp "$T/base/pact/commitments.xml" "$T/base.commitments"
 cp "$T/base/pact/commitments.xml.asc" "$T/base.commitments.asc"
 if run_check "$T/base" "" "$T/base.xml" && [ -z "${PA_FIXTURES:-}" ]; then
-	n=$(count "/r:results/r:finding" "$T/base.xml")
+	# a rule whose fires fixture is the base itself (only a README) may report info on it by design
+	self=
+	for d in "$FX"/*/fires; do
+		[ -z "$(cd "$d" && find . -type f ! -name README | head -n 1)" ] &&
+		    self="$self and not(@rule = '$(basename "$(dirname "$d")")' and @severity = 'info')"
+	done
+	n=$(count "/r:results/r:finding[true()$self]" "$T/base.xml")
 	if [ "$n" != 0 ]; then
 		fail "the base dossier has $n findings (expected none): $(xmllint --xpath "//*[local-name()='finding']/@rule" "$T/base.xml" 2>/dev/null)"
 	fi
