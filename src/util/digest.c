@@ -5,7 +5,6 @@
 #include "util/digest.h"
 
 #include <gcrypt.h>
-#include <stdio.h>
 
 #include "util/error.h"
 
@@ -37,15 +36,26 @@ pa_digest_update(struct pa_digest *d, const void *data, size_t len)
 	gcry_md_write((gcry_md_hd_t)d->ctx, data, len);
 }
 
+/* Lowercase hex without snprintf: digests are hot in cache lookups. */
+static void
+to_hex(char hex[PA_DIGEST_HEXLEN + 1], const unsigned char *md)
+{
+	static const char digits[] = "0123456789abcdef";
+	int i;
+
+	for (i = 0; i < 32; i++) {
+		hex[2 * i] = digits[md[i] >> 4];
+		hex[2 * i + 1] = digits[md[i] & 15];
+	}
+	hex[PA_DIGEST_HEXLEN] = '\0';
+}
+
 void
 pa_digest_final(struct pa_digest *d, char hex[PA_DIGEST_HEXLEN + 1])
 {
 	gcry_md_hd_t h = (gcry_md_hd_t)d->ctx;
-	const unsigned char *md = gcry_md_read(h, GCRY_MD_SHA256);
-	int i;
 
-	for (i = 0; i < 32; i++)
-		snprintf(hex + 2 * i, 3, "%02x", md[i]);
+	to_hex(hex, gcry_md_read(h, GCRY_MD_SHA256));
 	gcry_md_close(h);
 	d->ctx = NULL;
 }
@@ -53,12 +63,10 @@ pa_digest_final(struct pa_digest *d, char hex[PA_DIGEST_HEXLEN + 1])
 int
 pa_digest_sha256(char hex[PA_DIGEST_HEXLEN + 1], const void *data, size_t len)
 {
-	struct pa_digest d;
-	int error;
+	unsigned char md[32];
 
-	if ((error = pa_digest_init(&d)) < 0)
-		return error;
-	pa_digest_update(&d, data, len);
-	pa_digest_final(&d, hex);
+	pa_digest_global_init();
+	gcry_md_hash_buffer(GCRY_MD_SHA256, md, data, len);
+	to_hex(hex, md);
 	return 0;
 }
