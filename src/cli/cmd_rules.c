@@ -113,22 +113,17 @@ json_rule(struct pa_buf *out, const struct pa_rule *r, bool full)
 	pa_buf_putc(out, '}');
 }
 
-/* Width of the widest value of one column. */
+/* Width of the widest rule id. */
 static size_t
-column(const struct pa_rulepack *pack, size_t min, const char *(*get)(const struct pa_rule *))
+id_width(const struct pa_rulepack *pack)
 {
-	size_t i, w = min, n;
+	size_t i, w = 2, n;
 
-	for (i = 0; i < pa_rulepack_count(pack); i++) {
-		const char *s = get(pa_rulepack_rule_at(pack, i));
-
-		if (s != NULL && (n = pa_text_width(s)) > w)
+	for (i = 0; i < pa_rulepack_count(pack); i++)
+		if ((n = pa_text_width(pa_rulepack_rule_at(pack, i)->id)) > w)
 			w = n;
-	}
 	return w;
 }
-
-static const char *get_id(const struct pa_rule *r) { return r->id; }
 
 /* The main reference only ("Art. 5(1)(a) +2" when the rule cites more). */
 static void
@@ -174,7 +169,7 @@ static void
 list_rules(struct pa_buf *out, const struct pa_rulepack *pack, bool json)
 {
 	struct pa_buf ref = PA_BUF_INIT;
-	size_t i, wid = column(pack, 2, get_id), wref = ref_width(pack);
+	size_t i, wid = id_width(pack), wref = ref_width(pack);
 
 	if (json) {
 		pa_buf_puts(out, "[");
