@@ -110,9 +110,9 @@ jflag=
 # check the tool's answer once, so a broken build is not timed
 "$pa" pact verify "$repo" --keyring "$work/keyring.asc" --no-cache $jflag > "$work/verify.out" 2>&1 ||
     { cat "$work/verify.out" >&2; echo "$0: pactaudit did not authenticate the history" >&2; exit 1; }
-checked=$(grep -c ' commit ' "$work/verify.out" || true)
+checked=$(sed -n 's/^commits: \([0-9]*\) checked, \([0-9]*\) authenticated$/\2/p' "$work/verify.out")
 git_sigs=$(git -C "$repo" log --show-signature 2>&1 | grep -c 'Good signature' || true)
-echo "pactaudit verified $checked commits; git log --show-signature reported $git_sigs good signatures"
+echo "pactaudit authenticated ${checked:-0} commits; git log --show-signature reported $git_sigs good signatures"
 
 pre=
 t_git=$(best git -C "$repo" log --show-signature)

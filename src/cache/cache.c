@@ -17,7 +17,7 @@
 #include "util/file.h"
 
 #define CACHE_MAGIC "pactaudit-cache 1 "
-#define CACHE_MAX (1u << 20)	/* bytes in one entry */
+#define CACHE_MAX (8u << 20)	/* bytes in one entry (a walk of 20,000 commits) */
 
 struct pa_cache {
 	char *dir;		/* NULL: no cache location */

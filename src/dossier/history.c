@@ -4,8 +4,10 @@
 
 #include "dossier/history.h"
 
+#include <errno.h>
 #include <git2.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +45,7 @@ struct pa_history {
 	size_t count, alloc;
 	size_t root_index;
 	struct pa_history_tag *tag;
+	bool limited;		/* PA_LIMIT_COMMITS was reached */
 };
 
 static int
@@ -300,6 +303,7 @@ find_root(struct pa_history *h, struct pa_diag *diag)
 		goto done;	/* no policy: no root */
 	for (;;) {
 		if (++steps > PA_LIMIT_COMMITS) {
+			h->limited = true;
 			pa_diag_add(diag, PA_DIAG_ERROR, "history-limit", NULL, 0, NULL,
 			    "more than %d commits on the first-parent line; no trust root was searched further",
 			    PA_LIMIT_COMMITS);
@@ -380,6 +384,7 @@ walk(struct pa_history *h, struct pa_diag *diag)
 	}
 	while ((rc = git_revwalk_next(&id, w)) == 0) {
 		if (h->count >= PA_LIMIT_COMMITS) {
+			h->limited = true;
 			pa_diag_add(diag, PA_DIAG_ERROR, "history-limit", NULL, 0, NULL,
 			    "more than %d commits from the trust root; the history is not authenticated",
 			    PA_LIMIT_COMMITS);
@@ -488,9 +493,9 @@ done:
 	return error;
 }
 
-int
-pa_history_open(struct pa_history **out, struct pa_dossier *d, const char *root,
-    struct pa_diag *diag)
+/* A walk with no commits yet: the repository, the pact folder, the audited commit. */
+static int
+history_new(struct pa_history **out, struct pa_dossier *d)
 {
 	struct pa_history *h = NULL;
 	struct pa_buf dir = PA_BUF_INIT;
@@ -522,10 +527,29 @@ pa_history_open(struct pa_history **out, struct pa_dossier *d, const char *root,
 		}
 	}
 	pa_buf_puts(&dir, "pact");
-	if ((h->pact_dir = pa_buf_detach(&dir)) == NULL) {
+	if ((h->pact_dir = pa_buf_detach(&dir)) == NULL)
 		error = PA_ENOMEM;
-		goto done;
+done:
+	pa_buf_dispose(&dir);
+	if (error < 0) {
+		pa_history_free(h);
+		return error;
 	}
+	*out = h;
+	return 0;
+}
+
+int
+pa_history_open(struct pa_history **out, struct pa_dossier *d, const char *root,
+    struct pa_diag *diag)
+{
+	struct pa_history *h = NULL;
+	size_t i;
+	int error;
+
+	*out = NULL;
+	if ((error = history_new(&h, d)) < 0)
+		return error;
 	if (root != NULL)
 		error = check_root(h, root);
 	else
@@ -535,8 +559,6 @@ pa_history_open(struct pa_history **out, struct pa_dossier *d, const char *root,
 	if (h->reachable)
 		error = walk(h, diag);
 	if (error == 0 && !h->reachable) {
-		size_t i;
-
 		for (i = 0; i < h->count; i++)
 			commit_dispose(&h->commits[i]);
 		h->count = 0;
@@ -548,7 +570,6 @@ pa_history_open(struct pa_history **out, struct pa_dossier *d, const char *root,
 	if (error == 0)
 		error = find_tag(h, pa_dossier_rev(d));
 done:
-	pa_buf_dispose(&dir);
 	if (error < 0) {
 		pa_history_free(h);
 		return error;
@@ -791,5 +812,314 @@ pa_history_is_ancestor(bool *out, struct pa_dossier *d, const char *ancestor)
 	if (rc < 0)
 		return git_fail("cannot compare commits");
 	*out = rc == 1;
+	return 0;
+}
+
+/* ---- the walk as cacheable text ---- */
+
+#define HISTORY_MAGIC "pactaudit-history 1\n"
+
+int
+pa_history_cache_key(struct pa_buf *out, struct pa_dossier *d, const char *root)
+{
+	const char *sub = pa_dossier_subdir(d);
+
+	pa_buf_printf(out, "history %s\nfolder %s\nroot %s\n%s",
+	    pa_dossier_commit(d) ? pa_dossier_commit(d) : "-", sub && *sub ? sub : ".",
+	    root ? root : "self-declared", HISTORY_MAGIC);
+	return pa_buf_oom(out) ? PA_ENOMEM : 0;
+}
+
+/* Author names may hold anything: percent-encode spaces, controls and '%'. */
+static void
+put_text(struct pa_buf *out, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+	if (*p == '\0') {
+		pa_buf_putc(out, '-');
+		return;
+	}
+	for (; *p != '\0'; p++) {
+		if (*p <= 0x20 || *p == '%' || *p == 0x7f || (*p == '-' && p == (const unsigned char *)s)) {
+			pa_buf_putc(out, '%');
+			pa_buf_putc(out, hex[*p >> 4]);
+			pa_buf_putc(out, hex[*p & 15]);
+		} else {
+			pa_buf_putc(out, (char)*p);
+		}
+	}
+}
+
+int
+pa_history_encode(struct pa_buf *out, const struct pa_history *h)
+{
+	char target[41];
+	size_t i, j;
+
+	git_oid_tostr(target, sizeof(target), &h->target);
+	pa_buf_printf(out, "%starget %s\nroot %s\nreachable %d\nlimited %d\ncount %zu\n",
+	    HISTORY_MAGIC, target, h->root[0] ? h->root : "-", h->reachable ? 1 : 0,
+	    h->limited ? 1 : 0, h->count);
+	for (i = 0; i < h->count; i++) {
+		const struct pa_history_commit *c = &h->commits[i];
+
+		pa_buf_printf(out, "c %s %u %s %lld %d %zu ", c->id, c->present,
+		    c->signers_blob[0] ? c->signers_blob : "-", c->time, c->from_root ? 1 : 0,
+		    c->nparents);
+		put_text(out, c->author);
+		pa_buf_putc(out, '\n');
+		for (j = 0; j < c->nparents; j++) {
+			if (c->parents[j] == PA_HISTORY_NONE)
+				pa_buf_printf(out, "p %s - %u\n", c->parent_ids[j], c->changes[j]);
+			else
+				pa_buf_printf(out, "p %s %zu %u\n", c->parent_ids[j], c->parents[j],
+				    c->changes[j]);
+		}
+	}
+	return pa_buf_oom(out) ? PA_ENOMEM : 0;
+}
+
+/* A cursor over the encoded lines. */
+struct reader {
+	const char *p, *end;
+	char *line;		/* the current line, NUL-terminated (owned) */
+	size_t cap;
+};
+
+static bool
+next_line(struct reader *r)
+{
+	const char *eol;
+	size_t n;
+
+	if (r->p >= r->end || (eol = memchr(r->p, '\n', (size_t)(r->end - r->p))) == NULL)
+		return false;
+	n = (size_t)(eol - r->p);
+	if (n + 1 > r->cap) {
+		char *nl = realloc(r->line, n + 1);
+
+		if (nl == NULL)
+			return false;
+		r->line = nl;
+		r->cap = n + 1;
+	}
+	memcpy(r->line, r->p, n);
+	r->line[n] = '\0';
+	r->p = eol + 1;
+	return memchr(r->line, '\0', n) == NULL;
+}
+
+static bool
+is_hex_id(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < GIT_OID_HEXSZ; i++) {
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return false;
+	}
+	return s[GIT_OID_HEXSZ] == '\0';
+}
+
+static bool
+get_text(char **out, const char *s)
+{
+	size_t n = strlen(s), i, o = 0;
+	char *t;
+
+	*out = NULL;
+	if (strcmp(s, "-") == 0)
+		return true;
+	if ((t = malloc(n + 1)) == NULL)
+		return false;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '%') {
+			unsigned v = 0;
+			int k;
+
+			if (i + 2 >= n) {
+				free(t);
+				return false;
+			}
+			for (k = 1; k <= 2; k++) {
+				char ch = s[i + (size_t)k];
+
+				v <<= 4;
+				if (ch >= '0' && ch <= '9')
+					v |= (unsigned)(ch - '0');
+				else if (ch >= 'A' && ch <= 'F')
+					v |= (unsigned)(ch - 'A' + 10);
+				else {
+					free(t);
+					return false;
+				}
+			}
+			if (v == 0) {
+				free(t);
+				return false;
+			}
+			t[o++] = (char)v;
+			i += 2;
+		} else {
+			t[o++] = s[i];
+		}
+	}
+	t[o] = '\0';
+	*out = t;
+	return true;
+}
+
+/* Split line (modified in place) at spaces into at most max fields; the count, or max + 1. */
+static size_t
+fields(char *line, char **f, size_t max)
+{
+	size_t n = 0;
+	char *p = line;
+
+	for (;;) {
+		if (n == max)
+			return max + 1;
+		f[n++] = p;
+		if ((p = strchr(p, ' ')) == NULL)
+			return n;
+		*p++ = '\0';
+	}
+}
+
+static bool
+number(unsigned long long *out, const char *s, unsigned long long max)
+{
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return false;
+	errno = 0;
+	*out = strtoull(s, &end, 10);
+	return errno == 0 && *end == '\0' && *out <= max;
+}
+
+/* "key value" with an exact key; value borrowed from the line. */
+static const char *
+header(struct reader *r, const char *key)
+{
+	size_t n = strlen(key);
+
+	if (!next_line(r) || strncmp(r->line, key, n) != 0 || r->line[n] != ' ')
+		return NULL;
+	return r->line + n + 1;
+}
+
+static int
+decode(struct pa_history *h, const char *data, size_t len)
+{
+	struct reader r = { data, data + len, NULL, 0 };
+	char target[41], *f[8];
+	const char *v;
+	unsigned long long count = 0, np, idx, present, changes, num, t;
+	size_t i, j;
+	int error = PA_EINVALID;
+
+	git_oid_tostr(target, sizeof(target), &h->target);
+	if (len < sizeof(HISTORY_MAGIC) - 1 || memcmp(data, HISTORY_MAGIC, sizeof(HISTORY_MAGIC) - 1) != 0)
+		goto done;
+	r.p += sizeof(HISTORY_MAGIC) - 1;
+	if ((v = header(&r, "target")) == NULL || strcmp(v, target) != 0 ||
+	    (v = header(&r, "root")) == NULL || (strcmp(v, "-") != 0 && !is_hex_id(v)))
+		goto done;
+	if (strcmp(v, "-") != 0)
+		memcpy(h->root, v, sizeof(h->root));	/* 40 hex digits and the NUL */
+	if ((v = header(&r, "reachable")) == NULL || !number(&num, v, 1))
+		goto done;
+	h->reachable = num == 1;
+	if ((v = header(&r, "limited")) == NULL || !number(&num, v, 1))
+		goto done;
+	h->limited = num == 1;
+	if ((v = header(&r, "count")) == NULL || !number(&count, v, PA_LIMIT_COMMITS) || count == 0)
+		goto done;
+	if ((h->commits = pa_calloc((size_t)count, sizeof(*h->commits))) == NULL) {
+		error = PA_ENOMEM;
+		goto done;
+	}
+	h->alloc = (size_t)count;
+	for (i = 0; i < (size_t)count; i++) {
+		struct pa_history_commit *c = &h->commits[i];
+
+		/* c ID PRESENT SIGNERS TIME FROM_ROOT NPARENTS AUTHOR */
+		if (!next_line(&r) || fields(r.line, f, 8) != 8 || strcmp(f[0], "c") != 0 ||
+		    !is_hex_id(f[1]) || !number(&present, f[2], 15) ||
+		    (strcmp(f[3], "-") != 0 && !is_hex_id(f[3])) ||
+		    !number(&t, f[4], (unsigned long long)1 << 62) || !number(&num, f[5], 1) ||
+		    !number(&np, f[6], 1000))
+			goto done;
+		h->count = i + 1;	/* owned by h from here on */
+		memcpy(c->id, f[1], sizeof(c->id));
+		if (strcmp(f[3], "-") != 0)
+			memcpy(c->signers_blob, f[3], sizeof(c->signers_blob));
+		c->present = (unsigned)present;
+		c->time = (long long)t;
+		c->from_root = num == 1;
+		if (!get_text(&c->author, f[7]))
+			goto done;
+		if (np > 0 &&
+		    ((c->parent_ids = pa_calloc((size_t)np, sizeof(*c->parent_ids))) == NULL ||
+		    (c->parents = pa_calloc((size_t)np, sizeof(*c->parents))) == NULL ||
+		    (c->changes = pa_calloc((size_t)np, sizeof(*c->changes))) == NULL)) {
+			error = PA_ENOMEM;
+			goto done;
+		}
+		c->nparents = (size_t)np;
+		for (j = 0; j < (size_t)np; j++) {
+			/* p PARENT INDEX|- CHANGES */
+			if (!next_line(&r) || fields(r.line, f, 4) != 4 || strcmp(f[0], "p") != 0 ||
+			    !is_hex_id(f[1]) || !number(&changes, f[3], 15))
+				goto done;
+			memcpy(c->parent_ids[j], f[1], sizeof(c->parent_ids[j]));
+			c->changes[j] = (unsigned)changes;
+			if (strcmp(f[2], "-") == 0) {
+				c->parents[j] = PA_HISTORY_NONE;
+				continue;
+			}
+			/* parents come first: an index points backwards, at that very commit */
+			if (!number(&idx, f[2], i > 0 ? i - 1 : 0) || i == 0 ||
+			    strcmp(h->commits[idx].id, f[1]) != 0)
+				goto done;
+			c->parents[j] = (size_t)idx;
+		}
+		if (h->root[0] != '\0' && h->root_index == PA_HISTORY_NONE && strcmp(c->id, h->root) == 0)
+			h->root_index = i;
+	}
+	if (r.p != r.end || strcmp(h->commits[h->count - 1].id, target) != 0)
+		goto done;
+	error = 0;
+done:
+	free(r.line);
+	return error;
+}
+
+int
+pa_history_open_encoded(struct pa_history **out, struct pa_dossier *d,
+    const char *data, size_t len, struct pa_diag *diag)
+{
+	struct pa_history *h = NULL;
+	int error;
+
+	*out = NULL;
+	if ((error = history_new(&h, d)) < 0)
+		return error;
+	if ((error = decode(h, data, len)) < 0)
+		goto done;
+	if (h->limited)
+		pa_diag_add(diag, PA_DIAG_ERROR, "history-limit", NULL, 0, NULL,
+		    "more than %d commits from the trust root; the history is not authenticated",
+		    PA_LIMIT_COMMITS);
+	error = find_tag(h, pa_dossier_rev(d));
+done:
+	if (error < 0) {
+		pa_history_free(h);
+		return error;
+	}
+	*out = h;
 	return 0;
 }

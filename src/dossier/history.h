@@ -93,6 +93,20 @@ int pa_history_tag_signature(struct pa_buf *sig, struct pa_buf *data,
 /* Append the content of a blob (e.g. signers_blob) to out, within the file size limit. */
 int pa_history_read_blob(struct pa_buf *out, struct pa_history *h, const char *blob);
 
+/*
+ * The walk is made of immutable facts (commit ids, parents, what each
+ * commit changes), so it can be cached.  pa_history_cache_key() appends
+ * everything the walk depends on (audited commit, dossier folder, root
+ * asked for); pa_history_encode() the walk itself (not the tag, which
+ * follows a movable ref); pa_history_open_encoded() rebuilds it for the
+ * same dossier, resolving the tag again.  PA_EINVALID for data that is
+ * not an encoded walk of this dossier's audited commit.
+ */
+int pa_history_cache_key(struct pa_buf *out, struct pa_dossier *d, const char *root);
+int pa_history_encode(struct pa_buf *out, const struct pa_history *h);
+int pa_history_open_encoded(struct pa_history **out, struct pa_dossier *d,
+    const char *data, size_t len, struct pa_diag *diag);
+
 /* The format of a raw signature, judged from its first line. */
 enum pa_history_sigformat pa_history_sigformat(const char *sig, size_t len);
 const char *pa_history_sigformat_name(enum pa_history_sigformat f);

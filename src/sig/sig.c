@@ -94,9 +94,11 @@ struct run {
 	size_t nmemo;
 	/* what is verified */
 	struct object *objs;
-	size_t nobjs;
+	size_t nobjs, cap;
 	struct commit_state *cs;
 	size_t hits, misses;
+	struct pa_buf bundle_key;	/* every object's key: one entry for a whole run */
+	bool bundle_hit;
 };
 
 static unsigned
@@ -393,16 +395,48 @@ done:
 	return error;
 }
 
+/* ---- the history walk, from the cache when the audited commit was walked before ---- */
+
+static int
+open_history(struct run *r, const char *root)
+{
+	struct pa_buf key = PA_BUF_INIT, val = PA_BUF_INIT;
+	int error;
+
+	if ((error = pa_history_cache_key(&key, r->d, root)) < 0)
+		goto done;
+	if (!r->opts->no_cache && pa_cache_get(&val, r->cache, key.ptr) == 0 &&
+	    pa_history_open_encoded(&r->hist, r->d, val.ptr, val.size, r->diag) == 0)
+		goto done;
+	pa_error_clear();
+	if ((error = pa_history_open(&r->hist, r->d, root, r->diag)) < 0)
+		goto done;
+	pa_buf_clear(&val);
+	if (!r->opts->no_cache && pa_history_encode(&val, r->hist) == 0 &&
+	    pa_cache_put(r->cache, key.ptr, val.ptr, val.size) < 0) {
+		pa_log(PA_LOG_INFO, "cannot write the verification cache: %s",
+		    pa_error_last() ? pa_error_last() : "?");
+		pa_error_clear();
+	}
+done:
+	pa_buf_dispose(&key);
+	pa_buf_dispose(&val);
+	return error;
+}
+
 /* ---- objects to verify, the cache and the workers ---- */
 
 static struct object *
 add_object(struct run *r, enum obj_kind kind)
 {
-	struct object *n = pa_reallocarray(r->objs, r->nobjs + 1, sizeof(*n));
+	struct object *n;
 
-	if (n == NULL)
-		return NULL;
-	r->objs = n;
+	if (r->nobjs == r->cap) {
+		if ((n = pa_reallocarray(r->objs, r->cap + 4, sizeof(*n))) == NULL)
+			return NULL;
+		r->objs = n;
+		r->cap += 4;
+	}
 	n = &r->objs[r->nobjs++];
 	memset(n, 0, sizeof(*n));
 	n->kind = kind;
@@ -421,6 +455,18 @@ set_key(struct object *o, const char *what, const char *id, const char *digest)
 	if ((o->key = pa_buf_detach(&b)) == NULL)
 		return PA_ENOMEM;
 	return 0;
+}
+
+/* The cache key of o (NULL when there is nothing to verify); tmp holds a commit's key. */
+static const char *
+key_of(struct run *r, const struct object *o, struct pa_buf *tmp)
+{
+	if (o->kind != OBJ_COMMIT)
+		return o->key;
+	pa_buf_clear(tmp);
+	pa_buf_printf(tmp, "commit %s\n%s\n%s\n", pa_history_at(r->hist, o->commit)->id,
+	    CACHE_VERSION, r->keyring_digest);
+	return pa_buf_oom(tmp) ? NULL : tmp->ptr;
 }
 
 static int
@@ -455,6 +501,14 @@ collect_objects(struct run *r)
 	}
 	if (r->hist == NULL)
 		goto done;
+	/* room for every commit and the tag at once */
+	if ((o = pa_reallocarray(r->objs, r->nobjs + pa_history_count(r->hist) + 1,
+	    sizeof(*o))) == NULL) {
+		error = PA_ENOMEM;
+		goto done;
+	}
+	r->objs = o;
+	r->cap = r->nobjs + pa_history_count(r->hist) + 1;
 	target = pa_history_target_index(r->hist);
 	for (i = 0; i < pa_history_count(r->hist); i++) {
 		c = pa_history_at(r->hist, i);
@@ -464,9 +518,7 @@ collect_objects(struct run *r)
 			error = PA_ENOMEM;
 			goto done;
 		}
-		o->commit = i;
-		if ((error = set_key(o, "commit", c->id, r->keyring_digest)) < 0)
-			goto done;
+		o->commit = i;	/* its key is made when needed: see key_of() */
 	}
 	if ((t = pa_history_tag(r->hist)) != NULL) {
 		if ((o = add_object(r, OBJ_TAG)) == NULL) {
@@ -511,17 +563,25 @@ facts_without_gpg(struct object *o)
 static int
 lookup_cache(struct run *r)
 {
-	struct pa_buf val = PA_BUF_INIT;
+	struct pa_buf val = PA_BUF_INIT, tmp = PA_BUF_INIT;
 	struct object *o;
+	const char *key;
 	size_t i;
 	int error = 0, rc;
 
-	for (i = 0; i < r->nobjs; i++) {
+	for (i = 0; i < r->nobjs && !r->opts->no_cache; i++) {
 		o = &r->objs[i];
-		if (o->hit || o->key == NULL)
+		if (o->hit)
 			continue;
+		if ((key = key_of(r, o, &tmp)) == NULL) {
+			if (pa_buf_oom(&tmp)) {
+				error = PA_ENOMEM;
+				break;
+			}
+			continue;
+		}
 		pa_buf_clear(&val);
-		rc = r->opts->no_cache ? PA_ENOTFOUND : pa_cache_get(&val, r->cache, o->key);
+		rc = pa_cache_get(&val, r->cache, key);
 		if (rc == PA_ENOMEM) {
 			error = rc;
 			break;
@@ -534,6 +594,123 @@ lookup_cache(struct run *r)
 			o->hit = true;
 			r->hits++;
 		}
+	}
+	pa_buf_dispose(&tmp);
+	pa_buf_dispose(&val);
+	return error;
+}
+
+/*
+ * The bundle: the facts of every object of this run in one entry, keyed by
+ * all their keys, so that a run that was done before reads one file instead
+ * of one per commit.  Per-object entries are still written: a new commit
+ * misses the bundle but finds the others.
+ */
+static int
+make_bundle_key(struct run *r)
+{
+	struct pa_digest dg;
+	char hex[PA_DIGEST_HEXLEN + 1];
+	size_t i;
+
+	if (pa_digest_init(&dg) < 0)
+		return PA_ERROR;
+	for (i = 0; i < r->nobjs; i++) {
+		const struct object *o = &r->objs[i];
+		const char *k = o->kind == OBJ_COMMIT ? pa_history_at(r->hist, o->commit)->id :
+		    o->key ? o->key : "(nothing to verify)";
+
+		pa_digest_update(&dg, k, strlen(k));
+		pa_digest_update(&dg, "\n", 1);
+	}
+	pa_digest_final(&dg, hex);
+	return pa_buf_printf(&r->bundle_key, "bundle %zu %s\n%s\n%s\n", r->nobjs, hex,
+	    CACHE_VERSION, r->keyring_digest);
+}
+
+static int
+lookup_bundle(struct run *r)
+{
+	struct pa_buf val = PA_BUF_INIT;
+	struct pa_sig_fact **facts = NULL;
+	size_t *nfacts = NULL, i, n;
+	int *formats = NULL, error, fmt;
+	const char *p, *end, *q;
+	unsigned long count;
+
+	if ((error = make_bundle_key(r)) < 0 || r->opts->no_cache || r->nobjs == 0 ||
+	    pa_cache_get(&val, r->cache, r->bundle_key.ptr) != 0)
+		goto done;
+	if ((facts = pa_calloc(r->nobjs, sizeof(*facts))) == NULL ||
+	    (nfacts = pa_calloc(r->nobjs, sizeof(*nfacts))) == NULL ||
+	    (formats = pa_calloc(r->nobjs, sizeof(*formats))) == NULL) {
+		error = PA_ENOMEM;
+		goto done;
+	}
+	/* "o FORMAT COUNT\n" then COUNT fact lines, per object in order */
+	p = val.ptr;
+	end = val.ptr + val.size;
+	for (i = 0; i < r->nobjs; i++) {
+		char *e;
+
+		if (end - p < 6 || p[0] != 'o' || p[1] != ' ' || p[2] < '0' ||
+		    p[2] > '0' + PA_HISTORY_SIG_UNKNOWN || p[3] != ' ' || p[4] < '1' || p[4] > '9')
+			goto done;
+		fmt = p[2] - '0';
+		count = strtoul(p + 4, &e, 10);
+		if (e >= end || *e != '\n' || count > 64)
+			goto done;
+		p = e + 1;
+		for (q = p, n = 0; n < count; n++) {
+			if ((q = memchr(q, '\n', (size_t)(end - q))) == NULL)
+				goto done;
+			q++;
+		}
+		if (pa_sig_facts_decode(&facts[i], &nfacts[i], p, (size_t)(q - p)) < 0 ||
+		    nfacts[i] != count)
+			goto done;
+		formats[i] = fmt;
+		p = q;
+	}
+	if (p != end)
+		goto done;
+	for (i = 0; i < r->nobjs; i++) {
+		free(r->objs[i].facts);
+		r->objs[i].facts = facts[i];
+		r->objs[i].nfacts = nfacts[i];
+		r->objs[i].format = (enum pa_history_sigformat)formats[i];
+		r->objs[i].hit = true;
+		facts[i] = NULL;
+	}
+	r->hits = r->nobjs;
+	r->bundle_hit = true;
+done:
+	for (i = 0; facts != NULL && i < r->nobjs; i++)
+		free(facts[i]);
+	free(facts);
+	free(nfacts);
+	free(formats);
+	pa_buf_dispose(&val);
+	return error == PA_ENOMEM ? error : 0;
+}
+
+static int
+store_bundle(struct run *r)
+{
+	struct pa_buf val = PA_BUF_INIT;
+	size_t i;
+	int error = 0;
+
+	if (r->opts->no_cache || r->nobjs == 0 || r->bundle_key.size == 0)
+		return 0;
+	for (i = 0; i < r->nobjs && error == 0; i++) {
+		pa_buf_printf(&val, "o %d %zu\n", (int)r->objs[i].format, r->objs[i].nfacts);
+		error = pa_sig_facts_encode(&val, r->objs[i].facts, r->objs[i].nfacts);
+	}
+	if (error == 0 && pa_cache_put(r->cache, r->bundle_key.ptr, val.ptr, val.size) < 0) {
+		pa_log(PA_LOG_INFO, "cannot write the verification cache: %s",
+		    pa_error_last() ? pa_error_last() : "?");
+		pa_error_clear();
 	}
 	pa_buf_dispose(&val);
 	return error;
@@ -567,18 +744,25 @@ extract(struct run *r, struct object *o)
 static int
 store(struct run *r, struct object *o)
 {
-	struct pa_buf val = PA_BUF_INIT;
+	struct pa_buf val = PA_BUF_INIT, tmp = PA_BUF_INIT;
+	const char *key;
 	int error = 0;
 
-	if (r->opts->no_cache || o->key == NULL)
+	if (r->opts->no_cache)
 		return 0;
+	if ((key = key_of(r, o, &tmp)) == NULL) {
+		error = pa_buf_oom(&tmp) ? PA_ENOMEM : 0;
+		goto done;
+	}
 	pa_buf_printf(&val, "%d\n", (int)o->format);
 	if ((error = pa_sig_facts_encode(&val, o->facts, o->nfacts)) == 0 &&
-	    pa_cache_put(r->cache, o->key, val.ptr, val.size) < 0) {
+	    pa_cache_put(r->cache, key, val.ptr, val.size) < 0) {
 		pa_log(PA_LOG_INFO, "cannot write the verification cache: %s",
 		    pa_error_last() ? pa_error_last() : "?");
 		pa_error_clear();
 	}
+done:
+	pa_buf_dispose(&tmp);
 	pa_buf_dispose(&val);
 	return error;
 }
@@ -724,6 +908,24 @@ describe(struct pa_buf *out, const struct pa_verdict *v, const struct pa_sig_fac
 	pa_buf_dispose(&rights);
 }
 
+/*
+ * Set an attribute on a node made here (so the name is not there yet).
+ * Plain printable ASCII, what pactaudit writes itself (ids, words, dates),
+ * goes in as it is; anything else is XML-cleaned first, as pa_ev_set()
+ * does.  A check of thousands of commits sets tens of thousands of these.
+ */
+static int
+set(xmlNode *n, const char *name, const char *value)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)value; *p >= 0x20 && *p < 0x7f; p++)
+		;
+	if (*p != '\0')
+		return pa_ev_set(n, name, value);
+	return xmlNewProp(n, BAD_CAST name, BAD_CAST value) != NULL ? 0 : pa_error_oom();
+}
+
 static int
 set_rights(xmlNode *n, const char *attr, unsigned rights)
 {
@@ -731,7 +933,7 @@ set_rights(xmlNode *n, const char *attr, unsigned rights)
 	int error;
 
 	if ((error = pa_rights_format(&b, rights)) == 0)
-		error = pa_ev_set(n, attr, b.ptr);
+		error = set(n, attr, b.ptr);
 	pa_buf_dispose(&b);
 	return error;
 }
@@ -747,25 +949,25 @@ emit_signature(xmlNode *parent, const char *object, const char *kind,
 
 	if ((n = pa_ev_child(parent, "signature", from, 0, NULL)) == NULL)
 		return NULL;
-	if (pa_ev_set(n, "object", object) < 0 || pa_ev_set(n, "kind", kind) < 0 ||
-	    pa_ev_set(n, "status", pa_sig_status_name(v->status)) < 0 ||
-	    pa_ev_set(n, "format", pa_history_sigformat_name(format)) < 0)
+	if (set(n, "object", object) < 0 || set(n, "kind", kind) < 0 ||
+	    set(n, "status", pa_sig_status_name(v->status)) < 0 ||
+	    set(n, "format", pa_history_sigformat_name(format)) < 0)
 		return NULL;
-	if (fpr[0] != '\0' && pa_ev_set(n, "fingerprint", fpr) < 0)
+	if (fpr[0] != '\0' && set(n, "fingerprint", fpr) < 0)
 		return NULL;
-	if (v->key != NULL && v->key->uid != NULL && pa_ev_set(n, "uid", v->key->uid) < 0)
+	if (v->key != NULL && v->key->uid != NULL && set(n, "uid", v->key->uid) < 0)
 		return NULL;
 	iso_time(when, f->created);
-	if (when[0] != '\0' && pa_ev_set(n, "created", when) < 0)
+	if (when[0] != '\0' && set(n, "created", when) < 0)
 		return NULL;
 	if (set_rights(n, "right", v->needed) < 0 ||
-	    pa_ev_set(n, "authorised", v->authorised ? "true" : "false") < 0)
+	    set(n, "authorised", v->authorised ? "true" : "false") < 0)
 		return NULL;
 	if (v->missing != 0 && (v->status == PA_SIG_GOOD || v->status == PA_SIG_UNTRUSTED_SIGNER) &&
 	    set_rights(n, "missing-right", v->missing) < 0)
 		return NULL;
 	if (v->signer != NULL && v->signer->name != NULL &&
-	    pa_ev_set(n, "signer", v->signer->name) < 0)
+	    set(n, "signer", v->signer->name) < 0)
 		return NULL;
 	return n;
 }
@@ -903,7 +1105,7 @@ changes_attr(xmlNode *n, unsigned ch)
 		pa_buf_puts(&b, "keys ");
 	if (b.size > 0)
 		pa_buf_truncate(&b, b.size - 1);
-	error = pa_buf_oom(&b) ? PA_ENOMEM : pa_ev_set(n, "changes", b.ptr);
+	error = pa_buf_oom(&b) ? PA_ENOMEM : set(n, "changes", b.ptr);
 	pa_buf_dispose(&b);
 	return error;
 }
@@ -928,9 +1130,9 @@ emit_git(struct run *r, xmlNode *git)
 			pa_buf_printf(&parents, "%s%s", j ? " " : "", c->parent_ids[j]);
 		iso_time(when, c->time);
 		if ((n = pa_ev_child(git, "commit", NULL, 0, NULL)) == NULL ||
-		    pa_ev_set(n, "id", c->id) < 0 || pa_ev_set(n, "parents", parents.ptr) < 0 ||
-		    pa_ev_set(n, "author", c->author ? c->author : "") < 0 ||
-		    pa_ev_set(n, "date", when) < 0 ||
+		    set(n, "id", c->id) < 0 || set(n, "parents", parents.ptr) < 0 ||
+		    set(n, "author", c->author ? c->author : "") < 0 ||
+		    set(n, "date", when) < 0 ||
 		    changes_attr(n, c->nparents ? c->changes[0] : c->present) < 0) {
 			error = PA_ENOMEM;
 			goto done;
@@ -938,10 +1140,10 @@ emit_git(struct run *r, xmlNode *git)
 	}
 	if ((t = pa_history_tag(r->hist)) != NULL) {
 		if ((n = pa_ev_child(git, "tag", NULL, 0, NULL)) == NULL ||
-		    pa_ev_set(n, "name", t->name) < 0 || pa_ev_set(n, "ref", t->ref) < 0 ||
-		    pa_ev_set(n, "target", t->target) < 0 ||
-		    (t->id[0] && pa_ev_set(n, "id", t->id) < 0) ||
-		    pa_ev_set(n, "annotated", t->id[0] ? "true" : "false") < 0)
+		    set(n, "name", t->name) < 0 || set(n, "ref", t->ref) < 0 ||
+		    set(n, "target", t->target) < 0 ||
+		    (t->id[0] && set(n, "id", t->id) < 0) ||
+		    set(n, "annotated", t->id[0] ? "true" : "false") < 0)
 			error = PA_ENOMEM;
 	}
 done:
@@ -964,9 +1166,9 @@ emit(struct run *r, xmlNode *root, bool git_mode, const char *skipped)
 	int error = PA_ENOMEM;
 
 	if ((sigs = pa_ev_child(root, "signatures", NULL, 0, NULL)) == NULL ||
-	    pa_ev_set(sigs, "trust", r->trust) < 0)
+	    set(sigs, "trust", r->trust) < 0)
 		goto done;
-	if (r->entry != NULL && pa_ev_set(sigs, "applicant", r->entry->id) < 0)
+	if (r->entry != NULL && set(sigs, "applicant", r->entry->id) < 0)
 		goto done;
 	if (ascf != NULL && ascf->blob[0] != '\0')
 		from.blob = ascf->blob;
@@ -976,7 +1178,7 @@ emit(struct run *r, xmlNode *root, bool git_mode, const char *skipped)
 			goto done;
 		for (i = 0; i < pa_history_count(r->hist); i++)
 			pa_buf_init(&r->cs[i].reason);
-		if (pa_ev_set(sigs, "root", pa_history_root(r->hist)) < 0)
+		if (set(sigs, "root", pa_history_root(r->hist)) < 0)
 			goto done;
 	}
 	for (i = 0; i < r->nobjs; i++) {
@@ -997,7 +1199,7 @@ emit(struct run *r, xmlNode *root, bool git_mode, const char *skipped)
 					else if (o->facts[j].outcome == PA_SIG_OUTCOME_NONE)
 						pa_buf_printf(&reason, ": %s holds no OpenPGP signature",
 						    PACT_SIG_FILE);
-					if (pa_ev_set(n, "reason", reason.ptr) < 0)
+					if (set(n, "reason", reason.ptr) < 0)
 						goto done;
 				}
 				pact_ok = pact_ok || v.authorised;
@@ -1009,12 +1211,12 @@ emit(struct run *r, xmlNode *root, bool git_mode, const char *skipped)
 			judge_commit(r, o);
 			if ((n = emit_signature(sigs, c->id, "commit", &s->v, s->fact, o->format,
 			    NULL)) == NULL ||
-			    pa_ev_set(n, "authenticated", s->authenticated ? "true" : "false") < 0 ||
+			    set(n, "authenticated", s->authenticated ? "true" : "false") < 0 ||
 			    (s->policy_from && s->policy_from[0] &&
-			    pa_ev_set(n, "policy", s->policy_from) < 0) ||
+			    set(n, "policy", s->policy_from) < 0) ||
 			    (o->commit == pa_history_root_index(r->hist) &&
-			    pa_ev_set(n, "root", "true") < 0) ||
-			    (s->reason.size > 0 && pa_ev_set(n, "reason", s->reason.ptr) < 0))
+			    set(n, "root", "true") < 0) ||
+			    (s->reason.size > 0 && set(n, "reason", s->reason.ptr) < 0))
 				goto done;
 			if (!s->authenticated && first_reason.size == 0 && s->reason.size > 0) {
 				char sid[13];
@@ -1034,7 +1236,7 @@ emit(struct run *r, xmlNode *root, bool git_mode, const char *skipped)
 				describe(&reason, &v, f, "the audited pact/signers.xml");
 				if (t->id[0] == '\0')
 					pa_buf_puts(&reason, " (a lightweight tag cannot be signed)");
-				if (pa_ev_set(n, "reason", reason.ptr) < 0)
+				if (set(n, "reason", reason.ptr) < 0)
 					goto done;
 			}
 		}
@@ -1045,8 +1247,8 @@ emit(struct run *r, xmlNode *root, bool git_mode, const char *skipped)
 		history = ts->authenticated && pa_history_root_reachable(r->hist) ?
 		    "authenticated" : "unauthenticated";
 	}
-	if (pa_ev_set(sigs, "history", history) < 0 ||
-	    pa_ev_set(sigs, "pact-signed",
+	if (set(sigs, "history", history) < 0 ||
+	    set(sigs, "pact-signed",
 	    pact_ok && strcmp(history, "unauthenticated") != 0 ? "true" : "false") < 0)
 		goto done;
 	if (strcmp(history, "unauthenticated") == 0) {
@@ -1054,15 +1256,15 @@ emit(struct run *r, xmlNode *root, bool git_mode, const char *skipped)
 			pa_buf_puts(&first_reason, r->trust_reason.ptr);
 		if (first_reason.size == 0)
 			pa_buf_puts(&first_reason, "the audited commit is not authenticated");
-		if (pa_ev_set(sigs, "reason", first_reason.ptr) < 0)
+		if (set(sigs, "reason", first_reason.ptr) < 0)
 			goto done;
 	}
-	if (skipped != NULL && pa_ev_set(sigs, "skipped", skipped) < 0)
+	if (skipped != NULL && set(sigs, "skipped", skipped) < 0)
 		goto done;
 	if ((git = pa_ev_child(root, "git", NULL, 0, NULL)) == NULL)
 		goto done;
 	if (skipped != NULL) {
-		if (pa_ev_set(git, "skipped", skipped) < 0)
+		if (set(git, "skipped", skipped) < 0)
 			goto done;
 	} else if (r->hist != NULL && emit_git(r, git) < 0) {
 		goto done;
@@ -1108,6 +1310,7 @@ run_dispose(struct run *r)
 	pa_buf_dispose(&r->dossier_keys);
 	pa_buf_dispose(&r->pact);
 	pa_buf_dispose(&r->pact_sig);
+	pa_buf_dispose(&r->bundle_key);
 }
 
 int
@@ -1127,6 +1330,7 @@ pa_sig_collect(xmlNode *evidence_root, struct pa_dossier *d,
 	pa_buf_init(&r.dossier_keys);
 	pa_buf_init(&r.pact);
 	pa_buf_init(&r.pact_sig);
+	pa_buf_init(&r.bundle_key);
 	if ((error = parse_as_of(&r.as_of, opts->as_of)) < 0 ||
 	    (error = setup_trust(&r)) < 0 ||
 	    (error = setup_keys(&r)) < 0 ||
@@ -1146,12 +1350,9 @@ pa_sig_collect(xmlNode *evidence_root, struct pa_dossier *d,
 	if (error < 0)
 		goto done;
 	if (mode == PA_DOSSIER_GIT) {
-		if (r.registry != NULL && r.entry == NULL) {
-			/* no usable registry entry: nothing can authenticate */
-			error = pa_history_open(&r.hist, d, "", diag);
-		} else {
-			error = pa_history_open(&r.hist, d, r.entry ? r.entry->root : NULL, diag);
-		}
+		/* no usable registry entry: a root that nothing descends from */
+		error = open_history(&r, r.registry != NULL && r.entry == NULL ? "" :
+		    r.entry ? r.entry->root : NULL);
 		if (error < 0)
 			goto done;
 		if (!pa_history_root_reachable(r.hist) && r.trust_reason.size == 0) {
@@ -1169,7 +1370,8 @@ pa_sig_collect(xmlNode *evidence_root, struct pa_dossier *d,
 		skipped = mode == PA_DOSSIER_FOLDER ? "not a git dossier" :
 		    "worktree: uncommitted files have no history";
 	}
-	if ((error = collect_objects(&r)) < 0 || (error = lookup_cache(&r)) < 0)
+	if ((error = collect_objects(&r)) < 0 || (error = lookup_bundle(&r)) < 0 ||
+	    (!r.bundle_hit && (error = lookup_cache(&r)) < 0))
 		goto done;
 	/*
 	 * Everything that runs GnuPG, in one thread at a time: the workers are
@@ -1183,7 +1385,7 @@ pa_sig_collect(xmlNode *evidence_root, struct pa_dossier *d,
 	pa_gpg_home_free(r.home);
 	r.home = NULL;
 	pthread_mutex_unlock(&pool_lock);
-	if (error < 0)
+	if (error < 0 || (!r.bundle_hit && (error = store_bundle(&r)) < 0))
 		goto done;
 	pa_log(PA_LOG_INFO, "signatures: %zu objects, %zu from the cache, %zu verified",
 	    r.nobjs, r.hits, r.misses);
