@@ -13,6 +13,7 @@
 
 #include "cli/cmd.h"
 #include "evidence/evidence.h"
+#include "parse/xml.h"
 #include "render/render.h"
 #include "results/results.h"
 #include "rules/eval.h"
@@ -151,6 +152,14 @@ worker(void *arg)
 	return NULL;
 }
 
+static void *
+worker_thread(void *arg)
+{
+	worker(arg);
+	pa_xml_thread_cleanup();	/* schemas this thread compiled */
+	return NULL;
+}
+
 /* Run every job on n threads (the calling thread alone when n is 1). */
 static int
 run_jobs(struct check *ck, size_t n)
@@ -163,7 +172,7 @@ run_jobs(struct check *ck, size_t n)
 		return 0;
 	}
 	for (i = 0; i < n; i++) {
-		if (pthread_create(&threads[i], NULL, worker, ck) != 0)
+		if (pthread_create(&threads[i], NULL, worker_thread, ck) != 0)
 			break;
 		started++;
 	}

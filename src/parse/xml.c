@@ -331,6 +331,18 @@ done:
 	return error;
 }
 
+void
+pa_xml_thread_cleanup(void)
+{
+	int i;
+
+	for (i = 0; i < RNG_CACHE; i++) {
+		xmlRelaxNGFree(rng_cache[i].schema);
+		rng_cache[i].schema = NULL;
+		rng_cache[i].name[0] = '\0';
+	}
+}
+
 int
 pa_xml_validate_rng(bool *valid, xmlDoc *doc, const char *schema_name,
     const char *path, struct pa_diag *diag)

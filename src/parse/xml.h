@@ -15,6 +15,8 @@
  */
 void pa_xml_global_init(void);
 void pa_xml_global_cleanup(void);
+/* Free what this thread cached (compiled schemas); call before a worker thread ends. */
+void pa_xml_thread_cleanup(void);
 
 /*
  * Parse untrusted XML (a dossier file).  Never loads anything from outside

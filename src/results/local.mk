@@ -9,3 +9,4 @@ TESTS += tests/unit/test_results
 tests_unit_test_results_SOURCES = tests/unit/test_results.c tests/lib/cutest.h
 tests_unit_test_results_CPPFLAGS = $(PA_TEST_CPPFLAGS)
 tests_unit_test_results_LDADD = $(PA_TEST_LDADD)
+dist_man_MANS += man/pactaudit-results.5
