@@ -25,5 +25,5 @@ nobase_dist_pkgdata_DATA += rules/compute.xml
 
 # generated pages (scripts/gen-coverage.sh) and the tests of the packs
 dist_man_MANS += man/pactaudit-coverage.7 man/pactaudit-vocabulary.7
-TESTS += tests/style/coverage.sh
+TESTS += tests/style/coverage.sh tests/cli/rule-fixtures.sh
 EXTRA_DIST += tests/rules
