@@ -7,6 +7,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -36,6 +38,7 @@ struct worker {
 struct pa_sig_pool {
 	struct worker *w;
 	unsigned n;
+	unsigned respawns;	/* workers that may still be started again */
 };
 
 static int
@@ -199,13 +202,37 @@ worker_start(int fd)
 	_exit(0);
 }
 
+/* Fork one worker into w. */
+static int
+spawn(struct worker *w)
+{
+	int sv[2];
+	pid_t pid;
+
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0)
+		return pa_error_from_os("cannot create a socket pair", NULL);
+	pid = fork();
+	if (pid < 0) {
+		close(sv[0]);
+		close(sv[1]);
+		return pa_error_from_os("cannot start a verification worker", NULL);
+	}
+	if (pid == 0) {
+		close(sv[0]);
+		worker_start(sv[1]);
+	}
+	close(sv[1]);
+	w->pid = pid;
+	w->fd = sv[0];
+	w->job = -1;
+	return 0;
+}
+
 int
 pa_sig_pool_new(struct pa_sig_pool **out, unsigned workers)
 {
 	struct pa_sig_pool *p = NULL;
-	int sv[2];
 	unsigned i;
-	pid_t pid;
 	int error = 0;
 
 	*out = NULL;
@@ -217,33 +244,16 @@ pa_sig_pool_new(struct pa_sig_pool **out, unsigned workers)
 		return PA_ENOMEM;
 	}
 	for (i = 0; i < workers; i++) {
-		if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) {
-			error = pa_error_from_os("cannot create a socket pair", NULL);
-			goto done;
-		}
-		pid = fork();
-		if (pid < 0) {
-			close(sv[0]);
-			close(sv[1]);
-			error = pa_error_from_os("cannot start a verification worker", NULL);
-			goto done;
-		}
-		if (pid == 0) {
-			close(sv[0]);
-			worker_start(sv[1]);
-		}
-		close(sv[1]);
-		p->w[i].pid = pid;
-		p->w[i].fd = sv[0];
-		p->w[i].job = -1;
+		if ((error = spawn(&p->w[p->n])) < 0)
+			break;
 		p->n++;
 	}
-done:
-	if (error < 0 && p->n == 0) {
+	if (p->n == 0) {
 		pa_sig_pool_free(p);
 		return error;
 	}
-	pa_error_clear();
+	pa_error_clear();	/* fewer workers than asked for still work */
+	p->respawns = 4 * workers;
 	*out = p;
 	return 0;
 }
@@ -254,20 +264,41 @@ pa_sig_pool_size(const struct pa_sig_pool *p)
 	return p->n;
 }
 
+/* A worker stopped or misbehaved: reap it and, within a budget, start another. */
 static void
-worker_lost(struct worker *w)
+worker_lost(struct pa_sig_pool *p, struct worker *w)
 {
 	int status;
 
 	if (w->fd >= 0)
 		close(w->fd);
 	w->fd = -1;
+	w->job = -1;
 	if (w->pid > 0) {
 		kill(w->pid, SIGKILL);
 		while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
 			;
 	}
 	w->pid = -1;
+	if (p->respawns > 0) {
+		p->respawns--;
+		if (spawn(w) < 0)
+			pa_error_clear();
+	}
+}
+
+/* A job that stopped its worker twice gets a fact saying so, not a third try. */
+static int
+job_failed(struct pa_sig_job *j)
+{
+	if ((j->facts = pa_calloc(1, sizeof(*j->facts))) == NULL)
+		return PA_ENOMEM;
+	j->nfacts = 1;
+	j->facts[0].outcome = PA_SIG_OUTCOME_ERROR;
+	snprintf(j->facts[0].note, sizeof(j->facts[0].note),
+	    "the verification stopped unexpectedly");
+	j->done = 1;
+	return 0;
 }
 
 static int
@@ -328,32 +359,51 @@ read_reply(struct worker *w, struct pa_sig_job *j, struct pa_buf *tmp)
 	return 0;
 }
 
+/* Job j stopped a worker: try it once more, then give up on it alone. */
+static int
+lost_job(struct pa_sig_job *jobs, size_t j, unsigned char *tries, size_t *queue,
+    size_t *nqueue, size_t *left)
+{
+	int error;
+
+	if (++tries[j] < 2) {
+		queue[(*nqueue)++] = j;
+		return 0;
+	}
+	if ((error = job_failed(&jobs[j])) < 0)
+		return error;
+	(*left)--;
+	return 0;
+}
+
 int
 pa_sig_pool_run(struct pa_sig_pool *p, const char *home, struct pa_sig_job *jobs, size_t n)
 {
 	struct pa_buf tmp = PA_BUF_INIT;
 	struct pollfd *pfd = NULL;
-	size_t next = 0, left = n, *retry = NULL, nretry = 0;
+	unsigned char *tries = NULL;
+	size_t next = 0, left = n, *queue = NULL, nqueue = 0;
 	unsigned i, k, alive;
 	int error = 0, rc;
 
 	if (n == 0)
 		return 0;
 	if ((pfd = pa_calloc(p->n, sizeof(*pfd))) == NULL ||
-	    (retry = pa_calloc(n, sizeof(*retry))) == NULL) {
+	    (queue = pa_calloc(n, sizeof(*queue))) == NULL ||
+	    (tries = pa_calloc(n, 1)) == NULL) {
 		error = PA_ENOMEM;
 		goto done;
 	}
 	while (left > 0) {
-		/* hand out work to every idle worker */
+		/* hand out work to every idle worker: jobs to try again first */
 		for (i = 0; i < p->n; i++) {
 			struct worker *w = &p->w[i];
 			size_t j;
 
 			if (w->fd < 0 || w->job >= 0)
 				continue;
-			if (nretry > 0)
-				j = retry[--nretry];
+			if (nqueue > 0)
+				j = queue[--nqueue];
 			else if (next < n)
 				j = next++;
 			else
@@ -364,9 +414,11 @@ pa_sig_pool_run(struct pa_sig_pool *p, const char *home, struct pa_sig_job *jobs
 					error = rc;
 					goto done;
 				}
-				worker_lost(w);
-				w->job = -1;
-				retry[nretry++] = j;
+				/* the worker stopped while taking the job */
+				worker_lost(p, w);
+				if ((error = lost_job(jobs, j, tries, queue, &nqueue, &left)) < 0)
+					goto done;
+				i--;	/* the same slot may hold a new worker */
 			}
 		}
 		for (i = 0, k = 0, alive = 0; i < p->n; i++) {
@@ -391,13 +443,6 @@ pa_sig_pool_run(struct pa_sig_pool *p, const char *home, struct pa_sig_job *jobs
 		if (rc < 0 && errno == EINTR)
 			continue;
 		if (rc <= 0) {
-			/* no reply in time: give up on the busy workers */
-			for (i = 0; i < p->n; i++) {
-				if (p->w[i].fd >= 0 && p->w[i].job >= 0) {
-					worker_lost(&p->w[i]);
-					p->w[i].job = -1;
-				}
-			}
 			error = pa_error_set(PA_ERRCLASS_GPG,
 			    "GnuPG did not answer within %d seconds", REPLY_TIMEOUT_MS / 1000);
 			goto done;
@@ -405,6 +450,7 @@ pa_sig_pool_run(struct pa_sig_pool *p, const char *home, struct pa_sig_job *jobs
 		for (i = 0; i < p->n; i++) {
 			struct worker *w = &p->w[i];
 			unsigned m;
+			size_t j;
 			bool ready = false;
 
 			if (w->fd < 0 || w->job < 0)
@@ -415,7 +461,8 @@ pa_sig_pool_run(struct pa_sig_pool *p, const char *home, struct pa_sig_job *jobs
 			}
 			if (!ready)
 				continue;
-			rc = read_reply(w, &jobs[w->job], &tmp);
+			j = (size_t)w->job;
+			rc = read_reply(w, &jobs[j], &tmp);
 			if (rc == 0) {
 				w->job = -1;
 				left--;
@@ -423,15 +470,23 @@ pa_sig_pool_run(struct pa_sig_pool *p, const char *home, struct pa_sig_job *jobs
 				error = rc;	/* GnuPG unusable: message set */
 				goto done;
 			} else {
-				retry[nretry++] = (size_t)w->job;
-				worker_lost(w);
-				w->job = -1;
+				/* the worker stopped while verifying this job */
+				worker_lost(p, w);
+				pa_error_clear();
+				if ((error = lost_job(jobs, j, tries, queue, &nqueue, &left)) < 0)
+					goto done;
 			}
 		}
 	}
 done:
+	/* busy workers would answer a job nobody waits for: replace them */
+	for (i = 0; error < 0 && i < p->n; i++) {
+		if (p->w[i].fd >= 0 && p->w[i].job >= 0)
+			worker_lost(p, &p->w[i]);
+	}
 	pa_buf_dispose(&tmp);
-	free(retry);
+	free(tries);
+	free(queue);
 	free(pfd);
 	return error;
 }

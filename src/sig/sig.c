@@ -783,6 +783,22 @@ verify_misses(struct run *r)
 		r->misses++;
 		if ((error = extract(r, o)) < 0)
 			goto done;
+		if (o->sig.size > PA_LIMIT_FILE_SIZE || o->data.size > PA_LIMIT_FILE_SIZE) {
+			/* hostile sizes are a bad signature, never a failed audit */
+			if ((o->facts = pa_calloc(1, sizeof(*o->facts))) == NULL) {
+				error = PA_ENOMEM;
+				goto done;
+			}
+			o->nfacts = 1;
+			o->facts[0].outcome = PA_SIG_OUTCOME_ERROR;
+			snprintf(o->facts[0].note, sizeof(o->facts[0].note),
+			    "signature or signed data larger than %u bytes, not verified",
+			    PA_LIMIT_FILE_SIZE);
+			if ((error = store(r, o)) < 0)
+				goto done;
+			o->hit = true;
+			continue;
+		}
 		if (o->format != PA_HISTORY_SIG_OPENPGP && !(o->kind == OBJ_DETACHED &&
 		    o->format == PA_HISTORY_SIG_UNKNOWN)) {
 			/* binary OpenPGP in a detached .asc is still given to GnuPG */

@@ -170,6 +170,13 @@ commit_as "$U" "$D" "signed by a key nobody gave us"
 verify 1 "$D" --keyring "$K"
 sig "$(rev "$D")" "[@status='unknown-key'][@fingerprint='$U'][@authorised='false']"
 
+# ---- a commit too large to verify: a bad signature, not a failed audit ----
+git_branch huge "$good"
+awk 'BEGIN { for (i = 0; i < 100000; i++) print "padding line " i " of a very long commit message" }' > "$T/msg"
+pa_git -C "$D" -c gpg.program=gpg -c user.signingkey="$A" commit -q -S --allow-empty -F "$T/msg"
+verify 1 "$D" --keyring "$K"
+sig "$(rev "$D")" "[@status='bad'][@authorised='false'][contains(@reason, 'larger than')]"
+
 # ---- bad input: no crash, clear errors ----
 assert_exit 2 "$PACTAUDIT" pact verify "$T/nonexistent" --keyring "$K"
 assert_grep '^pactaudit: ' "$T/err"

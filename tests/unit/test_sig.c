@@ -616,6 +616,35 @@ test_sig_pool_real_gnupg(void)
 	}
 	CU_ASSERT_EQUAL(pa_sig_pool_run(pool, pa_gpg_home_path(home), jobs, 0), 0);
 	pa_sig_pool_free(pool);
+
+	/* a job that stops its worker (too large a request) fails alone */
+	CU_ASSERT_EQUAL_FATAL(pa_sig_pool_new(&pool, 1), 0);
+	{
+		size_t big = 9u * 1024 * 1024;
+		char *huge = calloc(1, big);
+
+		CU_ASSERT_PTR_NOT_NULL_FATAL(huge);
+		memset(jobs, 0, sizeof(jobs));
+		jobs[0].sig = huge;
+		jobs[0].siglen = big;
+		jobs[0].data = "data";
+		jobs[0].datalen = 4;
+		jobs[1].sig = junk;
+		jobs[1].siglen = sizeof(junk) - 1;
+		jobs[1].data = "data";
+		jobs[1].datalen = 4;
+		CU_ASSERT_EQUAL(pa_sig_pool_run(pool, pa_gpg_home_path(home), jobs, 2), 0);
+		CU_ASSERT_TRUE(jobs[0].done && jobs[1].done);
+		CU_ASSERT_EQUAL(jobs[0].facts[0].outcome, PA_SIG_OUTCOME_ERROR);
+		CU_ASSERT_PTR_NOT_NULL(strstr(jobs[0].facts[0].note, "stopped unexpectedly"));
+		CU_ASSERT_NOT_EQUAL(jobs[1].facts[0].outcome, PA_SIG_OUTCOME_VALID);
+		CU_ASSERT_EQUAL(jobs[1].facts[0].outcome == PA_SIG_OUTCOME_ERROR &&
+		    strstr(jobs[1].facts[0].note, "stopped") != NULL, 0);
+		free(jobs[0].facts);
+		free(jobs[1].facts);
+		free(huge);
+	}
+	pa_sig_pool_free(pool);
 	/* every worker was reaped */
 	CU_ASSERT_EQUAL(waitpid(-1, &status, WNOHANG), -1);
 	CU_ASSERT_EQUAL(errno, ECHILD);
