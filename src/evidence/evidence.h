@@ -25,9 +25,11 @@ struct pa_evidence_opts {
  * cannot run, or memory runs out.
  *
  * Thread-safe: builds of different dossiers may run at once (each opens
- * its own repository).  The licence database the card parser needs is
- * loaded once per process, on first use, under pthread_once(), and kept
- * for the life of the process (read-only after loading).
+ * its own repository); a worker thread calls pa_xml_thread_cleanup()
+ * before it ends (compiled schemas are cached per thread).  The licence
+ * database the card parser needs is loaded once per process, on first
+ * use, under pthread_once(), and kept for the life of the process
+ * (read-only after loading).
  */
 int pa_evidence_build(xmlDoc **out, const char *location,
     const struct pa_evidence_opts *opts);

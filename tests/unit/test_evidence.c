@@ -464,6 +464,7 @@ run_job(void *arg)
 	if (doc)
 		dump(doc, &j->out);
 	xmlFreeDoc(doc);
+	pa_xml_thread_cleanup();	/* the schemas this thread compiled */
 	return NULL;
 }
 
