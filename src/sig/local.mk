@@ -19,3 +19,4 @@ TESTS += tests/unit/test_sig \
 	tests/cli/trust.sh tests/cli/trust-keys.sh tests/cli/trust-registry.sh \
 	tests/cli/pact.sh
 dist_man_MANS += man/pactaudit-pact.1 man/pactaudit-registry.5 man/pactaudit-trust.7
+TESTS += tests/fuzz/policy.fuzz
