@@ -221,11 +221,12 @@ setup_trust(struct run *r)
 static int
 read_dossier_file(struct pa_buf *out, bool *has, struct pa_dossier *d, const char *path)
 {
+	const struct pa_dossier_file *f = pa_dossier_find(d, path);
 	int error;
 
 	*has = false;
-	if (pa_dossier_find(d, path) == NULL)
-		return 0;
+	if (f == NULL || f->type != PA_DOSSIER_ENTRY_FILE)
+		return 0;	/* a symlink or submodule: a diagnostic of dossier/, never read */
 	if ((error = pa_dossier_read(out, d, path)) < 0)
 		return error;
 	*has = true;

@@ -17,6 +17,8 @@ ln -s "$T/secret.txt" "$R/docs/risk.md"
 ln -s /etc "$R/docs/etc"
 rm "$R/datasets/cv-corpus/README.md"
 ln -s /etc/passwd "$R/datasets/cv-corpus/README.md"
+ln -s /etc/passwd "$R/pact/keys.asc"
+ln -s "$T/secret.txt" "$R/pact/commitments.xml.asc"
 cat >"$R/pact/commitments.xml" <<XML
 <?xml version="1.0"?>
 <!DOCTYPE commitments [ <!ENTITY s SYSTEM "file://$T/secret.txt"> ]>
@@ -46,7 +48,8 @@ for mode in git worktree; do
 	assert_xpath 1 "//e:file[@path='docs/risk.md'][@type='symlink']" "$E"
 	assert_xpath 1 "//e:file[@path='docs/etc'][@type='symlink']" "$E"
 	assert_xpath 0 "//e:file[starts-with(@path, 'docs/etc/')]" "$E"
-	assert_xpath 3 "//e:diag[@code='dossier-symlink']" "$E"
+	assert_xpath 5 "//e:diag[@code='dossier-symlink']" "$E"
+	assert_xpath 1 "//e:file[@path='pact/keys.asc'][@type='symlink'][@kind='keys']" "$E"
 	assert_xpath 0 "//e:doc[@path='docs/risk.md']/*" "$E"
 	assert_xpath 0 "//e:dataset[@id='cv-corpus']/*" "$E"
 	assert_xpath 1 "//e:diag[@code='xml-doctype'][@src='pact/commitments.xml'][@line='2']" "$E"
