@@ -34,8 +34,16 @@
 /* Bump when the meaning of cached facts or the private GnuPG setup changes. */
 #define CACHE_VERSION "sig-facts 1"
 
+/*
+ * Threads may check several dossiers at once.  gpg_lock is held around
+ * every GPGME call of this process and around every fork of workers, so a
+ * worker never inherits a GPGME lock another thread held; prefork_lock
+ * lets one check at a time use the shared pre-forked workers.  A check
+ * with its own workers verifies without holding either.
+ */
 static struct pa_sig_pool *prefork_pool;
-static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t gpg_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t prefork_lock = PTHREAD_MUTEX_INITIALIZER;
 
 enum obj_kind { OBJ_DETACHED, OBJ_COMMIT, OBJ_TAG };
 
@@ -118,21 +126,23 @@ pa_sig_prefork(unsigned int jobs)
 {
 	int error = 0;
 
-	pthread_mutex_lock(&pool_lock);
+	pthread_mutex_lock(&prefork_lock);
+	pthread_mutex_lock(&gpg_lock);
 	/* found before forking, so that every worker inherits GnuPG's location */
 	if (prefork_pool == NULL && (error = pa_gpg_ready()) == 0)
 		error = pa_sig_pool_new(&prefork_pool, resolve_jobs(jobs));
-	pthread_mutex_unlock(&pool_lock);
+	pthread_mutex_unlock(&gpg_lock);
+	pthread_mutex_unlock(&prefork_lock);
 	return error;
 }
 
 void
 pa_sig_shutdown(void)
 {
-	pthread_mutex_lock(&pool_lock);
+	pthread_mutex_lock(&prefork_lock);
 	pa_sig_pool_free(prefork_pool);
 	prefork_pool = NULL;
-	pthread_mutex_unlock(&pool_lock);
+	pthread_mutex_unlock(&prefork_lock);
 }
 
 /* "YYYY-MM-DD" -> the last second of that day (UTC); NULL -> now. */
@@ -775,6 +785,7 @@ verify_misses(struct run *r)
 	struct pa_sig_pool *local = NULL, *pool;
 	size_t *which = NULL, njobs = 0, i;
 	struct object *o;
+	bool shared;
 	int error = 0;
 
 	for (i = 0; i < r->nobjs; i++) {
@@ -827,19 +838,27 @@ verify_misses(struct run *r)
 		jobs[njobs].datalen = o->data.size;
 		which[njobs++] = i;
 	}
-	if ((error = ensure_home(r)) < 0)
-		goto done;
+	pthread_mutex_lock(&gpg_lock);
+	error = ensure_home(r);
+	pthread_mutex_lock(&prefork_lock);
 	pool = prefork_pool;
-	if (pool == NULL) {
+	shared = pool != NULL;
+	if (!shared) {
 		unsigned w = resolve_jobs(r->opts->jobs);
 
-		if ((error = pa_sig_pool_new(&local, njobs < w ? (unsigned)njobs : w)) < 0)
-			goto done;
+		pthread_mutex_unlock(&prefork_lock);
+		if (error == 0)
+			error = pa_sig_pool_new(&local, njobs < w ? (unsigned)njobs : w);
 		pool = local;
 	}
-	pa_log(PA_LOG_DEBUG, "verifying %zu signatures with %u workers", njobs,
-	    pa_sig_pool_size(pool));
-	error = pa_sig_pool_run(pool, pa_gpg_home_path(r->home), jobs, njobs);
+	pthread_mutex_unlock(&gpg_lock);
+	if (error == 0) {
+		pa_log(PA_LOG_DEBUG, "verifying %zu signatures with %u workers", njobs,
+		    pa_sig_pool_size(pool));
+		error = pa_sig_pool_run(pool, pa_gpg_home_path(r->home), jobs, njobs);
+	}
+	if (shared)
+		pthread_mutex_unlock(&prefork_lock);
 	if (error < 0)
 		goto done;
 	for (i = 0; i < njobs; i++) {
@@ -1319,7 +1338,11 @@ run_dispose(struct run *r)
 	pa_policy_free(r->current);
 	pa_policy_free(r->empty);
 	pa_keyset_dispose(&r->keys);
-	pa_gpg_home_free(r->home);
+	if (r->home != NULL) {
+		pthread_mutex_lock(&gpg_lock);
+		pa_gpg_home_free(r->home);
+		pthread_mutex_unlock(&gpg_lock);
+	}
 	pa_cache_free(r->cache);
 	pa_registry_free(r->registry);
 	pa_buf_dispose(&r->trust_reason);
@@ -1390,18 +1413,16 @@ pa_sig_collect(xmlNode *evidence_root, struct pa_dossier *d,
 	if ((error = collect_objects(&r)) < 0 || (error = lookup_bundle(&r)) < 0 ||
 	    (!r.bundle_hit && (error = lookup_cache(&r)) < 0))
 		goto done;
-	/*
-	 * Everything that runs GnuPG, in one thread at a time: the workers are
-	 * shared, and a worker forked here must not inherit a GPGME lock held
-	 * by another thread.
-	 */
-	pthread_mutex_lock(&pool_lock);
 	error = verify_misses(&r);
-	if (error == 0 && needs_keys(&r))
+	if (error == 0 && needs_keys(&r)) {
+		pthread_mutex_lock(&gpg_lock);
 		error = load_keyset(&r);
+		pthread_mutex_unlock(&gpg_lock);
+	}
+	pthread_mutex_lock(&gpg_lock);
 	pa_gpg_home_free(r.home);
 	r.home = NULL;
-	pthread_mutex_unlock(&pool_lock);
+	pthread_mutex_unlock(&gpg_lock);
 	if (error < 0 || (!r.bundle_hit && (error = store_bundle(&r)) < 0))
 		goto done;
 	pa_log(PA_LOG_INFO, "signatures: %zu objects, %zu from the cache, %zu verified",
