@@ -532,7 +532,12 @@ build_message(struct run *rn, const struct pa_rule *r, const struct compiled *c,
 			xmlFree(s);
 		}
 		xmlXPathFreeObject(obj);
+		/* keep the value's own edge spaces: the final pass collapses runs */
+		if (val.size > 0 && strchr(" \t\n\r", val.ptr[0]) != NULL)
+			pa_buf_putc(&raw, ' ');
 		put_collapsed(&raw, val.ptr, VALUE_MAX);
+		if (val.size > 0 && strchr(" \t\n\r", val.ptr[val.size - 1]) != NULL)
+			pa_buf_putc(&raw, ' ');
 	}
 	put_collapsed(out, raw.ptr, (size_t)-1 / 2);
 	pa_buf_dispose(&raw);
