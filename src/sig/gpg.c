@@ -37,6 +37,7 @@ static const char home_conf[] =
     "trust-model always\n"
     "no-greeting\n"
     "no-permission-warning\n"
+    "lock-never\n"		/* private and read-only after the import: no lock files per run */
     "batch\n"
     "no-tty\n";
 

@@ -139,8 +139,6 @@ worker_main(int fd)
 	uint32_t len;
 	int rc;
 
-	if (pa_gpg_verifier_new(&v) < 0)
-		_exit(2);
 	for (;;) {
 		rc = read_full(fd, hdr, 4);
 		if (rc != 0)
@@ -164,7 +162,10 @@ worker_main(int fd)
 		if ((homez = pa_strndup(home, homelen)) == NULL)
 			_exit(3);
 		pa_buf_clear(&out);
-		rc = pa_gpg_verify(&facts, &nfacts, v, homez, sig, siglen, data, datalen);
+		/* the GPGME context is made on the first request: idle workers cost nothing */
+		rc = v == NULL ? pa_gpg_verifier_new(&v) : 0;
+		if (rc == 0)
+			rc = pa_gpg_verify(&facts, &nfacts, v, homez, sig, siglen, data, datalen);
 		free(homez);
 		if (rc < 0) {
 			pa_buf_puts(&out, "error\n");

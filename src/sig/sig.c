@@ -128,8 +128,8 @@ pa_sig_prefork(unsigned int jobs)
 
 	pthread_mutex_lock(&prefork_lock);
 	pthread_mutex_lock(&gpg_lock);
-	/* found before forking, so that every worker inherits GnuPG's location */
-	if (prefork_pool == NULL && (error = pa_gpg_ready()) == 0)
+	/* workers find GnuPG on their first verification, so idle ones cost a fork only */
+	if (prefork_pool == NULL)
 		error = pa_sig_pool_new(&prefork_pool, resolve_jobs(jobs));
 	pthread_mutex_unlock(&gpg_lock);
 	pthread_mutex_unlock(&prefork_lock);
