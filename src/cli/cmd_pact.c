@@ -57,7 +57,7 @@ static const struct pa_opt pact_opts[] = {
 	{ .name = "no-cache", .id = OPT_NO_CACHE,
 	  .help = "verify: verify every signature again; neither read nor write the cache" },
 	{ .name = "jobs", .key = 'j', .arg = "N", .id = OPT_JOBS,
-	  .help = "verify: run N verifications at once (default: the number of cores)" },
+	  .help = "verify: run N verifications at once (default: the number of cores + 1)" },
 	{ .name = "xml", .id = OPT_XML,
 	  .help = "verify: print the <signatures> and <git> evidence as XML" },
 	{ 0 }

@@ -14,7 +14,7 @@ struct pa_sig_opts {
 	const char *registry;	/* --registry FILE, or NULL (self-declared trust) */
 	const char *as_of;	/* YYYY-MM-DD: expiry and revocation judged at this date */
 	bool no_cache;		/* --no-cache */
-	unsigned int jobs;	/* parallel verifications (0: number of cores) */
+	unsigned int jobs;	/* parallel verifications (0: number of cores + 1) */
 };
 
 /*
