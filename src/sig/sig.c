@@ -918,8 +918,11 @@ describe(struct pa_buf *out, const struct pa_verdict *v, const struct pa_sig_fac
 			pa_buf_printf(out, "signed by an authorised signer");
 		break;
 	case PA_SIG_BAD:
-		pa_buf_printf(out, "the signature does not match the signed bytes%s%s",
-		    f->note[0] ? ": " : "", f->note);
+		if (f->outcome == PA_SIG_OUTCOME_ERROR)
+			pa_buf_printf(out, "the signature could not be checked: %s",
+			    f->note[0] ? f->note : "GnuPG gave no reason");
+		else
+			pa_buf_puts(out, "the signature does not match the signed bytes");
 		break;
 	case PA_SIG_MISSING:
 		if (f->outcome == PA_SIG_OUTCOME_UNSUPPORTED)
