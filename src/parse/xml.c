@@ -367,6 +367,24 @@ pa_xml_validate_rng(bool *valid, xmlDoc *doc, const char *schema_name,
 	return 0;
 }
 
+const char *
+pa_xml_attr(const xmlNode *node, const char *name)
+{
+	const xmlAttr *a;
+
+	if (node == NULL || node->type != XML_ELEMENT_NODE)
+		return NULL;
+	for (a = node->properties; a != NULL; a = a->next) {
+		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0) {
+			if (a->children != NULL && a->children->next == NULL &&
+			    a->children->type == XML_TEXT_NODE)
+				return (const char *)a->children->content;
+			return "";
+		}
+	}
+	return NULL;
+}
+
 char *
 pa_xml_prop_dup(const xmlNode *node, const char *name)
 {

@@ -49,6 +49,11 @@ int pa_xml_parse_trusted_mem(xmlDoc **out, const char *data, size_t len,
 int pa_xml_validate_rng(bool *valid, xmlDoc *doc, const char *schema_name,
     const char *path, struct pa_diag *diag);
 
+/*
+ * A borrowed unqualified attribute value ("" for an attribute whose value
+ * is not one text node), or NULL if absent; valid while the node lives.
+ */
+const char *pa_xml_attr(const xmlNode *node, const char *name);
 /* Property as a newly allocated char* (free()), or NULL if absent. */
 char *pa_xml_prop_dup(const xmlNode *node, const char *name);
 /* Text content as a newly allocated char*, whitespace trimmed, or NULL. */

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "parse/evnode.h"
+#include "parse/xml.h"
 #include "rules/classify.h"
 #include "rules/xpathfn.h"
 #include "util/alloc.h"
@@ -197,25 +198,6 @@ is_ev(const xmlNode *n, const char *name)
 	    (name == NULL || strcmp((const char *)n->name, name) == 0);
 }
 
-/* A borrowed attribute value (unqualified), or NULL. */
-static const char *
-attr(const xmlNode *node, const char *name)
-{
-	const xmlAttr *a;
-
-	if (node == NULL || node->type != XML_ELEMENT_NODE)
-		return NULL;
-	for (a = node->properties; a != NULL; a = a->next) {
-		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0) {
-			if (a->children != NULL && a->children->next == NULL &&
-			    a->children->type == XML_TEXT_NODE)
-				return (const char *)a->children->content;
-			return "";
-		}
-	}
-	return NULL;
-}
-
 static const xmlNode *
 child_ev(const xmlNode *n, const char *name)
 {
@@ -232,7 +214,7 @@ static const xmlNode *
 src_node(const xmlNode *n)
 {
 	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
-		if (attr(n, "src") != NULL)
+		if (pa_xml_attr(n, "src") != NULL)
 			return n;
 	return NULL;
 }
@@ -272,7 +254,7 @@ put_key(struct pa_buf *b, const xmlNode *n)
 	size_t i;
 
 	for (i = 0; keys[i] != NULL; i++) {
-		if ((v = attr(n, keys[i])) != NULL && v[0] != '\0') {
+		if ((v = pa_xml_attr(n, keys[i])) != NULL && v[0] != '\0') {
 			pa_buf_putc(b, '[');
 			put_collapsed(b, v, KEY_MAX);
 			pa_buf_putc(b, ']');
@@ -326,7 +308,7 @@ front_matter_anchor(struct pa_buf *b, const xmlNode *n)
 		} else if (is_ev(x, "field")) {
 			if (b->size > 0)
 				pa_buf_putc(b, '.');
-			put_collapsed(b, attr(x, "name"), KEY_MAX);
+			put_collapsed(b, pa_xml_attr(x, "name"), KEY_MAX);
 		}
 	}
 	return true;
@@ -354,9 +336,9 @@ provenance(const xmlNode *n, const xmlNode *root, const char **path, long *line,
 	if (n == NULL)
 		return;
 	s = src_node(n);
-	*path = s ? attr(s, "src") : NULL;
+	*path = s ? pa_xml_attr(s, "src") : NULL;
 	for (x = n; x != NULL && x->type == XML_ELEMENT_NODE; x = x->parent) {
-		if ((v = attr(x, "line")) != NULL) {
+		if ((v = pa_xml_attr(x, "line")) != NULL) {
 			*line = strtol(v, NULL, 10);
 			if (*line < 0)
 				*line = 0;
@@ -367,12 +349,12 @@ provenance(const xmlNode *n, const xmlNode *root, const char **path, long *line,
 	}
 
 	if (is_ev(n, "diag")) {
-		v = attr(n, "anchor");
-		put_collapsed(anchor, v && v[0] ? v : attr(n, "code"), 2 * KEY_MAX);
+		v = pa_xml_attr(n, "anchor");
+		put_collapsed(anchor, v && v[0] ? v : pa_xml_attr(n, "code"), 2 * KEY_MAX);
 		return;
 	}
 	for (x = n; x != NULL && x->type == XML_ELEMENT_NODE; x = x->parent) {
-		if ((v = attr(x, "anchor")) != NULL) {
+		if ((v = pa_xml_attr(x, "anchor")) != NULL) {
 			put_collapsed(anchor, v, 2 * KEY_MAX);
 			return;
 		}
@@ -383,7 +365,7 @@ provenance(const xmlNode *n, const xmlNode *root, const char **path, long *line,
 		return;
 	for (x = n; x != NULL && x->type == XML_ELEMENT_NODE; x = x->parent) {
 		if (is_ev(x, "section")) {
-			long level = (v = attr(x, "level")) ? strtol(v, NULL, 10) : 1;
+			long level = (v = pa_xml_attr(x, "level")) ? strtol(v, NULL, 10) : 1;
 			xmlChar *text = xmlNodeGetContent(x);
 
 			for (level = level < 1 ? 1 : level > 6 ? 6 : level; level > 0; level--)
@@ -393,7 +375,7 @@ provenance(const xmlNode *n, const xmlNode *root, const char **path, long *line,
 			xmlFree(text);
 			return;
 		}
-		if (is_ev(x, "license") && (v = attr(x, "from")) != NULL) {
+		if (is_ev(x, "license") && (v = pa_xml_attr(x, "from")) != NULL) {
 			put_collapsed(anchor, v, KEY_MAX);
 			return;
 		}
@@ -412,7 +394,7 @@ provenance(const xmlNode *n, const xmlNode *root, const char **path, long *line,
 		if (up == NULL || up == root || up->type != XML_ELEMENT_NODE)
 			break;
 		us = src_node(up);
-		if (file != NULL && (us == NULL || strcmp(attr(us, "src"), file) != 0))
+		if (file != NULL && (us == NULL || strcmp(pa_xml_attr(us, "src"), file) != 0))
 			break;
 		if (file == NULL && us != NULL)
 			break;
@@ -708,24 +690,24 @@ collect(struct run *rn)
 			return error;
 	d = child_ev(rn->root, "dossier");
 	sigs = child_ev(rn->root, "signatures");
-	if ((error = pa_results_set(&res->dossier_path, attr(d, "path"))) < 0 ||
-	    (error = pa_results_set(&res->dossier_commit, attr(d, "commit"))) < 0 ||
-	    (error = pa_results_set(&res->dossier_rev, attr(d, "rev"))) < 0 ||
-	    (error = pa_results_set(&res->dossier_mode, attr(d, "mode"))) < 0 ||
-	    (error = pa_results_set(&res->dossier_subdir, attr(d, "subdir"))) < 0 ||
+	if ((error = pa_results_set(&res->dossier_path, pa_xml_attr(d, "path"))) < 0 ||
+	    (error = pa_results_set(&res->dossier_commit, pa_xml_attr(d, "commit"))) < 0 ||
+	    (error = pa_results_set(&res->dossier_rev, pa_xml_attr(d, "rev"))) < 0 ||
+	    (error = pa_results_set(&res->dossier_mode, pa_xml_attr(d, "mode"))) < 0 ||
+	    (error = pa_results_set(&res->dossier_subdir, pa_xml_attr(d, "subdir"))) < 0 ||
 	    (error = pa_results_set(&res->trust,
-	    attr(sigs, "trust") ? attr(sigs, "trust") : "none")) < 0)
+	    pa_xml_attr(sigs, "trust") ? pa_xml_attr(sigs, "trust") : "none")) < 0)
 		return error;
 	for (n = rn->root->children; n != NULL; n = n->next) {
 		if (is_ev(n, "application")) {
 			for (s = n->children; s != NULL; s = s->next)
 				if (is_ev(s, "system") &&
-				    (error = pa_results_add_item(&res->systems, attr(s, "id"),
-				    attr(s, "tier"), attr(s, "gpai"))) < 0)
+				    (error = pa_results_add_item(&res->systems, pa_xml_attr(s, "id"),
+				    pa_xml_attr(s, "tier"), pa_xml_attr(s, "gpai"))) < 0)
 					return error;
 		} else if (is_ev(n, "model")) {
-			if ((error = pa_results_add_item(&res->models, attr(n, "id"), NULL,
-			    attr(n, "gpai"))) < 0)
+			if ((error = pa_results_add_item(&res->models, pa_xml_attr(n, "id"), NULL,
+			    pa_xml_attr(n, "gpai"))) < 0)
 				return error;
 		}
 	}
@@ -734,15 +716,15 @@ collect(struct run *rn)
 
 		if (!is_ev(s, "signature"))
 			continue;
-		sig.object = attr(s, "object");
-		sig.kind = attr(s, "kind");
-		sig.status = attr(s, "status");
-		sig.fingerprint = attr(s, "fingerprint");
-		sig.uid = attr(s, "uid");
-		sig.created = attr(s, "created");
-		sig.right = attr(s, "right");
-		sig.authorised = attr(s, "authorised");
-		sig.missing_right = attr(s, "missing-right");
+		sig.object = pa_xml_attr(s, "object");
+		sig.kind = pa_xml_attr(s, "kind");
+		sig.status = pa_xml_attr(s, "status");
+		sig.fingerprint = pa_xml_attr(s, "fingerprint");
+		sig.uid = pa_xml_attr(s, "uid");
+		sig.created = pa_xml_attr(s, "created");
+		sig.right = pa_xml_attr(s, "right");
+		sig.authorised = pa_xml_attr(s, "authorised");
+		sig.missing_right = pa_xml_attr(s, "missing-right");
 		if ((error = pa_results_add_signature(res, &sig)) < 0)
 			return error;
 	}

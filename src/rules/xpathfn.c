@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "parse/evnode.h"
+#include "parse/xml.h"
 #include "rules/pack.h"
 #include "util/error.h"
 
@@ -432,25 +433,6 @@ push_string(xmlXPathParserContextPtr ctxt, const char *s)
 	valuePush(ctxt, xmlXPathNewString(BAD_CAST(s ? s : "")));
 }
 
-/* A borrowed attribute value of a read-only node (no allocation), or NULL. */
-static const char *
-attr_of(const xmlNode *node, const char *name)
-{
-	const xmlAttr *a;
-
-	if (node == NULL)
-		return NULL;
-	for (a = node->properties; a != NULL; a = a->next) {
-		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0) {
-			if (a->children != NULL && a->children->next == NULL &&
-			    a->children->type == XML_TEXT_NODE)
-				return (const char *)a->children->content;
-			return "";
-		}
-	}
-	return NULL;
-}
-
 static bool
 is_ev(const xmlNode *n, const char *name)
 {
@@ -569,7 +551,7 @@ fn_vocab(xmlXPathParserContextPtr ctxt, int nargs)
 	if (!check_vocab(ctxt, (const char *)vocab))
 		goto done;
 	term = pa_rulepack_term(env_of(ctxt)->pack, (const char *)vocab, (const char *)id);
-	push_string(ctxt, attr_of(term, (const char *)attr));
+	push_string(ctxt, pa_xml_attr(term, (const char *)attr));
 done:
 	xmlFree(vocab);
 	xmlFree(id);
@@ -594,12 +576,12 @@ fn_peak(xmlXPathParserContextPtr ctxt, int nargs)
 	if (env != NULL && env->pack != NULL) {
 		node = pa_rulepack_accelerator(env->pack, (const char *)acc);
 		if (node == NULL &&	/* a machine id: its accelerator */
-		    (v = attr_of(pa_rulepack_machine(env->pack, (const char *)acc),
+		    (v = pa_xml_attr(pa_rulepack_machine(env->pack, (const char *)acc),
 		    "accelerator")) != NULL)
 			node = pa_rulepack_accelerator(env->pack, v);
 	}
 	v = (prec[0] != '\0' && strcmp((const char *)prec, "id") != 0) ?
-	    attr_of(node, (const char *)prec) : NULL;
+	    pa_xml_attr(node, (const char *)prec) : NULL;
 	push_number(ctxt, v ? pa_xpathfn_parse_number(v) : NAN);
 done:
 	xmlFree(acc);
@@ -619,7 +601,7 @@ fn_machine(xmlXPathParserContextPtr ctxt, int nargs)
 		goto done;
 	if (env != NULL && env->pack != NULL)
 		node = pa_rulepack_machine(env->pack, (const char *)id);
-	push_string(ctxt, attr_of(node, (const char *)attr));
+	push_string(ctxt, pa_xml_attr(node, (const char *)attr));
 done:
 	xmlFree(id);
 	xmlFree(attr);
@@ -655,7 +637,7 @@ fn_file_exists(xmlXPathParserContextPtr ctxt, int nargs)
 	path_trim(&want, &wlen);
 	files = files_of(env_of(ctxt));
 	for (n = files && wlen ? files->children : NULL; n != NULL && !found; n = n->next) {
-		if (!is_ev(n, "file") || (have = attr_of(n, "path")) == NULL)
+		if (!is_ev(n, "file") || (have = pa_xml_attr(n, "path")) == NULL)
 			continue;
 		hlen = strlen(have);
 		path_trim(&have, &hlen);
@@ -691,7 +673,7 @@ fn_card(xmlXPathParserContextPtr ctxt, int nargs)
 	for (n = env && env->root && wlen ? env->root->children : NULL; n != NULL; n = n->next) {
 		if (!is_ev(n, "model") && !is_ev(n, "dataset") && !is_ev(n, "doc"))
 			continue;
-		if ((have = attr_of(n, "src")) == NULL)
+		if ((have = pa_xml_attr(n, "src")) == NULL)
 			continue;
 		hlen = strlen(have);
 		path_trim(&have, &hlen);
