@@ -80,6 +80,9 @@
   <xsl:template name="refname">
     <xsl:param name="r"/>
     <xsl:choose>
+      <xsl:when test="$r/@act = 'policy'">
+        <xsl:value-of select="$r/@doc"/>
+      </xsl:when>
       <xsl:when test="$r/@act = 'ai-pact'">
         <xsl:value-of select="concat('AI Pact commitment ', $r/@commitment)"/>
       </xsl:when>

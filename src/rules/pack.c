@@ -248,7 +248,18 @@ static const char *
 ref_problem(const struct pa_rule_ref *r)
 {
 	bool pact = r->act != NULL && strcmp(r->act, "ai-pact") == 0;
+	bool policy = r->act != NULL && strcmp(r->act, "policy") == 0;
 
+	if (policy) {
+		if (r->doc == NULL)
+			return "a policy reference names the page that states it (doc=)";
+		if (r->article || r->annex || r->paragraph || r->point || r->section ||
+		    r->subparagraph || r->commitment)
+			return "a policy reference has only doc=";
+		return NULL;
+	}
+	if (r->doc != NULL)
+		return "doc= belongs to act=\"policy\" references";
 	if (pact) {
 		if (r->article || r->annex || r->paragraph || r->point || r->section ||
 		    r->subparagraph)
@@ -283,7 +294,10 @@ pa_rulepack_format_ref(struct pa_buf *out, const struct pa_rule_ref *r)
 {
 	const char *p;
 
-	if (r->act != NULL && strcmp(r->act, "ai-pact") == 0) {
+	if (r->act != NULL && strcmp(r->act, "policy") == 0) {
+		/* not law: a requirement of the dossier format or signing policy */
+		pa_buf_printf(out, "%s", r->doc ? r->doc : "pactaudit");
+	} else if (r->act != NULL && strcmp(r->act, "ai-pact") == 0) {
 		pa_buf_puts(out, "AI Pact");
 		if (r->commitment != NULL)
 			pa_buf_printf(out, " commitment %s", r->commitment);
@@ -311,7 +325,7 @@ pa_rulepack_format_ref(struct pa_buf *out, const struct pa_rule_ref *r)
 		}
 	}
 	if (r->act != NULL && strcmp(r->act, DEFAULT_ACT) != 0 &&
-	    strcmp(r->act, "ai-pact") != 0)
+	    strcmp(r->act, "ai-pact") != 0 && strcmp(r->act, "policy") != 0)
 		pa_buf_printf(out, " (%s)", r->act);
 	return pa_buf_oom(out) ? PA_ENOMEM : 0;
 }
@@ -386,6 +400,7 @@ load_refs(struct loader *ld, struct pa_rule *r, const xmlNode *rule_el, const ch
 		refs[n].annex = prop(pack, c, "annex");
 		refs[n].section = prop(pack, c, "section");
 		refs[n].commitment = prop(pack, c, "commitment");
+		refs[n].doc = prop(pack, c, "doc");
 		if ((why = ref_problem(&refs[n])) != NULL)
 			problem(ld, file, pa_xml_line(c), "rule '%s': <ref>: %s", r->id, why);
 		if (n > 0)

@@ -22,9 +22,10 @@ enum pa_rule_phase {
 
 /* One <ref>: the legal provision a rule applies. */
 struct pa_rule_ref {
-	const char *act;	/* "2024/1689" (default), another act, or "ai-pact" */
+	const char *act;	/* "2024/1689" (default), another act, "ai-pact" or "policy" */
 	const char *article, *paragraph, *subparagraph, *point;
 	const char *annex, *section, *commitment;
+	const char *doc;	/* act="policy": the man page stating the requirement */
 };
 
 /*

@@ -70,7 +70,7 @@ for p in $packs; do
 		[ -f "$RULES/vocab/$t.xml" ] || fail "$(basename "$p"): vocabulary '$t' does not exist"
 	done
 	# references: an act, and an article or an annex (or an AI Pact commitment)
-	refs=$(xmllint --xpath "//*[local-name()='rule']/*[local-name()='ref'][not(@article or @annex or @commitment)]/../@id" "$p" 2>/dev/null)
+	refs=$(xmllint --xpath "//*[local-name()='rule']/*[local-name()='ref'][not(@article or @annex or @commitment or @doc)]/../@id" "$p" 2>/dev/null)
 	[ -z "$refs" ] || fail "$(basename "$p"): a ref names neither article, annex nor commitment:$refs"
 	bad=$(xmllint --xpath "//*[local-name()='ref'][@point and not(translate(@point, 'abcdefghijklmnopqrstuvwxyz0123456789()', '') = '')]/../@id" "$p" 2>/dev/null)
 	[ -z "$bad" ] || fail "$(basename "$p"): malformed point in$bad"

@@ -467,6 +467,7 @@ static const struct {
 	{ "broken-value", "broken-value/pack.xml:11:", "'systemic' is not a value of tier" },
 	{ "broken-ref", "broken-ref/pack.xml:6:", "exactly one of article= and annex=" },
 	{ "broken-point", "broken-point/pack.xml:6:", "point= of an article" },
+	{ "broken-policy", "broken-policy/pack.xml:6:", "a policy reference names the page that states it" },
 	{ "broken-fn", "broken-fn/pack.xml:9:", "pa:number() takes 1 argument, not 2" },
 	{ "broken-prefix", "broken-prefix/pack.xml:9:", "undefined namespace prefix 'x'" },
 	{ "broken-vocab", "broken-vocab/pack.xml:9:", "unknown vocabulary 'nope'" },
@@ -543,6 +544,7 @@ static const struct {
 	{ { .act = "2016/679", .article = "22" }, "Art. 22 (2016/679)" },
 	{ { .act = "ai-pact", .commitment = "ai-literacy" }, "AI Pact commitment ai-literacy" },
 	{ { .act = "ai-pact" }, "AI Pact" },
+	{ { .act = "policy", .doc = "pactaudit-trust(7)" }, "pactaudit-trust(7)" },
 };
 
 static void
