@@ -152,6 +152,14 @@ if command -v ssh-keygen >/dev/null 2>&1; then
 	assert_grep 'unsupported signature type' "$T/out"
 fi
 
+# ---- an X.509 (gpgsm) signature, written by hand: reported, not verified ----
+git_branch x509 "$good"
+x509=$(printf 'tree %s\nparent %s\nauthor A <a@example.org> 1767225600 +0000\ncommitter A <a@example.org> 1767225600 +0000\ngpgsig -----BEGIN SIGNED MESSAGE-----\n MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0B\n -----END SIGNED MESSAGE-----\n\nx509 signed\n' \
+    "$(pa_git -C "$D" rev-parse "$good^{tree}")" "$good" | pa_git -C "$D" hash-object -t commit -w --stdin)
+pa_git -C "$D" update-ref refs/heads/x509 "$x509"
+verify 1 "$D" --keyring "$K"
+sig "$x509" "[@status='missing'][@format='x509'][contains(@reason, 'unsupported signature type (x509)')]"
+
 # ---- a commit whose signature no longer matches it ----
 git_branch tamper "$good"
 echo "t" > "$D/t.md"
