@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 
 #include "cli/cmd.h"
+#include "cli/dossier_opt.h"
 #include "evidence/evidence.h"
 #include "parse/xml.h"
 #include "render/render.h"
@@ -28,27 +29,16 @@
 #define MAX_JOBS 64
 
 enum {
-	OPT_REV = 1,
-	OPT_WORKTREE,
-	OPT_PATH,
-	OPT_FORMAT,
+	OPT_FORMAT = 1,
 	OPT_OUTPUT,
 	OPT_FAIL_ON,
 	OPT_AS_OF,
 	OPT_RULES,
-	OPT_KEYRING,
-	OPT_REGISTRY,
-	OPT_NO_CACHE,
 	OPT_JOBS
 };
 
 static const struct pa_opt check_opts[] = {
-	{ .name = "rev", .arg = "REV", .id = OPT_REV,
-	  .help = "audit this revision, a commit or tag (default HEAD)" },
-	{ .name = "worktree", .id = OPT_WORKTREE,
-	  .help = "audit the working files instead of a commit (self-assessment)" },
-	{ .name = "path", .arg = "DIR", .id = OPT_PATH,
-	  .help = "the dossier is this folder of the repository" },
+	PA_DOSSIER_OPTS(""),
 	{ .name = "format", .arg = "F", .id = OPT_FORMAT,
 	  .help = "text (default), json, sarif, junit, tap, xml, html, md or csv" },
 	{ .name = "output", .key = 'o', .arg = "FILE", .id = OPT_OUTPUT,
@@ -60,12 +50,6 @@ static const struct pa_opt check_opts[] = {
 	  .help = "apply the law as of DATE, YYYY-MM-DD (default today, UTC)" },
 	{ .name = "rules", .arg = "DIR", .id = OPT_RULES,
 	  .help = "read the rule packs from DIR (default <datadir>/rules)" },
-	{ .name = "keyring", .arg = "FILE", .id = OPT_KEYRING,
-	  .help = "the auditor's public keys (OpenPGP)" },
-	{ .name = "registry", .arg = "FILE", .id = OPT_REGISTRY,
-	  .help = "take the trust root from the auditor's registry" },
-	{ .name = "no-cache", .id = OPT_NO_CACHE,
-	  .help = "verify every signature again instead of using the cache" },
 	{ .name = "jobs", .key = 'j', .arg = "N", .id = OPT_JOBS,
 	  .help = "audit N dossiers at once (default 1)" },
 	{ 0 }
@@ -264,15 +248,6 @@ run_check(const struct pa_cmd *cmd, int argc, char **argv)
 			return PA_EXIT_OK;
 		case PA_OPT_ERROR:
 			return PA_EXIT_FAILURE;
-		case OPT_REV:
-			ck.evopts.dossier.rev = st.arg;
-			break;
-		case OPT_WORKTREE:
-			ck.evopts.dossier.worktree = true;
-			break;
-		case OPT_PATH:
-			ck.evopts.dossier.subdir = st.arg;
-			break;
 		case OPT_FORMAT:
 			format = st.arg;
 			break;
@@ -290,28 +265,20 @@ run_check(const struct pa_cmd *cmd, int argc, char **argv)
 		case OPT_RULES:
 			rules = st.arg;
 			break;
-		case OPT_KEYRING:
-			ck.evopts.sig.keyring = st.arg;
-			break;
-		case OPT_REGISTRY:
-			ck.evopts.sig.registry = st.arg;
-			break;
-		case OPT_NO_CACHE:
-			ck.evopts.sig.no_cache = true;
-			break;
 		case OPT_JOBS:
 			if (!pa_opt_uint(cmd, "jobs", st.arg, 1, MAX_JOBS, &jobs))
 				return PA_EXIT_FAILURE;
 			break;
 		default:
-			return pa_opt_usage_error(cmd, "unexpected option");
+			if (!pa_cli_dossier_opt(&ck.evopts.dossier, &ck.evopts.sig, c, st.arg))
+				return pa_opt_usage_error(cmd, "unexpected option");
 		}
 	}
 	if (!pa_render_known(format))
 		return pa_opt_usage_error(cmd, "unknown --format '%s' (text, json, sarif, "
 		    "junit, tap, xml, html, md or csv)", format);
-	if (ck.evopts.dossier.rev != NULL && ck.evopts.dossier.worktree)
-		return pa_opt_usage_error(cmd, "--rev and --worktree cannot be used together");
+	if (!pa_cli_dossier_opts_ok(cmd, &ck.evopts.dossier))
+		return PA_EXIT_FAILURE;
 	if (pa_evidence_as_of(as_of, as_of_arg) < 0)
 		return pa_opt_usage_error(cmd, "--as-of: %s", pa_error_last());
 	ck.evopts.as_of = as_of;

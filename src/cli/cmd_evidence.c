@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 
 #include "cli/cmd.h"
+#include "cli/dossier_opt.h"
 #include "evidence/evidence.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -15,31 +16,14 @@
 #include "util/text.h"
 
 enum {
-	OPT_REV = 1,
-	OPT_WORKTREE,
-	OPT_PATH,
-	OPT_AS_OF,
-	OPT_KEYRING,
-	OPT_REGISTRY,
-	OPT_NO_CACHE,
+	OPT_AS_OF = 1,
 	OPT_OUTPUT
 };
 
 static const struct pa_opt evidence_opts[] = {
-	{ .name = "rev", .arg = "REV", .id = OPT_REV,
-	  .help = "read the dossier at this revision, a commit or tag (default HEAD)" },
-	{ .name = "worktree", .id = OPT_WORKTREE,
-	  .help = "read the working files instead of a commit" },
-	{ .name = "path", .arg = "DIR", .id = OPT_PATH,
-	  .help = "the dossier is this folder of the repository" },
+	PA_DOSSIER_OPTS(""),
 	{ .name = "as-of", .arg = "DATE", .id = OPT_AS_OF,
 	  .help = "judge expiry as of DATE, YYYY-MM-DD (default today, UTC)" },
-	{ .name = "keyring", .arg = "FILE", .id = OPT_KEYRING,
-	  .help = "the auditor's public keys (OpenPGP)" },
-	{ .name = "registry", .arg = "FILE", .id = OPT_REGISTRY,
-	  .help = "take the trust root from the auditor's registry" },
-	{ .name = "no-cache", .id = OPT_NO_CACHE,
-	  .help = "verify every signature again instead of using the cache" },
 	{ .name = "output", .key = 'o', .arg = "FILE", .id = OPT_OUTPUT,
 	  .help = "write the document to FILE instead of standard output" },
 	{ 0 }
@@ -120,39 +104,22 @@ run_evidence(const struct pa_cmd *cmd, int argc, char **argv)
 			return PA_EXIT_OK;
 		case PA_OPT_ERROR:
 			return PA_EXIT_FAILURE;
-		case OPT_REV:
-			opts.dossier.rev = st.arg;
-			break;
-		case OPT_WORKTREE:
-			opts.dossier.worktree = true;
-			break;
-		case OPT_PATH:
-			opts.dossier.subdir = st.arg;
-			break;
 		case OPT_AS_OF:
 			opts.as_of = st.arg;
-			break;
-		case OPT_KEYRING:
-			opts.sig.keyring = st.arg;
-			break;
-		case OPT_REGISTRY:
-			opts.sig.registry = st.arg;
-			break;
-		case OPT_NO_CACHE:
-			opts.sig.no_cache = true;
 			break;
 		case OPT_OUTPUT:
 			output = st.arg;
 			break;
 		default:
-			return pa_opt_usage_error(cmd, "unexpected option");
+			if (!pa_cli_dossier_opt(&opts.dossier, &opts.sig, c, st.arg))
+				return pa_opt_usage_error(cmd, "unexpected option");
 		}
 	}
 	if (st.optind != argc - 1)
 		return pa_opt_usage_error(cmd, st.optind >= argc ?
 		    "which dossier? give one folder" : "give one dossier only");
-	if (opts.dossier.rev != NULL && opts.dossier.worktree)
-		return pa_opt_usage_error(cmd, "--rev and --worktree cannot be used together");
+	if (!pa_cli_dossier_opts_ok(cmd, &opts.dossier))
+		return PA_EXIT_FAILURE;
 	if (opts.as_of != NULL && pa_evidence_as_of(as_of, opts.as_of) < 0)
 		return pa_opt_usage_error(cmd, "--as-of: %s", pa_error_last());
 

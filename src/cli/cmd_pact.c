@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cmd.h"
+#include "cli/dossier_opt.h"
 #include "dossier/dossier.h"
 #include "parse/evnode.h"
 #include "parse/xml.h"
@@ -24,13 +25,7 @@ enum {
 	OPT_KEY = 1,
 	OPT_DOSSIER,
 	OPT_REPLACE,
-	OPT_REV,
-	OPT_PATH,
-	OPT_WORKTREE,
-	OPT_KEYRING,
-	OPT_REGISTRY,
 	OPT_AS_OF,
-	OPT_NO_CACHE,
 	OPT_JOBS,
 	OPT_XML
 };
@@ -42,20 +37,9 @@ static const struct pa_opt pact_opts[] = {
 	  .help = "sign: the dossier folder (default: the current folder)" },
 	{ .name = "replace", .id = OPT_REPLACE,
 	  .help = "sign: replace the signatures already there instead of adding one" },
-	{ .name = "rev", .arg = "REV", .id = OPT_REV,
-	  .help = "verify: the revision to check, a commit or a signed tag (default HEAD)" },
-	{ .name = "path", .arg = "DIR", .id = OPT_PATH,
-	  .help = "verify: the dossier is this folder of the repository" },
-	{ .name = "worktree", .id = OPT_WORKTREE,
-	  .help = "verify: the working files instead of a commit (no history check)" },
-	{ .name = "keyring", .arg = "FILE", .id = OPT_KEYRING,
-	  .help = "verify: the auditor's public keys (OpenPGP)" },
-	{ .name = "registry", .arg = "FILE", .id = OPT_REGISTRY,
-	  .help = "verify: take the trust root and pinned keys from the auditor's registry" },
+	PA_DOSSIER_OPTS("verify: "),
 	{ .name = "as-of", .arg = "DATE", .id = OPT_AS_OF,
 	  .help = "verify: judge key and signature expiry as of DATE, YYYY-MM-DD" },
-	{ .name = "no-cache", .id = OPT_NO_CACHE,
-	  .help = "verify: verify every signature again; neither read nor write the cache" },
 	{ .name = "jobs", .key = 'j', .arg = "N", .id = OPT_JOBS,
 	  .help = "verify: run N verifications at once (default: the number of cores + 1)" },
 	{ .name = "xml", .id = OPT_XML,
@@ -394,32 +378,8 @@ run_pact(const struct pa_cmd *cmd, int argc, char **argv)
 		case OPT_REPLACE:
 			replace = true;
 			break;
-		case OPT_REV:
-			dopts.rev = st.arg;
-			verify_only = true;
-			break;
-		case OPT_PATH:
-			dopts.subdir = st.arg;
-			verify_only = true;
-			break;
-		case OPT_WORKTREE:
-			dopts.worktree = true;
-			verify_only = true;
-			break;
-		case OPT_KEYRING:
-			sopts.keyring = st.arg;
-			verify_only = true;
-			break;
-		case OPT_REGISTRY:
-			sopts.registry = st.arg;
-			verify_only = true;
-			break;
 		case OPT_AS_OF:
 			sopts.as_of = st.arg;
-			verify_only = true;
-			break;
-		case OPT_NO_CACHE:
-			sopts.no_cache = true;
 			verify_only = true;
 			break;
 		case OPT_JOBS:
@@ -433,11 +393,15 @@ run_pact(const struct pa_cmd *cmd, int argc, char **argv)
 			verify_only = true;
 			break;
 		default:
-			return pa_opt_usage_error(cmd, "unexpected option");
+			if (!pa_cli_dossier_opt(&dopts, &sopts, c, st.arg))
+				return pa_opt_usage_error(cmd, "unexpected option");
+			verify_only = true;
 		}
 	}
 	if (sign && verify_only)
 		return pa_opt_usage_error(cmd, "that option is for 'pact verify'");
+	if (!pa_cli_dossier_opts_ok(cmd, &dopts))
+		return PA_EXIT_FAILURE;
 	if (!sign && (key != NULL || replace || strcmp(dir, ".") != 0))
 		return pa_opt_usage_error(cmd, "--key, --dossier and --replace are for 'pact sign'");
 	if (sign)
