@@ -14,6 +14,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/limits.h"
+#include "util/text.h"
 
 /* The pact files whose changes need rights, in enum pa_history_change bit order. */
 static const char *const pact_files[] = {
@@ -830,28 +831,6 @@ pa_history_cache_key(struct pa_buf *out, struct pa_dossier *d, const char *root)
 	return pa_buf_oom(out) ? PA_ENOMEM : 0;
 }
 
-/* Author names may hold anything: percent-encode spaces, controls and '%'. */
-static void
-put_text(struct pa_buf *out, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-
-	if (*p == '\0') {
-		pa_buf_putc(out, '-');
-		return;
-	}
-	for (; *p != '\0'; p++) {
-		if (*p <= 0x20 || *p == '%' || *p == 0x7f || (*p == '-' && p == (const unsigned char *)s)) {
-			pa_buf_putc(out, '%');
-			pa_buf_putc(out, hex[*p >> 4]);
-			pa_buf_putc(out, hex[*p & 15]);
-		} else {
-			pa_buf_putc(out, (char)*p);
-		}
-	}
-}
-
 int
 pa_history_encode(struct pa_buf *out, const struct pa_history *h)
 {
@@ -868,7 +847,7 @@ pa_history_encode(struct pa_buf *out, const struct pa_history *h)
 		pa_buf_printf(out, "c %s %u %s %lld %d %zu ", c->id, c->present,
 		    c->signers_blob[0] ? c->signers_blob : "-", c->time, c->from_root ? 1 : 0,
 		    c->nparents);
-		put_text(out, c->author);
+		pa_text_field_encode(out, c->author);
 		pa_buf_putc(out, '\n');
 		for (j = 0; j < c->nparents; j++) {
 			if (c->parents[j] == PA_HISTORY_NONE)
@@ -923,52 +902,21 @@ is_hex_id(const char *s)
 	return s[GIT_OID_HEXSZ] == '\0';
 }
 
+/* Decode a field into a newly allocated string (NULL for "-"); false if malformed. */
 static bool
 get_text(char **out, const char *s)
 {
-	size_t n = strlen(s), i, o = 0;
-	char *t;
+	struct pa_buf b = PA_BUF_INIT;
 
 	*out = NULL;
 	if (strcmp(s, "-") == 0)
 		return true;
-	if ((t = malloc(n + 1)) == NULL)
+	if (pa_text_field_decode(&b, s, strlen(s)) < 0) {
+		pa_buf_dispose(&b);
 		return false;
-	for (i = 0; i < n; i++) {
-		if (s[i] == '%') {
-			unsigned v = 0;
-			int k;
-
-			if (i + 2 >= n) {
-				free(t);
-				return false;
-			}
-			for (k = 1; k <= 2; k++) {
-				char ch = s[i + (size_t)k];
-
-				v <<= 4;
-				if (ch >= '0' && ch <= '9')
-					v |= (unsigned)(ch - '0');
-				else if (ch >= 'A' && ch <= 'F')
-					v |= (unsigned)(ch - 'A' + 10);
-				else {
-					free(t);
-					return false;
-				}
-			}
-			if (v == 0) {
-				free(t);
-				return false;
-			}
-			t[o++] = (char)v;
-			i += 2;
-		} else {
-			t[o++] = s[i];
-		}
 	}
-	t[o] = '\0';
-	*out = t;
-	return true;
+	*out = pa_buf_detach(&b);
+	return *out != NULL;
 }
 
 /* Split line (modified in place) at spaces into at most max fields; the count, or max + 1. */

@@ -11,6 +11,7 @@
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/text.h"
 
 #define MAX_FACTS 64	/* signatures kept per verified object */
 
@@ -42,68 +43,18 @@ pa_keyset_find(const struct pa_keyset *ks, const char *fpr)
 	return NULL;
 }
 
-/* Percent-encode so that a field never holds a space, newline or control byte. */
-static void
-put_field(struct pa_buf *out, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	const unsigned char *p = (const unsigned char *)s;
-
-	if (s == NULL || *s == '\0') {
-		pa_buf_putc(out, '-');
-		return;
-	}
-	for (; *p != '\0'; p++) {
-		if (*p <= 0x20 || *p == '%' || *p == 0x7f || (*p == '-' && p == (const unsigned char *)s)) {
-			pa_buf_putc(out, '%');
-			pa_buf_putc(out, hex[*p >> 4]);
-			pa_buf_putc(out, hex[*p & 15]);
-		} else {
-			pa_buf_putc(out, (char)*p);
-		}
-	}
-}
-
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 /* Decode field [s, s+n) into out (NUL-terminated, at most size-1 bytes); false if malformed. */
 static bool
 get_field(char *out, size_t size, const char *s, size_t n)
 {
-	size_t i, o = 0;
-	int hi, lo;
+	struct pa_buf b = PA_BUF_INIT;
+	bool ok;
 
-	if (n == 1 && s[0] == '-') {
-		out[0] = '\0';
-		return true;
-	}
-	for (i = 0; i < n; i++) {
-		char c = s[i];
-
-		if (c == '%') {
-			if (i + 2 >= n)
-				return false;
-			if ((hi = hexval(s[i + 1])) < 0 || (lo = hexval(s[i + 2])) < 0)
-				return false;
-			c = (char)(hi * 16 + lo);
-			i += 2;
-		}
-		if (c == '\0' || o + 1 >= size)
-			return false;
-		out[o++] = c;
-	}
-	out[o] = '\0';
-	return true;
+	ok = pa_text_field_decode(&b, s, n) == 0 && b.size < size;
+	if (ok)
+		memcpy(out, b.ptr, b.size + 1);
+	pa_buf_dispose(&b);
+	return ok;
 }
 
 static bool
@@ -146,9 +97,9 @@ pa_sig_facts_encode(struct pa_buf *out, const struct pa_sig_fact *f, size_t n)
 
 	for (i = 0; i < n; i++) {
 		pa_buf_printf(out, "sig %d ", (int)f[i].outcome);
-		put_field(out, f[i].fpr);
+		pa_text_field_encode(out, f[i].fpr);
 		pa_buf_printf(out, " %lld %lld ", f[i].created, f[i].expires);
-		put_field(out, f[i].note);
+		pa_text_field_encode(out, f[i].note);
 		pa_buf_putc(out, '\n');
 	}
 	return pa_buf_oom(out) ? PA_ENOMEM : 0;
@@ -212,11 +163,11 @@ pa_keyset_encode(struct pa_buf *out, const struct pa_keyset *ks)
 		const struct pa_key_fact *k = &ks->keys[i];
 
 		pa_buf_puts(out, "key ");
-		put_field(out, k->fpr);
+		pa_text_field_encode(out, k->fpr);
 		pa_buf_putc(out, ' ');
-		put_field(out, k->primary);
+		pa_text_field_encode(out, k->primary);
 		pa_buf_printf(out, " %lld %d ", k->expires, k->revoked ? 1 : 0);
-		put_field(out, k->uid);
+		pa_text_field_encode(out, k->uid);
 		pa_buf_putc(out, '\n');
 	}
 	return pa_buf_oom(out) ? PA_ENOMEM : 0;
