@@ -17,6 +17,7 @@
 #include "parse/evnode.h"
 #include "parse/licdb.h"
 #include "util/buf.h"
+#include "util/date.h"
 #include "util/diag.h"
 #include "util/error.h"
 
@@ -49,54 +50,17 @@ shared_licdb(const struct pa_licdb **out)
 	return 0;
 }
 
-/* ---- dates ---- */
-
-static bool
-is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static bool
-valid_date(const char *s)
-{
-	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y, m, d, i;
-
-	for (i = 0; i < 10; i++) {
-		if (i == 4 || i == 7) {
-			if (s[i] != '-')
-				return false;
-		} else if (s[i] < '0' || s[i] > '9') {
-			return false;
-		}
-	}
-	if (s[10] != '\0')
-		return false;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < 1970 || m < 1 || m > 12 || d < 1)
-		return false;
-	return d <= mdays[m - 1] + (m == 2 && is_leap(y) ? 1 : 0);
-}
-
 int
 pa_evidence_as_of(char out[11], const char *in)
 {
-	struct tm tm;
-	time_t now;
+	long days;
 
-	if (in != NULL) {
-		if (strlen(in) != 10 || !valid_date(in))
-			return pa_error_setc(PA_EINVALID, PA_ERRCLASS_USAGE,
-			    "invalid date '%s' (expected YYYY-MM-DD)", in);
-		memcpy(out, in, 11);
-		return 0;
-	}
-	now = time(NULL);
-	if (gmtime_r(&now, &tm) == NULL || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
-		return pa_error_set(PA_ERRCLASS_OS, "cannot read the current date");
+	if (in == NULL)
+		return pa_date_today(out);
+	if (!pa_date_parse(in, &days) || days < 0)
+		return pa_error_setc(PA_EINVALID, PA_ERRCLASS_USAGE,
+		    "invalid date '%s' (expected YYYY-MM-DD)", in);
+	memcpy(out, in, 11);
 	return 0;
 }
 

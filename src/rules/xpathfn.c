@@ -20,6 +20,7 @@
 #include "parse/evnode.h"
 #include "parse/xml.h"
 #include "rules/pack.h"
+#include "util/date.h"
 #include "util/error.h"
 
 /* Longest string pa:number() and pa:date() look at, and pa:matches() regex. */
@@ -120,27 +121,6 @@ pa_xpathfn_parse_number(const char *s)
 	return isfinite(v) ? v : NAN;
 }
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian; H. Hinnant's algorithm). */
-static long
-days_from_civil(long y, unsigned m, unsigned d)
-{
-	long era;
-	unsigned yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (long)doe - 719468;
-}
-
-static bool
-leap_year(long y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
 /* n digits at p as a number, or -1. */
 static long
 read_digits(const char *p, int n)
@@ -189,10 +169,9 @@ valid_time(const char *p)
 double
 pa_xpathfn_parse_date(const char *s)
 {
-	static const unsigned mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	char buf[NUMBER_MAX + 1];
 	size_t n;
-	long y, m, d;
+	long days;
 
 	if (s == NULL)
 		return NAN;
@@ -205,15 +184,12 @@ pa_xpathfn_parse_date(const char *s)
 		return NAN;
 	memcpy(buf, s, n);
 	buf[n] = '\0';
-	if ((y = read_digits(buf, 4)) < 1 || buf[4] != '-' ||
-	    (m = read_digits(buf + 5, 2)) < 1 || m > 12 || buf[7] != '-' ||
-	    (d = read_digits(buf + 8, 2)) < 1)
+	if (n > 10 && (buf[10] != 'T' || !valid_time(buf + 11)))
 		return NAN;
-	if (d > (long)mdays[m - 1] + (m == 2 && leap_year(y)))
+	buf[10] = '\0';
+	if (!pa_date_parse(buf, &days))
 		return NAN;
-	if (buf[10] != '\0' && (buf[10] != 'T' || !valid_time(buf + 11)))
-		return NAN;
-	return (double)days_from_civil(y, (unsigned)m, (unsigned)d);
+	return (double)days;
 }
 
 static const char *const tiers[] = { "minimal", "limited", "high", "prohibited", NULL };

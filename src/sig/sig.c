@@ -19,6 +19,7 @@
 #include "sig/pool.h"
 #include "sig/registry.h"
 #include "util/alloc.h"
+#include "util/date.h"
 #include "util/digest.h"
 #include "util/error.h"
 #include "util/file.h"
@@ -155,18 +156,16 @@ pa_sig_shutdown(void)
 static int
 parse_as_of(long long *out, const char *s)
 {
-	struct tm tm = { 0 };
-	char *end;
+	long days;
 
 	if (s == NULL) {
 		*out = (long long)time(NULL);
 		return 0;
 	}
-	end = strptime(s, "%Y-%m-%d", &tm);
-	if (end == NULL || *end != '\0' || strlen(s) != 10)
+	if (!pa_date_parse(s, &days))
 		return pa_error_setc(PA_EUSAGE, PA_ERRCLASS_USAGE,
 		    "as-of date '%s' is not YYYY-MM-DD", s);
-	*out = (long long)timegm(&tm) + 86399;
+	*out = (long long)days * 86400 + 86399;
 	return 0;
 }
 

@@ -11,6 +11,7 @@
 #include "lib/cutest.h"
 #include "util/alloc.h"
 #include "util/buf.h"
+#include "util/date.h"
 #include "util/diag.h"
 #include "util/digest.h"
 #include "util/error.h"
@@ -152,6 +153,44 @@ test_util_text_field_round_trip(void)
 }
 
 static void
+test_util_date_parse(void)
+{
+	static const struct {
+		const char *s;
+		bool ok;
+		long days;
+	} rows[] = {
+		{ "1970-01-01", true, 0 },
+		{ "2026-11-27", true, 20784 },
+		{ "2024-02-29", true, 19782 },
+		{ "2000-02-29", true, 11016 },
+		{ "1969-12-31", true, -1 },
+		{ "1900-02-29", false, 0 },
+		{ "2026-02-29", false, 0 },
+		{ "2026-13-01", false, 0 },
+		{ "2026-04-31", false, 0 },
+		{ "2026-4-01", false, 0 },
+		{ "2026-04-01T", false, 0 },
+		{ "2026/04/01", false, 0 },
+		{ "0000-01-01", false, 0 },
+		{ "", false, 0 },
+	};
+	char today[11];
+	long d;
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		d = 12345;
+		CU_ASSERT_EQUAL(pa_date_parse(rows[i].s, &d), rows[i].ok);
+		if (rows[i].ok)
+			CU_ASSERT_EQUAL(d, rows[i].days);
+	}
+	CU_ASSERT_FALSE(pa_date_parse(NULL, &d));
+	CU_ASSERT_EQUAL(pa_date_today(today), 0);
+	CU_ASSERT_TRUE(pa_date_parse(today, &d) && d > 20000);
+}
+
+static void
 test_util_diag_records_and_sanitises(void)
 {
 	struct pa_diag d = PA_DIAG_INIT;
@@ -230,6 +269,7 @@ static CU_TestInfo util_tests[] = {
 	{ "xml clean", test_util_text_xml_clean },
 	{ "sanitize_into truncates on a character boundary", test_util_text_sanitize_into_truncates_on_boundary },
 	{ "field encode/decode round trip", test_util_text_field_round_trip },
+	{ "date parse", test_util_date_parse },
 	{ "diag records and sanitises", test_util_diag_records_and_sanitises },
 	{ "error is sanitised and cleared", test_util_error_is_sanitised_and_cleared },
 	{ "sha256 known vectors", test_util_digest_sha256_known_vectors },
