@@ -16,6 +16,7 @@
 #include "dossier/dossier.h"
 #include "evidence/evidence.h"
 #include "lib/cutest.h"
+#include "lib/xptest.h"
 #include "parse/xml.h"
 #include "sig/gpg.h"
 #include "unit/gitrepo.h"
@@ -71,42 +72,6 @@ dump(xmlDoc *doc, struct pa_buf *out)
 	pa_buf_clear(out);
 	pa_buf_put(out, (const char *)mem, (size_t)n);
 	xmlFree(mem);
-}
-
-static xmlXPathObject *
-xp_eval(xmlDoc *doc, const char *expr)
-{
-	xmlXPathContext *ctx = xmlXPathNewContext(doc);
-	xmlXPathObject *o;
-
-	xmlXPathRegisterNs(ctx, BAD_CAST "e", BAD_CAST "urn:pactaudit:evidence:1");
-	o = xmlXPathEvalExpression(BAD_CAST expr, ctx);
-	xmlXPathFreeContext(ctx);
-	return o;
-}
-
-static double
-xp_num(xmlDoc *doc, const char *expr)
-{
-	xmlXPathObject *o = xp_eval(doc, expr);
-	double v = o ? xmlXPathCastToNumber(o) : -1;
-
-	xmlXPathFreeObject(o);
-	return v;
-}
-
-static bool
-xp_is(xmlDoc *doc, const char *expr, const char *want)
-{
-	xmlXPathObject *o = xp_eval(doc, expr);
-	xmlChar *s = o ? xmlXPathCastToString(o) : NULL;
-	bool ok = s != NULL && strcmp((const char *)s, want) == 0;
-
-	if (!ok)
-		fprintf(stderr, "%s = '%s', expected '%s'\n", expr, s ? (char *)s : "(null)", want);
-	xmlFree(s);
-	xmlXPathFreeObject(o);
-	return ok;
 }
 
 /*

@@ -14,6 +14,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "lib/cutest.h"
+#include "lib/xptest.h"
 #include "parse/application.h"
 #include "parse/evnode.h"
 #include "parse/xml.h"
@@ -136,42 +137,6 @@ read_ev_fixture(reader_fn fn, const char *name, const char *src, struct pa_buf *
 	doc = read_ev(fn, b.ptr, b.size, src, "0123456789abcdef0123456789abcdef01234567", text);
 	pa_buf_dispose(&b);
 	return doc;
-}
-
-static xmlXPathObject *
-xp_eval(xmlDoc *doc, const char *expr)
-{
-	xmlXPathContext *ctx = xmlXPathNewContext(doc);
-	xmlXPathObject *o;
-
-	xmlXPathRegisterNs(ctx, BAD_CAST "e", BAD_CAST PA_EVIDENCE_NS);
-	o = xmlXPathEvalExpression(BAD_CAST expr, ctx);
-	xmlXPathFreeContext(ctx);
-	return o;
-}
-
-static double
-xp_num(xmlDoc *doc, const char *expr)
-{
-	xmlXPathObject *o = xp_eval(doc, expr);
-	double v = o ? xmlXPathCastToNumber(o) : -1;
-
-	xmlXPathFreeObject(o);
-	return v;
-}
-
-static bool
-xp_is(xmlDoc *doc, const char *expr, const char *want)
-{
-	xmlXPathObject *o = xp_eval(doc, expr);
-	xmlChar *s = o ? xmlXPathCastToString(o) : NULL;
-	bool ok = s != NULL && strcmp((const char *)s, want) == 0;
-
-	if (!ok)
-		fprintf(stderr, "%s = '%s', expected '%s'\n", expr, s ? (char *)s : "(null)", want);
-	xmlFree(s);
-	xmlXPathFreeObject(o);
-	return ok;
 }
 
 /* Every element below n carries src and line (and blob when want_blob). */
