@@ -23,6 +23,7 @@
 #include "util/datadir.h"
 #include "util/file.h"
 #include "util/limits.h"
+#include "util/text.h"
 
 /* Options for every parse: never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or HUGE. */
 #define PA_XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | \
@@ -260,24 +261,68 @@ struct rng_state {
 	struct pa_diag *diag;
 	const char *path;
 	int count;
+	long last_line;		/* line of the diagnostic last added, or -1 */
+	size_t last_index;	/* its index in diag */
 };
 
+/* A stable anchor for a node: its element path by local names, with [id]. */
+static void
+node_anchor(struct pa_buf *b, const xmlNode *n)
+{
+	xmlChar *id;
+
+	if (n == NULL || n->type != XML_ELEMENT_NODE)
+		return;
+	if (n->parent != NULL && n->parent->type == XML_ELEMENT_NODE) {
+		node_anchor(b, n->parent);
+		pa_buf_putc(b, '/');
+	}
+	pa_buf_puts(b, (const char *)n->name);
+	if ((id = xmlGetNoNsProp(n, BAD_CAST "id")) != NULL) {
+		pa_buf_printf(b, "[%s]", (const char *)id);
+		xmlFree(id);
+	}
+}
+
+/*
+ * libxml2 reports one schema violation as several errors on the same line
+ * ("failed to validate content", then the datatype error): they become one
+ * diagnostic, anchored at the element path, not the line.
+ */
 static void
 on_rng_error(void *ctx, xmlErrorPtr err)
 {
 	struct rng_state *st = ctx;
-	char msg[512];
+	struct pa_buf anchor = PA_BUF_INIT, joined = PA_BUF_INIT;
+	struct pa_diag_entry *e;
+	char msg[512], *m;
 	size_t n;
+	long line;
 
-	if (err == NULL || st->count++ >= 20)
+	if (err == NULL || st->count >= 20)
 		return;
 	snprintf(msg, sizeof(msg), "%s", err->message ? err->message : "invalid");
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
-	pa_diag_add(st->diag, PA_DIAG_ERROR, "schema-invalid", st->path,
-	    err->node ? pa_xml_line(err->node) : err->line, NULL,
-	    "does not match its schema: %s", msg);
+	line = err->node ? pa_xml_line(err->node) : err->line;
+	if (line == st->last_line && st->last_index < st->diag->count) {
+		e = &st->diag->entries[st->last_index];
+		pa_buf_printf(&joined, "%s; %s", e->message, msg);
+		if (!pa_buf_oom(&joined) && (m = pa_text_sanitize_dup(joined.ptr)) != NULL) {
+			free(e->message);
+			e->message = m;
+		}
+		pa_buf_dispose(&joined);
+		return;
+	}
+	st->count++;
+	node_anchor(&anchor, err->node);
+	pa_diag_add(st->diag, PA_DIAG_ERROR, "schema-invalid", st->path, line,
+	    anchor.size ? anchor.ptr : NULL, "does not match its schema: %s", msg);
+	st->last_line = line;
+	st->last_index = st->diag->count - 1;
+	pa_buf_dispose(&anchor);
 }
 
 /* Compiled schemas are cached per thread: they are immutable once parsed. */
@@ -349,7 +394,7 @@ pa_xml_validate_rng(bool *valid, xmlDoc *doc, const char *schema_name,
 {
 	xmlRelaxNGPtr schema = NULL;
 	xmlRelaxNGValidCtxtPtr vctxt = NULL;
-	struct rng_state st = { diag, path, 0 };
+	struct rng_state st = { diag, path, 0, -1, 0 };
 	int error, rc;
 
 	*valid = false;

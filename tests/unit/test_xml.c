@@ -393,6 +393,13 @@ test_xml_schema_violation_is_a_diagnostic_with_line(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(e);
 	CU_ASSERT_STRING_EQUAL(e->path, "application.xml");
 	CU_ASSERT_EQUAL(e->line, 5);	/* <country>France</country> */
+	/* one violation is one diagnostic, anchored at the element, not the line */
+	CU_ASSERT_PTR_NOT_NULL_FATAL(e->anchor);
+	CU_ASSERT_STRING_EQUAL(e->anchor, "application/applicant/country");
+	CU_ASSERT_PTR_NOT_NULL(strstr(e->message, "datatype"));
+	for (size_t i = 0; i < diag.count; i++)
+		if (&diag.entries[i] != e && strcmp(diag.entries[i].code, "schema-invalid") == 0)
+			CU_ASSERT_NOT_EQUAL(diag.entries[i].line, 5);
 	CU_ASSERT_TRUE(xp_is(doc, "string(/e:evidence/e:application/@valid)", "false"));
 	/* what could be read is still there */
 	CU_ASSERT_TRUE(xp_is(doc, "string(//e:applicant/e:country)", "France"));
