@@ -349,8 +349,20 @@ provenance(const xmlNode *n, const xmlNode *root, const char **path, long *line,
 	}
 
 	if (is_ev(n, "diag")) {
+		xmlChar *text;
+
 		v = pa_xml_attr(n, "anchor");
-		put_collapsed(anchor, v && v[0] ? v : pa_xml_attr(n, "code"), 2 * KEY_MAX);
+		if (v != NULL && v[0] != '\0') {
+			put_collapsed(anchor, v, 2 * KEY_MAX);
+			return;
+		}
+		/* no place to name: the code and the message tell diagnostics apart */
+		put_collapsed(anchor, pa_xml_attr(n, "code"), KEY_MAX);
+		if ((text = xmlNodeGetContent(n)) != NULL) {
+			pa_buf_puts(anchor, ": ");
+			put_collapsed(anchor, (const char *)text, 2 * KEY_MAX);
+			xmlFree(text);
+		}
 		return;
 	}
 	for (x = n; x != NULL && x->type == XML_ELEMENT_NODE; x = x->parent) {

@@ -15,7 +15,7 @@ assert_exit 0 rules --rules "$FIX/good" list
 assert_grep "^ID +SEVERITY +REF +FROM +TITLE" "$T/out"
 assert_grep "^T-CL-PROHIBITED +blocker +Art\. 5\(1\)\(a\) +2025-02-02 +Prohibited practice" "$T/out"
 assert_grep "^T-SIGNATURE +blocker +AI Pact commitment ai-governance-strategy +2024-09-25" "$T/out"
-[ "$(wc -l <"$T/out")" -eq 15 ] || pa_fail "list: expected 15 lines"
+[ "$(wc -l <"$T/out")" -eq 16 ] || pa_fail "list: expected 16 lines"
 [ "$(sed -n 2p "$T/out" | cut -d' ' -f1)" = "T-CL-PROHIBITED" ] || pa_fail "list: not in pack order"
 
 # list as JSON
@@ -24,7 +24,7 @@ assert_grep '^\[' "$T/out"
 assert_grep '"id": "T-HR-RISK", "pack": "test-obligations", "severity": "error"' "$T/out"
 assert_grep '"applies_until": "2024-12-31"' "$T/out"
 if command -v python3 >/dev/null 2>&1; then
-	python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); assert len(d) == 14' "$T/out" ||
+	python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); assert len(d) == 15' "$T/out" ||
 	    pa_fail "list --format json is not the expected JSON"
 fi
 
@@ -44,7 +44,7 @@ assert_grep "^pactaudit: no rule 'NO-SUCH-RULE'" "$T/err"
 
 # lint: 0 for a good folder, 2 and file:line for each problem
 assert_exit 0 rules lint "$FIX/good"
-assert_grep "14 rules in 2 packs" "$T/out"
+assert_grep "15 rules in 2 packs" "$T/out"
 assert_exit 2 rules lint "$FIX/broken-dup"
 assert_grep "broken-dup/b.xml:4: duplicate rule id 'DUP-1' \(first at .*broken-dup/a.xml:4\)" "$T/out"
 assert_grep "1 problem" "$T/err"

@@ -367,7 +367,7 @@ test_rules_pack_good_loads(void)
 	CU_ASSERT_STRING_EQUAL(pa_rulepack_pack_id(good, 0), "test-classify");
 	CU_ASSERT_STRING_EQUAL(pa_rulepack_version(good), "2026.11");
 	CU_ASSERT_EQUAL(strlen(pa_rulepack_digest(good)), 64);
-	CU_ASSERT_EQUAL(pa_rulepack_count(good), 14);
+	CU_ASSERT_EQUAL(pa_rulepack_count(good), 15);
 	CU_ASSERT_STRING_EQUAL(pa_rulepack_rule_at(good, 0)->id, "T-CL-PROHIBITED");
 	CU_ASSERT_PTR_NULL(pa_rulepack_find(good, "NOPE"));
 	r = pa_rulepack_find(good, "T-CL-PROHIBITED");
@@ -749,6 +749,11 @@ test_rules_eval_findings(void)
 	CU_ASSERT_STRING_EQUAL(f->message, "Model 'models/missing' has no card.");
 
 	/* diagnostics become findings through an ordinary rule */
+	/* two diagnostics of one code without an anchor stay two findings */
+	CU_ASSERT_EQUAL_FATAL(count_rule(res, "T-DIAG-WARN"), 2);
+	CU_ASSERT_STRING_NOT_EQUAL(find(res, "T-DIAG-WARN", 0)->fingerprint,
+	    find(res, "T-DIAG-WARN", 1)->fingerprint);
+	CU_ASSERT_STRING_EQUAL(find(res, "T-DIAG-WARN", 0)->anchor, "md-heading: empty heading");
 	CU_ASSERT_EQUAL(count_rule(res, "T-DIAG"), 1);
 	f = find(res, "T-DIAG", 0);
 	CU_ASSERT_STRING_EQUAL(f->path, "models/acme-rank/README.md");
