@@ -28,4 +28,11 @@ if [ "${1:-}" = "--sanitizers" ]; then
 		status=1
 	fi
 fi
+if [ -f test-suite.log ]; then
+	pass=$(sed -n 's/^# PASS: *//p' test-suite.log | head -n 1)
+	fail=$(sed -n 's/^# FAIL: *//p' test-suite.log | head -n 1)
+	err=$(sed -n 's/^# ERROR: *//p' test-suite.log | head -n 1)
+	skip=$(sed -n 's/^# SKIP: *//p' test-suite.log | head -n 1)
+	echo "check: ${pass:-0} passed, $(( ${fail:-0} + ${err:-0} )) failed, ${skip:-0} skipped"
+fi
 exit "$status"
