@@ -2,6 +2,7 @@
 /* `pactaudit check`: audit dossiers (several at once with -j), render the results, exit 0/1/2. */
 #include "config.h"
 
+#include <dirent.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -11,8 +12,10 @@
 
 #include <libxml/tree.h>
 
+#include "cache/cache.h"
 #include "cli/cmd.h"
 #include "cli/dossier_opt.h"
+#include "dossier/dossier.h"
 #include "evidence/evidence.h"
 #include "parse/xml.h"
 #include "render/render.h"
@@ -22,8 +25,11 @@
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/datadir.h"
+#include "util/digest.h"
 #include "util/error.h"
 #include "util/file.h"
+#include "util/limits.h"
+#include "util/log.h"
 #include "util/text.h"
 
 #define MAX_JOBS 64
@@ -58,6 +64,8 @@ static const struct pa_opt check_opts[] = {
 /* One dossier's audit. */
 struct job {
 	const char *location;
+	char *key;		/* results-cache key, or NULL when not cacheable */
+	bool cached;		/* results came from the cache */
 	xmlDoc *results;	/* the results document, or NULL */
 	size_t failing;		/* counting findings at or above --fail-on */
 	char *error;		/* why it could not be audited, or NULL */
@@ -129,6 +137,8 @@ worker(void *arg)
 		pthread_mutex_unlock(&ck->lock);
 		if (job == NULL)
 			break;
+		if (job->cached)
+			continue;
 		if (!have_eval || audit_one(ck, ev, job) < 0)
 			job_failed(job);
 	}
@@ -209,6 +219,150 @@ done:
 	return error;
 }
 
+/*
+ * The results cache (DESIGN: results keyed by dossier commit, rule-pack
+ * digest, keyring digest and as-of).  Only git-mode audits are cached; the
+ * key also holds everything else the results depend on: the tool version,
+ * the data files that shape the evidence (schemas, licence data), how the
+ * dossier was named, the revision, --path and the registry.
+ */
+
+/* Digest a file's bytes into d (or "-" for no file); false if unreadable. */
+static bool
+put_file_digest(struct pa_buf *key, const char *label, const char *path)
+{
+	struct pa_buf b = PA_BUF_INIT;
+	char hex[PA_DIGEST_HEXLEN + 1];
+	bool ok = true;
+
+	if (path == NULL) {
+		pa_buf_printf(key, "%s -\n", label);
+		return true;
+	}
+	ok = pa_file_read(&b, path, PA_LIMIT_TOTAL_SIZE, 0) == 0 &&
+	    pa_digest_sha256(hex, b.ptr, b.size) == 0;
+	if (ok)
+		pa_buf_printf(key, "%s %s\n", label, hex);
+	pa_buf_dispose(&b);
+	pa_error_clear();
+	return ok;
+}
+
+/* Digest every regular file of <datadir>/<sub>, in name order. */
+static bool
+put_data_digest(struct pa_buf *key, const char *sub)
+{
+	struct pa_buf dir = PA_BUF_INIT, path = PA_BUF_INIT;
+	struct dirent **names = NULL;
+	int n, i;
+	bool ok = true;
+
+	pa_datadir_path(&dir, sub);
+	if (pa_buf_oom(&dir) || (n = scandir(dir.ptr, &names, NULL, alphasort)) < 0) {
+		pa_buf_dispose(&dir);
+		return false;
+	}
+	for (i = 0; i < n; i++) {
+		if (ok && names[i]->d_name[0] != '.') {
+			pa_buf_clear(&path);
+			pa_buf_printf(&path, "%s/%s", dir.ptr, names[i]->d_name);
+			ok = put_file_digest(key, names[i]->d_name, path.ptr);
+		}
+		free(names[i]);
+	}
+	free(names);
+	pa_buf_dispose(&path);
+	pa_buf_dispose(&dir);
+	return ok;
+}
+
+/* The cache key of job, or NULL (not cacheable). */
+static char *
+results_key(const struct check *ck, const char *rules_digest, const char *data_digest,
+    const char *location)
+{
+	const struct pa_evidence_opts *o = &ck->evopts;
+	struct pa_buf key = PA_BUF_INIT;
+	char commit[41];
+
+	if (pa_dossier_resolve(commit, location, &o->dossier) < 0)
+		return NULL;
+	pa_buf_printf(&key, "check-results 1\ntool %s\nrules %s\ndata %s\n"
+	    "location %s\nrev %s\npath %s\ncommit %s\nas-of %s\n", PACKAGE_VERSION,
+	    rules_digest, data_digest, location, o->dossier.rev ? o->dossier.rev : "HEAD",
+	    o->dossier.subdir ? o->dossier.subdir : "", commit, o->as_of);
+	if (!put_file_digest(&key, "keyring", o->sig.keyring) ||
+	    !put_file_digest(&key, "registry", o->sig.registry)) {
+		pa_buf_dispose(&key);
+		return NULL;
+	}
+	return pa_buf_detach(&key);
+}
+
+/* Look every job up in the cache; returns how many must still be audited. */
+static size_t
+cache_lookup(struct check *ck, struct pa_cache *cache, const char *rulesdir,
+    const char *fail_on)
+{
+	struct pa_buf data = PA_BUF_INIT, entry = PA_BUF_INIT;
+	char rules_digest[PA_DIGEST_HEXLEN + 1], data_digest[PA_DIGEST_HEXLEN + 1];
+	size_t i, misses = ck->count;
+	xmlDoc *doc;
+
+	if (pa_rulepack_dir_digest(rules_digest, rulesdir) < 0 ||
+	    !put_data_digest(&data, "rules/schema") || !put_data_digest(&data, "rules/spdx") ||
+	    pa_buf_oom(&data) || pa_digest_sha256(data_digest, data.ptr, data.size) < 0) {
+		pa_error_clear();
+		goto done;
+	}
+	for (i = 0; i < ck->count; i++) {
+		struct job *job = &ck->jobs[i];
+
+		if ((job->key = results_key(ck, rules_digest, data_digest, job->location)) == NULL)
+			continue;
+		pa_buf_clear(&entry);
+		if (pa_cache_get(&entry, cache, job->key) < 0 ||
+		    pa_xml_parse_trusted_mem(&doc, entry.ptr, entry.size, "cached results") < 0) {
+			pa_error_clear();
+			continue;
+		}
+		if (pa_render_failing(&job->failing, &doc, 1, fail_on) < 0) {
+			pa_error_clear();
+			xmlFreeDoc(doc);
+			continue;
+		}
+		job->results = doc;
+		job->cached = true;
+		misses--;
+		pa_log(PA_LOG_INFO, "check: results of %s from the cache", job->location);
+	}
+done:
+	pa_buf_dispose(&entry);
+	pa_buf_dispose(&data);
+	return misses;
+}
+
+/* Store the results of the jobs just audited. */
+static void
+cache_store(struct check *ck, struct pa_cache *cache)
+{
+	xmlChar *mem;
+	size_t i;
+	int len;
+
+	for (i = 0; i < ck->count; i++) {
+		struct job *job = &ck->jobs[i];
+
+		if (job->key == NULL || job->cached || job->results == NULL)
+			continue;
+		xmlDocDumpMemoryEnc(job->results, &mem, &len, "UTF-8");
+		if (mem != NULL && len > 0)
+			pa_cache_put(cache, job->key, (const char *)mem, (size_t)len);
+		xmlFree(mem);
+		pa_error_clear();
+	}
+}
+
 static int
 parse_fail_on(struct check *ck, const char *s)
 {
@@ -230,13 +384,14 @@ run_check(const struct pa_cmd *cmd, int argc, char **argv)
 	static const char *const here[] = { ".", NULL };
 	struct check ck = { 0 };
 	struct pa_rulepack *pack = NULL;
+	struct pa_cache *cache = NULL;
 	struct pa_buf rulesdir = PA_BUF_INIT;
 	struct pa_opt_state st;
 	const char *format = "text", *output = NULL, *rules = NULL, *as_of_arg = NULL;
 	const char *const *dossiers;
 	char as_of[11];
 	unsigned long jobs = 1;
-	size_t i, failing = 0, failed = 0;
+	size_t i, failing = 0, failed = 0, misses;
 	int c, rc = PA_EXIT_OK;
 
 	pa_error_clear();
@@ -292,20 +447,29 @@ run_check(const struct pa_cmd *cmd, int argc, char **argv)
 		pa_buf_puts(&rulesdir, rules);
 	else
 		pa_datadir_path(&rulesdir, "rules");
-	if (pa_buf_oom(&rulesdir) || pa_rulepack_load(&pack, rulesdir.ptr, NULL) < 0) {
-		rc = pa_cmd_fail();
-		goto done;
-	}
-	ck.pack = pack;
-	if ((ck.jobs = pa_calloc(ck.count, sizeof(*ck.jobs))) == NULL) {
+	if (pa_buf_oom(&rulesdir) || (ck.jobs = pa_calloc(ck.count, sizeof(*ck.jobs))) == NULL) {
 		rc = pa_cmd_fail();
 		goto done;
 	}
 	for (i = 0; i < ck.count; i++)
 		ck.jobs[i].location = dossiers[i];
-	pthread_mutex_init(&ck.lock, NULL);
-	run_jobs(&ck, jobs < ck.count ? jobs : ck.count);
-	pthread_mutex_destroy(&ck.lock);
+	misses = ck.count;
+	if (!ck.evopts.sig.no_cache && pa_cache_open(&cache, "results") == 0)
+		misses = cache_lookup(&ck, cache, rulesdir.ptr,
+		    ck.fail_none ? "none" : pa_results_severity_name(ck.fail_on));
+	pa_error_clear();
+	if (misses > 0) {
+		if (pa_rulepack_load(&pack, rulesdir.ptr, NULL) < 0) {
+			rc = pa_cmd_fail();
+			goto done;
+		}
+		ck.pack = pack;
+		pthread_mutex_init(&ck.lock, NULL);
+		run_jobs(&ck, jobs < misses ? jobs : misses);
+		pthread_mutex_destroy(&ck.lock);
+		if (cache != NULL)
+			cache_store(&ck, cache);
+	}
 
 	for (i = 0; i < ck.count; i++) {
 		if (ck.jobs[i].error != NULL) {
@@ -328,8 +492,10 @@ done:
 	for (i = 0; ck.jobs != NULL && i < ck.count; i++) {
 		xmlFreeDoc(ck.jobs[i].results);
 		free(ck.jobs[i].error);
+		free(ck.jobs[i].key);
 	}
 	free(ck.jobs);
+	pa_cache_free(cache);
 	pa_rulepack_free(pack);
 	pa_buf_dispose(&rulesdir);
 	return rc;

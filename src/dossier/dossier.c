@@ -295,6 +295,30 @@ done:
 	return error;
 }
 
+int
+pa_dossier_resolve(char commit[41], const char *location,
+    const struct pa_dossier_opts *opts)
+{
+	git_repository *repo = NULL;
+	git_object *obj = NULL, *peeled = NULL;
+	int error = PA_ENOTFOUND;
+
+	if (opts != NULL && opts->worktree)
+		return PA_ENOTFOUND;
+	if (git_repository_open_ext(&repo, location, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0 ||
+	    git_revparse_single(&obj, repo, opts && opts->rev ? opts->rev : "HEAD") < 0 ||
+	    git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0)
+		goto done;
+	git_oid_tostr(commit, 41, git_object_id(peeled));
+	error = 0;
+done:
+	git_error_clear();
+	git_object_free(peeled);
+	git_object_free(obj);
+	git_repository_free(repo);
+	return error;
+}
+
 void
 pa_dossier_free(struct pa_dossier *d)
 {

@@ -63,6 +63,15 @@ int pa_dossier_open(struct pa_dossier **out, const char *location,
     const struct pa_dossier_opts *opts, struct pa_diag *diag);
 void pa_dossier_free(struct pa_dossier *d);
 
+/*
+ * The commit `location` would be audited at (hex, 40 digits) without
+ * reading its tree: for cache keys.  PA_ENOTFOUND when it would not be read
+ * in git mode (a folder, --worktree) or the revision does not resolve; no
+ * message is left either way (pa_dossier_open reports the problem).
+ */
+int pa_dossier_resolve(char commit[41], const char *location,
+    const struct pa_dossier_opts *opts);
+
 enum pa_dossier_mode pa_dossier_mode(const struct pa_dossier *d);
 const char *pa_dossier_location(const struct pa_dossier *d);
 /* Hex commit id, or NULL outside git mode. */

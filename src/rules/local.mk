@@ -15,5 +15,5 @@ tests_unit_test_rules_SOURCES = tests/unit/test_rules.c tests/lib/cutest.h
 tests_unit_test_rules_CPPFLAGS = $(PA_TEST_CPPFLAGS)
 tests_unit_test_rules_LDADD = $(PA_TEST_LDADD)
 TESTS += tests/unit/test_rules \
-	tests/cli/check.sh tests/cli/check-jobs.sh tests/cli/rules.sh
+	tests/cli/check.sh tests/cli/check-cache.sh tests/cli/check-jobs.sh tests/cli/rules.sh
 TESTS += tests/fuzz/rules.fuzz

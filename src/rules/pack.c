@@ -800,21 +800,16 @@ done:
 
 /* Parse, validate and load one file's bytes; problems go to the diagnostics. */
 static void
-load_one(struct loader *ld, const struct pa_rulepack_file *f, struct pa_digest *dg)
+load_one(struct loader *ld, const struct pa_rulepack_file *f)
 {
 	struct pa_rulepack *pack = ld->pack;
 	const char *file;
 	xmlDoc *doc = NULL;
 	xmlNode *root;
 	bool valid = false;
-	char size[32];
 
 	if ((file = own_str(pack, f->path)) == NULL)
 		return;
-	snprintf(size, sizeof(size), "%zu", f->len);
-	pa_digest_update(dg, f->rel, strlen(f->rel) + 1);
-	pa_digest_update(dg, size, strlen(size) + 1);
-	pa_digest_update(dg, f->data, f->len);
 
 	if (pa_xml_parse_trusted_mem(&doc, f->data, f->len, file) < 0) {
 		problem(ld, NULL, 0, "%s", pa_error_last() ? pa_error_last() : file);
@@ -879,6 +874,27 @@ make_version(struct pa_rulepack *pack)
 	pa_buf_dispose(&b);
 }
 
+/* The pack digest: each file's relative path, size and bytes, in sorted order. */
+static int
+digest_sorted(char out[PA_DIGEST_HEXLEN + 1], const struct pa_rulepack_file *files,
+    size_t count)
+{
+	struct pa_digest dg;
+	char size[32];
+	size_t i;
+
+	if (pa_digest_init(&dg) < 0)
+		return PA_ERROR;
+	for (i = 0; i < count; i++) {
+		snprintf(size, sizeof(size), "%zu", files[i].len);
+		pa_digest_update(&dg, files[i].rel, strlen(files[i].rel) + 1);
+		pa_digest_update(&dg, size, strlen(size) + 1);
+		pa_digest_update(&dg, files[i].data, files[i].len);
+	}
+	pa_digest_final(&dg, out);
+	return 0;
+}
+
 int
 pa_rulepack_load_files(struct pa_rulepack **out, const char *label,
     const struct pa_rulepack_file *files, size_t count, struct pa_diag *diag)
@@ -887,8 +903,6 @@ pa_rulepack_load_files(struct pa_rulepack **out, const char *label,
 	struct pa_rulepack_file *sorted = NULL;
 	struct pa_rulepack *pack = NULL;
 	struct loader ld = { 0 };
-	struct pa_digest dg;
-	bool digest_open = false;
 	size_t i;
 	int error = 0;
 
@@ -913,15 +927,10 @@ pa_rulepack_load_files(struct pa_rulepack **out, const char *label,
 	}
 	if ((error = pa_xpathfn_register(ld.xp, &ld.env)) < 0)
 		goto done;
-	if (pa_digest_init(&dg) < 0) {
-		error = pa_error_set(PA_ERRCLASS_INTERNAL, "cannot start a SHA-256 digest");
+	if ((error = digest_sorted(pack->digest, sorted, count)) < 0)
 		goto done;
-	}
-	digest_open = true;
 	for (i = 0; i < count && !pack->oom; i++)
-		load_one(&ld, &sorted[i], &dg);
-	pa_digest_final(&dg, pack->digest);
-	digest_open = false;
+		load_one(&ld, &sorted[i]);
 	if (pack->packs.count == 0 && ld.diag->count == ld.first_diag)
 		problem(&ld, NULL, 0, "%s: no rule packs (*.xml with a <pack> root)", label);
 
@@ -948,11 +957,6 @@ pa_rulepack_load_files(struct pa_rulepack **out, const char *label,
 	*out = pack;
 	pack = NULL;	/* owned by the caller */
 done:
-	if (digest_open) {
-		char junk[PA_DIGEST_HEXLEN + 1];
-
-		pa_digest_final(&dg, junk);
-	}
 	xmlXPathFreeContext(ld.xp);
 	pa_xpathfn_env_dispose(&ld.env);
 	pa_diag_dispose(&local);
@@ -961,54 +965,96 @@ done:
 	return error;
 }
 
-int
-pa_rulepack_load(struct pa_rulepack **out, const char *dir, struct pa_diag *diag)
+/* The rule folder's files read into memory. */
+struct folder {
+	struct pa_vec names;		/* relative paths (owned) */
+	struct pa_rulepack_file *files;
+	struct pa_buf *data;
+	char **paths;
+	size_t n;			/* files read */
+};
+
+static void
+folder_dispose(struct folder *f)
 {
-	struct pa_vec names = PA_VEC_INIT;
-	struct pa_rulepack_file *files = NULL;
-	struct pa_buf *data = NULL, path = PA_BUF_INIT;
-	char **paths = NULL;
-	size_t i, n = 0;
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		pa_buf_dispose(&f->data[i]);
+		free(f->paths[i]);
+	}
+	free(f->data);
+	free(f->paths);
+	free(f->files);
+	pa_vec_dispose(&f->names, free);
+}
+
+static int
+read_folder(struct folder *f, const char *dir)
+{
+	struct pa_buf path = PA_BUF_INIT;
+	size_t cap;
 	int error;
 
-	*out = NULL;
-	if ((error = list_xml(&names, dir, NULL, true)) < 0 ||
-	    (error = list_xml(&names, dir, "vocab", false)) < 0 ||
-	    (error = list_xml(&names, dir, "data", false)) < 0)
+	if ((error = list_xml(&f->names, dir, NULL, true)) < 0 ||
+	    (error = list_xml(&f->names, dir, "vocab", false)) < 0 ||
+	    (error = list_xml(&f->names, dir, "data", false)) < 0)
 		goto done;
-	if ((files = pa_calloc(names.count ? names.count : 1, sizeof(*files))) == NULL ||
-	    (data = pa_calloc(names.count ? names.count : 1, sizeof(*data))) == NULL ||
-	    (paths = pa_calloc(names.count ? names.count : 1, sizeof(*paths))) == NULL) {
+	cap = f->names.count ? f->names.count : 1;
+	if ((f->files = pa_calloc(cap, sizeof(*f->files))) == NULL ||
+	    (f->data = pa_calloc(cap, sizeof(*f->data))) == NULL ||
+	    (f->paths = pa_calloc(cap, sizeof(*f->paths))) == NULL) {
 		error = PA_ENOMEM;
 		goto done;
 	}
-	for (n = 0; n < names.count; n++) {
-		pa_buf_init(&data[n]);
+	for (f->n = 0; f->n < f->names.count; f->n++) {
+		size_t n = f->n;
+
+		pa_buf_init(&f->data[n]);
 		pa_buf_clear(&path);
 		if ((error = pa_buf_printf(&path, "%s/%s", dir,
-		    (const char *)names.items[n])) < 0 ||
-		    (error = pa_file_read(&data[n], path.ptr, PA_LIMIT_XML_SIZE, 0)) < 0 ||
-		    (paths[n] = pa_strdup(path.ptr)) == NULL) {
+		    (const char *)f->names.items[n])) < 0 ||
+		    (error = pa_file_read(&f->data[n], path.ptr, PA_LIMIT_XML_SIZE, 0)) < 0 ||
+		    (f->paths[n] = pa_strdup(path.ptr)) == NULL) {
 			error = error < 0 ? error : PA_ENOMEM;
-			n++;
+			f->n++;
 			goto done;
 		}
-		files[n].path = paths[n];
-		files[n].rel = names.items[n];
-		files[n].data = data[n].ptr;
-		files[n].len = data[n].size;
+		f->files[n].path = f->paths[n];
+		f->files[n].rel = f->names.items[n];
+		f->files[n].data = f->data[n].ptr;
+		f->files[n].len = f->data[n].size;
 	}
-	error = pa_rulepack_load_files(out, dir, files, names.count, diag);
 done:
-	for (i = 0; i < n; i++) {
-		pa_buf_dispose(&data[i]);
-		free(paths[i]);
-	}
-	free(data);
-	free(paths);
-	free(files);
 	pa_buf_dispose(&path);
-	pa_vec_dispose(&names, free);
+	return error;
+}
+
+int
+pa_rulepack_load(struct pa_rulepack **out, const char *dir, struct pa_diag *diag)
+{
+	struct folder f = { PA_VEC_INIT, NULL, NULL, NULL, 0 };
+	int error;
+
+	*out = NULL;
+	if ((error = read_folder(&f, dir)) == 0)
+		error = pa_rulepack_load_files(out, dir, f.files, f.names.count, diag);
+	folder_dispose(&f);
+	return error;
+}
+
+int
+pa_rulepack_dir_digest(char out[PA_DIGEST_HEXLEN + 1], const char *dir)
+{
+	struct folder f = { PA_VEC_INIT, NULL, NULL, NULL, 0 };
+	int error;
+
+	if ((error = read_folder(&f, dir)) == 0) {
+		if (f.names.count > 0)
+			qsort(f.files, f.names.count, sizeof(*f.files), file_cmp);
+		error = digest_sorted(out, f.files, f.names.count);
+	}
+	folder_dispose(&f);
 	return error;
 }
 

@@ -87,6 +87,11 @@ struct pa_rulepack_file {
  */
 int pa_rulepack_load_files(struct pa_rulepack **out, const char *label,
     const struct pa_rulepack_file *files, size_t count, struct pa_diag *diag);
+/*
+ * The digest pa_rulepack_digest() would give for the folder dir, from its
+ * files' bytes alone (nothing is parsed): for cache keys.
+ */
+int pa_rulepack_dir_digest(char out[PA_DIGEST_HEXLEN + 1], const char *dir);
 void pa_rulepack_free(struct pa_rulepack *pack);
 
 /* Rules in load order: pack files sorted by name, then document order. */
