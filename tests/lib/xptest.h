@@ -47,4 +47,17 @@ xp_is(xmlDoc *doc, const char *expr, const char *want)
 	return ok;
 }
 
+/* Is expr (prefix e) true on doc?  Says so when it does not evaluate. */
+static inline bool
+xp_true(xmlDoc *doc, const char *expr)
+{
+	xmlXPathObject *o = xp_eval(doc, expr);
+	bool r = o != NULL && xmlXPathCastToBoolean(o) != 0;
+
+	if (o == NULL)
+		fprintf(stderr, "bad XPath %s\n", expr);
+	xmlXPathFreeObject(o);
+	return r;
+}
+
 #endif

@@ -12,6 +12,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "lib/cutest.h"
+#include "lib/xptest.h"
 #include "parse/card.h"
 #include "parse/evnode.h"
 #include "parse/licdb.h"
@@ -81,24 +82,6 @@ card_free(struct card *c)
 	memset(c, 0, sizeof(*c));
 }
 
-static bool
-xpath_true(xmlDoc *doc, const char *expr)
-{
-	xmlXPathContext *ctx = xmlXPathNewContext(doc);
-	xmlXPathObject *o;
-	bool r = false;
-
-	xmlXPathRegisterNs(ctx, BAD_CAST "e", BAD_CAST PA_EVIDENCE_NS);
-	o = xmlXPathEvalExpression(BAD_CAST expr, ctx);
-	if (o != NULL)
-		r = xmlXPathCastToBoolean(o) != 0;
-	else
-		fprintf(stderr, "bad XPath %s\n", expr);
-	xmlXPathFreeObject(o);
-	xmlXPathFreeContext(ctx);
-	return r;
-}
-
 /* The diagnostics' codes, space separated, in order. */
 static void
 diag_codes(struct pa_buf *out, const struct pa_diag *d)
@@ -132,11 +115,11 @@ check_all(const struct card *c, const char *what, const char *checks)
 			else
 				pa_buf_putc(&x, *s);
 		}
-		if (!xpath_true(c->doc, x.ptr)) {
+		if (!xp_true(c->doc, x.ptr)) {
 			fprintf(stderr, "%s: false: %s\n", what, x.ptr);
 			failed++;
 		}
-		CU_ASSERT_TRUE(xpath_true(c->doc, x.ptr));
+		CU_ASSERT_TRUE(xp_true(c->doc, x.ptr));
 		pa_buf_dispose(&x);
 		p = end ? end + 4 : NULL;
 	}
@@ -378,16 +361,16 @@ test_card_corpus_licences_fields_and_headings(void)
 			pa_buf_printf(&x, "[@expression='%s']", corpus[i].expression);
 		else
 			pa_buf_puts(&x, "[not(@expression)]");
-		if (!xpath_true(c.doc, x.ptr)) {
+		if (!xp_true(c.doc, x.ptr)) {
 			fprintf(stderr, "%s: expected %s\n", corpus[i].file, x.ptr);
 			failed++;
 		}
-		CU_ASSERT_TRUE(xpath_true(c.doc, x.ptr));
+		CU_ASSERT_TRUE(xp_true(c.doc, x.ptr));
 		/* every section and field carries where it came from */
-		CU_ASSERT_TRUE(xpath_true(c.doc, "not(//e:section[not(@line) or not(@src) or not(@level)])"));
-		CU_ASSERT_TRUE(xpath_true(c.doc, "not(//e:field[not(@line) or not(@src) or not(@name)])"));
-		CU_ASSERT_TRUE(xpath_true(c.doc, "not(//e:item[not(@line) or not(@blob)])"));
-		CU_ASSERT_TRUE(xpath_true(c.doc, "count(/*/*[1]/e:license)=1"));
+		CU_ASSERT_TRUE(xp_true(c.doc, "not(//e:section[not(@line) or not(@src) or not(@level)])"));
+		CU_ASSERT_TRUE(xp_true(c.doc, "not(//e:field[not(@line) or not(@src) or not(@name)])"));
+		CU_ASSERT_TRUE(xp_true(c.doc, "not(//e:item[not(@line) or not(@blob)])"));
+		CU_ASSERT_TRUE(xp_true(c.doc, "count(/*/*[1]/e:license)=1"));
 		CU_ASSERT_TRUE(no_raw_controls(c.doc));
 
 		diag_codes(&codes, &c.diag);
@@ -570,11 +553,11 @@ run_hostile(const struct hostile *h)
 			CU_ASSERT_EQUAL(c.diag.entries[0].line, h->diag_line);
 	}
 	pa_buf_printf(&x, "/*/*[1]/e:license/@status='%s'", h->status);
-	if (!xpath_true(c.doc, x.ptr)) {
+	if (!xp_true(c.doc, x.ptr)) {
 		fprintf(stderr, "%s: expected %s\n", h->name, x.ptr);
 		failed++;
 	}
-	CU_ASSERT_TRUE(xpath_true(c.doc, x.ptr));
+	CU_ASSERT_TRUE(xp_true(c.doc, x.ptr));
 	CU_ASSERT_TRUE(no_raw_controls(c.doc));
 	failed += check_all(&c, h->name, h->checks);
 	if (failed)
@@ -786,7 +769,7 @@ test_card_markdown_first_line_offsets(void)
 	xmlDocSetRootElement(doc, root);
 	xmlSetNs(root, xmlNewNs(root, BAD_CAST PA_EVIDENCE_NS, NULL));
 	CU_ASSERT_EQUAL(pa_markdown_to_evidence(root, "x\n# A\n", 6, 40, &from), 0);
-	CU_ASSERT_TRUE(xpath_true(doc, "/*/e:section[@line='41'][@level='1'][@src='docs/x.md']"
+	CU_ASSERT_TRUE(xp_true(doc, "/*/e:section[@line='41'][@level='1'][@src='docs/x.md']"
 	    "[@blob='beef']='A'"));
 	xmlFreeDoc(doc);
 }

@@ -13,6 +13,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "lib/cutest.h"
+#include "lib/xptest.h"
 #include "parse/evnode.h"
 #include "parse/licdb.h"
 #include "parse/spdx.h"
@@ -505,25 +506,6 @@ new_doc(xmlNode **root)
 	return doc;
 }
 
-/* Is the XPath expression (prefix e) true on doc? */
-static bool
-xpath_true(xmlDoc *doc, const char *expr)
-{
-	xmlXPathContext *ctx = xmlXPathNewContext(doc);
-	xmlXPathObject *o;
-	bool r = false;
-
-	xmlXPathRegisterNs(ctx, BAD_CAST "e", BAD_CAST PA_EVIDENCE_NS);
-	o = xmlXPathEvalExpression(BAD_CAST expr, ctx);
-	if (o != NULL)
-		r = xmlXPathCastToBoolean(o) != 0;
-	else
-		fprintf(stderr, "bad XPath %s\n", expr);
-	xmlXPathFreeObject(o);
-	xmlXPathFreeContext(ctx);
-	return r;
-}
-
 static void
 dump(xmlDoc *doc)
 {
@@ -622,11 +604,11 @@ check_all(xmlDoc *doc, const char *in, const char *checks)
 			else
 				pa_buf_putc(&x, *s);
 		}
-		if (!xpath_true(doc, x.ptr)) {
+		if (!xp_true(doc, x.ptr)) {
 			fprintf(stderr, "'%s': false: %s\n", in ? in : "(missing)", x.ptr);
 			dump(doc);
 		}
-		CU_ASSERT_TRUE(xpath_true(doc, x.ptr));
+		CU_ASSERT_TRUE(xp_true(doc, x.ptr));
 		pa_buf_dispose(&x);
 		p = end ? end + 4 : NULL;
 	}
@@ -649,21 +631,21 @@ test_licdb_license_evidence_table(void)
 		    "[@blob='0123abcd']", cases[i].status);
 		if (cases[i].in != NULL)
 			pa_buf_puts(&x, "[@line='3']");
-		if (!xpath_true(doc, x.ptr)) {
+		if (!xp_true(doc, x.ptr)) {
 			fprintf(stderr, "case[%zu] '%s': expected %s\n", i, cases[i].in, x.ptr);
 			dump(doc);
 		}
-		CU_ASSERT_TRUE(xpath_true(doc, x.ptr));
+		CU_ASSERT_TRUE(xp_true(doc, x.ptr));
 		pa_buf_clear(&x);
 		if (cases[i].expression)
 			pa_buf_printf(&x, "/*/e:license/@expression='%s'", cases[i].expression);
 		else
 			pa_buf_puts(&x, "not(/*/e:license/@expression)");
-		if (!xpath_true(doc, x.ptr)) {
+		if (!xp_true(doc, x.ptr)) {
 			fprintf(stderr, "case[%zu] '%s': expected %s\n", i, cases[i].in, x.ptr);
 			dump(doc);
 		}
-		CU_ASSERT_TRUE(xpath_true(doc, x.ptr));
+		CU_ASSERT_TRUE(xp_true(doc, x.ptr));
 		check_all(doc, cases[i].in, cases[i].checks);
 		pa_buf_dispose(&x);
 		xmlFreeDoc(doc);
@@ -686,33 +668,33 @@ test_licdb_items_combine_with_and(void)
 	xmlDoc *doc = new_doc(&root);
 
 	CU_ASSERT_EQUAL(pa_license_items_to_evidence(root, db, &ctx, two, 2, &from), 0);
-	CU_ASSERT_TRUE(xpath_true(doc, "/*/e:license[@status='other']"
+	CU_ASSERT_TRUE(xp_true(doc, "/*/e:license[@status='other']"
 	    "[@expression='CC-BY-4.0 AND other'][@line='4']"));
-	CU_ASSERT_TRUE(xpath_true(doc, "/*/e:license/e:id[@name='other'][@line='6']"));
-	CU_ASSERT_TRUE(xpath_true(doc, "/*/e:license/e:id[@name='cc-by-4.0'][@line='5']"));
-	CU_ASSERT_TRUE(xpath_true(doc, "not(/*/e:license/@license-name)"));
+	CU_ASSERT_TRUE(xp_true(doc, "/*/e:license/e:id[@name='other'][@line='6']"));
+	CU_ASSERT_TRUE(xp_true(doc, "/*/e:license/e:id[@name='cc-by-4.0'][@line='5']"));
+	CU_ASSERT_TRUE(xp_true(doc, "not(/*/e:license/@license-name)"));
 	xmlFreeDoc(doc);
 
 	doc = new_doc(&root);
 	CU_ASSERT_EQUAL(pa_license_items_to_evidence(root, db, &ctx, bad_second, 3, &from), 0);
-	CU_ASSERT_TRUE(xpath_true(doc, "/*/e:license[@status='invalid'][@expression='mit AND MIT OR']"));
-	CU_ASSERT_TRUE(xpath_true(doc, "/*/e:license/e:error[@item='2'][@offset='6'][@line='6']"));
-	CU_ASSERT_TRUE(xpath_true(doc, "/*/e:license/e:error[@item='3'][@line='7']"
+	CU_ASSERT_TRUE(xp_true(doc, "/*/e:license[@status='invalid'][@expression='mit AND MIT OR']"));
+	CU_ASSERT_TRUE(xp_true(doc, "/*/e:license/e:error[@item='2'][@offset='6'][@line='6']"));
+	CU_ASSERT_TRUE(xp_true(doc, "/*/e:license/e:error[@item='3'][@line='7']"
 	    "[contains(., 'must be a string')]"));
-	CU_ASSERT_TRUE(xpath_true(doc, "/*/e:license/e:id[@name='mit']"));
+	CU_ASSERT_TRUE(xp_true(doc, "/*/e:license/e:id[@name='mit']"));
 	xmlFreeDoc(doc);
 
 	/* AND over the list, OR inside an item */
 	doc = new_doc(&root);
 	CU_ASSERT_EQUAL(pa_license_items_to_evidence(root, db, &ctx, either, 2, &from), 0);
-	CU_ASSERT_TRUE(xpath_true(doc, "/*/e:license[@status='valid']"
+	CU_ASSERT_TRUE(xp_true(doc, "/*/e:license[@status='valid']"
 	    "[@expression='(MIT OR CC-BY-NC-4.0) AND LicenseRef-llama2']"
 	    "[@non-commercial='false'][@field-of-use='true']"));
 	xmlFreeDoc(doc);
 
 	doc = new_doc(&root);
 	CU_ASSERT_EQUAL(pa_license_items_to_evidence(root, db, &ctx, two, 0, &from), 0);
-	CU_ASSERT_TRUE(xpath_true(doc, "/*/e:license[@status='invalid']/e:error[.='empty licence list']"));
+	CU_ASSERT_TRUE(xp_true(doc, "/*/e:license[@status='invalid']/e:error[.='empty licence list']"));
 	xmlFreeDoc(doc);
 }
 
@@ -727,7 +709,7 @@ test_licdb_other_takes_license_name(void)
 	xmlDoc *doc = new_doc(&root);
 
 	CU_ASSERT_EQUAL(pa_license_items_to_evidence(root, db, &ctx, &other, 1, &from), 0);
-	CU_ASSERT_TRUE(xpath_true(doc, "/*/e:license[@status='other'][@expression='other']"
+	CU_ASSERT_TRUE(xp_true(doc, "/*/e:license[@status='other'][@expression='other']"
 	    "[@license-name='llama3'][@license-link='LICENSE'][@known='true'][@field-of-use='true']"
 	    "/e:id[@name='other'][@spdx='LicenseRef-llama3']"));
 	xmlFreeDoc(doc);
@@ -736,7 +718,7 @@ test_licdb_other_takes_license_name(void)
 	ctx.license_name = "My Licence v2 (custom)";
 	doc = new_doc(&root);
 	CU_ASSERT_EQUAL(pa_license_items_to_evidence(root, db, &ctx, &other, 1, &from), 0);
-	CU_ASSERT_TRUE(xpath_true(doc, "/*/e:license[@status='other'][@known='false']"
+	CU_ASSERT_TRUE(xp_true(doc, "/*/e:license[@status='other'][@known='false']"
 	    "[@expression='other']/e:id[@spdx='LicenseRef-My-Licence-v2--custom-']"));
 	xmlFreeDoc(doc);
 }
@@ -749,7 +731,7 @@ test_licdb_error_evidence(void)
 	xmlDoc *doc = new_doc(&root);
 
 	CU_ASSERT_EQUAL(pa_license_error_to_evidence(root, &ctx, "cannot read", NULL), 0);
-	CU_ASSERT_TRUE(xpath_true(doc, "/*/e:license[@status='invalid'][@known='false']"
+	CU_ASSERT_TRUE(xp_true(doc, "/*/e:license[@status='invalid'][@known='false']"
 	    "[e:error='cannot read'][not(@src)]"));
 	xmlFreeDoc(doc);
 }
