@@ -2,8 +2,10 @@
 /* `pactaudit rules list | show ID | lint [DIR]`: the rule packs, one rule, or a pack folder's validity. */
 #include "config.h"
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cmd.h"
@@ -35,26 +37,19 @@ put_clean(struct pa_buf *out, const char *s)
 		pa_text_sanitize(out, s, strlen(s), PA_TEXT_ONELINE);
 }
 
-/* Append s as a JSON string (sanitised first: no control characters remain). */
-static void
-put_json(struct pa_buf *out, const char *s)
+/* s sanitised for a terminal as a JSON string (jansson escapes it), or null. */
+static json_t *
+json_clean(const char *s)
 {
 	struct pa_buf clean = PA_BUF_INIT;
-	const char *p;
+	json_t *j;
 
-	if (s == NULL) {
-		pa_buf_puts(out, "null");
-		return;
-	}
+	if (s == NULL)
+		return json_null();
 	put_clean(&clean, s);
-	pa_buf_putc(out, '"');
-	for (p = clean.ptr; *p != '\0'; p++) {
-		if (*p == '"' || *p == '\\')
-			pa_buf_putc(out, '\\');
-		pa_buf_putc(out, *p);
-	}
-	pa_buf_putc(out, '"');
+	j = clean.oom ? NULL : json_string(clean.ptr);
 	pa_buf_dispose(&clean);
+	return j;
 }
 
 static const char *
@@ -63,54 +58,50 @@ severity_of(const struct pa_rule *r)
 	return pa_results_severity_name(r->severity);
 }
 
+/* Append one rule as a JSON object on one line (keys in this order). */
 static void
 json_rule(struct pa_buf *out, const struct pa_rule *r, bool full)
 {
-	pa_buf_puts(out, "{\"id\": ");
-	put_json(out, r->id);
-	pa_buf_puts(out, ", \"pack\": ");
-	put_json(out, r->pack);
-	pa_buf_puts(out, ", \"severity\": ");
-	put_json(out, severity_of(r));
-	pa_buf_puts(out, ", \"phase\": ");
-	put_json(out, pa_rulepack_phase_name(r->phase));
-	pa_buf_printf(out, ", \"waivable\": %s, \"ref\": ", r->waivable ? "true" : "false");
-	put_json(out, r->ref_text);
-	pa_buf_puts(out, ", \"applies_from\": ");
-	put_json(out, r->applies_from);
-	pa_buf_puts(out, ", \"applies_until\": ");
-	put_json(out, r->applies_until);
-	pa_buf_puts(out, ", \"title\": ");
-	put_json(out, r->title);
+	json_t *o = json_object(), *cl = json_null();
+	char *text;
+
+	json_object_set_new(o, "id", json_clean(r->id));
+	json_object_set_new(o, "pack", json_clean(r->pack));
+	json_object_set_new(o, "severity", json_clean(severity_of(r)));
+	json_object_set_new(o, "phase", json_clean(pa_rulepack_phase_name(r->phase)));
+	json_object_set_new(o, "waivable", json_boolean(r->waivable));
+	json_object_set_new(o, "ref", json_clean(r->ref_text));
+	json_object_set_new(o, "applies_from", json_clean(r->applies_from));
+	json_object_set_new(o, "applies_until", json_clean(r->applies_until));
+	json_object_set_new(o, "title", json_clean(r->title));
 	if (full) {
-		pa_buf_puts(out, ", \"file\": ");
-		put_json(out, r->file);
-		pa_buf_printf(out, ", \"line\": %ld, \"context\": ", r->line);
-		put_json(out, r->context);
-		pa_buf_puts(out, ", \"applicable\": ");
-		put_json(out, r->applicable);
-		pa_buf_puts(out, ", \"assert\": ");
-		put_json(out, r->assertion);
-		pa_buf_puts(out, ", \"location\": ");
-		put_json(out, r->location);
-		pa_buf_puts(out, ", \"classify\": ");
+		json_object_set_new(o, "file", json_clean(r->file));
+		json_object_set_new(o, "line", json_integer(r->line));
+		json_object_set_new(o, "context", json_clean(r->context));
+		json_object_set_new(o, "applicable", json_clean(r->applicable));
+		json_object_set_new(o, "assert", json_clean(r->assertion));
+		json_object_set_new(o, "location", json_clean(r->location));
 		if (r->classify_attribute != NULL) {
-			pa_buf_puts(out, "{\"attribute\": ");
-			put_json(out, r->classify_attribute);
-			pa_buf_puts(out, ", \"value\": ");
-			put_json(out, r->classify_value);
-			pa_buf_printf(out, ", \"report\": %s}", r->classify_report ? "true" : "false");
-		} else {
-			pa_buf_puts(out, "null");
+			json_decref(cl);
+			cl = json_object();
+			json_object_set_new(cl, "attribute", json_clean(r->classify_attribute));
+			json_object_set_new(cl, "value", json_clean(r->classify_value));
+			json_object_set_new(cl, "report", json_boolean(r->classify_report));
 		}
-		pa_buf_puts(out, ", \"message\": ");
-		put_json(out, r->message_text);
-		pa_buf_puts(out, ", \"remedy\": ");
-		put_json(out, r->remedy);
-		pa_buf_puts(out, ", \"note\": ");
-		put_json(out, r->note);
+		json_object_set_new(o, "classify", cl);
+		cl = NULL;	/* owned by o */
+		json_object_set_new(o, "message", json_clean(r->message_text));
+		json_object_set_new(o, "remedy", json_clean(r->remedy));
+		json_object_set_new(o, "note", json_clean(r->note));
 	}
-	pa_buf_putc(out, '}');
+	json_decref(cl);
+	if (o == NULL || (text = json_dumps(o, JSON_PRESERVE_ORDER)) == NULL) {
+		out->oom = true;	/* reported by the caller's pa_buf_oom() */
+	} else {
+		pa_buf_puts(out, text);
+		free(text);
+	}
+	json_decref(o);
 }
 
 /* Width of the widest rule id. */
