@@ -10,8 +10,8 @@
 #include "cli/cmd.h"
 #include "cli/dossier_opt.h"
 #include "dossier/dossier.h"
+#include "evidence/sigxml.h"
 #include "parse/evnode.h"
-#include "parse/xml.h"
 #include "sig/gpg.h"
 #include "sig/policy.h"
 #include "sig/sig.h"
@@ -60,92 +60,41 @@ put_safe(FILE *fp, const char *s)
 	pa_buf_dispose(&b);
 }
 
-static char *
-prop(const xmlNode *n, const char *name)
-{
-	return n != NULL ? pa_xml_prop_dup(n, name) : NULL;
-}
-
-static bool
-prop_is(const xmlNode *n, const char *name, const char *value)
-{
-	char *v = prop(n, name);
-	bool is = v != NULL && strcmp(v, value) == 0;
-
-	free(v);
-	return is;
-}
-
-static xmlNode *
-child(xmlNode *parent, const char *name)
-{
-	xmlNode *n;
-
-	for (n = parent ? parent->children : NULL; n != NULL; n = n->next) {
-		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0)
-			return n;
-	}
-	return NULL;
-}
-
-/* The attributes of one <signature>, borrowed from the tree (one pass, no copies). */
-enum { A_STATUS, A_KIND, A_OBJECT, A_FPR, A_UID, A_RIGHT, A_AUTHORISED, A_AUTHENTICATED,
-	A_ROOT, A_REASON, A_COUNT };
+static const char *const kind_names[] = { "detached", "commit", "tag" };
 
 static void
-sig_attrs(const char *v[A_COUNT], const xmlNode *n)
+print_signature(const struct pa_sig_entry *e)
 {
-	static const char *const names[A_COUNT] = { "status", "kind", "object", "fingerprint",
-	    "uid", "right", "authorised", "authenticated", "root", "reason" };
-	const xmlAttr *a;
-	size_t i;
+	bool commit = e->kind == PA_SIG_KIND_COMMIT;
+	struct pa_buf rights = PA_BUF_INIT;
 
-	for (i = 0; i < A_COUNT; i++)
-		v[i] = NULL;
-	for (a = n->properties; a != NULL; a = a->next) {
-		for (i = 0; i < A_COUNT; i++) {
-			if (strcmp((const char *)a->name, names[i]) == 0 && a->children != NULL)
-				v[i] = (const char *)a->children->content;
-		}
-	}
-}
-
-static bool
-is(const char *v, const char *want)
-{
-	return v != NULL && strcmp(v, want) == 0;
-}
-
-static void
-print_signature(const char *v[A_COUNT])
-{
-	bool commit = is(v[A_KIND], "commit");
-
-	printf("%-17s %-8s ", v[A_STATUS] ? v[A_STATUS] : "?", v[A_KIND] ? v[A_KIND] : "?");
-	if (commit && v[A_OBJECT] != NULL)
-		printf("%.12s", v[A_OBJECT]);
+	printf("%-17s %-8s ", pa_sig_status_name(e->status), kind_names[e->kind]);
+	if (commit)
+		printf("%.12s", e->object);
 	else
-		put_safe(stdout, v[A_OBJECT]);
-	if (v[A_UID] != NULL || v[A_FPR] != NULL) {
+		put_safe(stdout, e->object);
+	if (e->uid != NULL || e->fpr[0] != '\0') {
 		fputs("  by ", stdout);
-		put_safe(stdout, v[A_UID] ? v[A_UID] : v[A_FPR]);
+		put_safe(stdout, e->uid ? e->uid : e->fpr);
 	}
-	if (v[A_FPR] != NULL && v[A_UID] != NULL) {
+	if (e->fpr[0] != '\0' && e->uid != NULL) {
 		fputs(" [", stdout);
-		put_safe(stdout, v[A_FPR]);
+		put_safe(stdout, e->fpr);
 		fputs("]", stdout);
 	}
-	if (is(v[A_AUTHORISED], "true")) {
-		printf("  (%s: authorised", v[A_RIGHT] ? v[A_RIGHT] : "");
-		if (commit && !is(v[A_AUTHENTICATED], "true"))
+	if (e->authorised) {
+		pa_rights_format(&rights, e->needed);
+		printf("  (%s: authorised", rights.ptr ? rights.ptr : "");
+		if (commit && !e->authenticated)
 			fputs(", not authenticated", stdout);
 		fputs(")", stdout);
 	}
-	if (v[A_REASON] != NULL) {
+	if (e->reason != NULL) {
 		fputs("\n                  ", stdout);
-		put_safe(stdout, v[A_REASON]);
+		put_safe(stdout, e->reason);
 	}
 	fputc('\n', stdout);
+	pa_buf_dispose(&rights);
 }
 
 /*
@@ -154,48 +103,43 @@ print_signature(const char *v[A_COUNT])
  * (a history of thousands of good commits is one count line).
  */
 static int
-report(xmlNode *root, struct pa_dossier *d, const struct pa_diag *diag)
+report(const struct pa_sig_report *rep, struct pa_dossier *d, const struct pa_diag *diag)
 {
-	xmlNode *sigs = child(root, "signatures"), *n;
-	char *trust = prop(sigs, "trust"), *rootc = prop(sigs, "root");
-	char *history = prop(sigs, "history"), *reason = prop(sigs, "reason");
-	bool pact = prop_is(sigs, "pact-signed", "true"), tag_ok = true, ok;
-	const char *v[A_COUNT];
+	bool tag_ok = true, ok;
 	size_t i, commits = 0, authenticated = 0;
 
 	fputs("dossier ", stdout);
 	put_safe(stdout, pa_dossier_location(d));
 	if (pa_dossier_commit(d) != NULL)
 		printf(" at %.12s", pa_dossier_commit(d));
-	printf("\ntrust: %s", trust ? trust : "?");
-	if (rootc != NULL && rootc[0] != '\0')
-		printf(", root %.12s", rootc);
+	printf("\ntrust: %s", rep->trust);
+	if (rep->root != NULL && rep->root[0] != '\0')
+		printf(", root %.12s", rep->root);
 	fputc('\n', stdout);
-	for (n = sigs ? sigs->children : NULL; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "signature") != 0)
-			continue;
-		sig_attrs(v, n);
-		if (is(v[A_KIND], "commit")) {
+	for (i = 0; i < rep->count; i++) {
+		const struct pa_sig_entry *e = &rep->entries[i];
+
+		if (e->kind == PA_SIG_KIND_COMMIT) {
 			commits++;
-			if (is(v[A_AUTHENTICATED], "true")) {
+			if (e->authenticated) {
 				authenticated++;
-				if (!is(v[A_ROOT], "true"))
+				if (!e->root)
 					continue;
 			}
 		}
-		print_signature(v);
-		if (is(v[A_KIND], "tag") && !is(v[A_AUTHORISED], "true"))
+		print_signature(e);
+		if (e->kind == PA_SIG_KIND_TAG && !e->authorised)
 			tag_ok = false;
 	}
 	if (commits > 0)
 		printf("commits: %zu checked, %zu authenticated\n", commits, authenticated);
-	printf("history: %s", history ? history : "?");
-	if (reason != NULL) {
+	printf("history: %s", rep->history);
+	if (rep->reason != NULL) {
 		fputs(" (", stdout);
-		put_safe(stdout, reason);
+		put_safe(stdout, rep->reason);
 		fputc(')', stdout);
 	}
-	printf("\npact/commitments.xml: %s\n", pact ? "signed by an authorised signer" :
+	printf("\npact/commitments.xml: %s\n", rep->pact_signed ? "signed by an authorised signer" :
 	    "NOT signed by an authorised signer");
 	for (i = 0; i < diag->count; i++) {
 		fprintf(stderr, "pactaudit: %s: ", pa_diag_severity_name(diag->entries[i].severity));
@@ -203,30 +147,43 @@ report(xmlNode *root, struct pa_dossier *d, const struct pa_diag *diag)
 			fprintf(stderr, "%s: ", diag->entries[i].path);
 		fprintf(stderr, "%s\n", diag->entries[i].message);
 	}
-	ok = pact && tag_ok && (history == NULL || strcmp(history, "unauthenticated") != 0);
-	free(trust);
-	free(rootc);
-	free(history);
-	free(reason);
+	ok = rep->pact_signed && tag_ok && strcmp(rep->history, "unauthenticated") != 0;
 	return ok ? PA_EXIT_OK : PA_EXIT_FINDINGS;
 }
 
+/* The <signatures> and <git> evidence of the report, as XML. */
 static int
-dump_xml(xmlDoc *doc)
+dump_xml(const struct pa_sig_report *rep)
 {
+	xmlDoc *doc;
+	xmlNode *root;
 	xmlChar *mem = NULL;
 	struct pa_buf out = PA_BUF_INIT;
 	int len = 0, error = 0;
 
-	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-	if (mem == NULL)
+	/* a dictionary: element and attribute names are shared, not copied per node */
+	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL || (doc->dict = xmlDictCreate()) == NULL ||
+	    (root = xmlNewDocNode(doc, NULL, BAD_CAST "evidence", NULL)) == NULL) {
+		xmlFreeDoc(doc);
 		return pa_error_oom();
+	}
+	xmlDocSetRootElement(doc, root);
+	xmlSetNs(root, pa_ev_ns(root));
+	if ((error = pa_sigxml_write(root, rep)) < 0)
+		goto done;
+	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+	if (mem == NULL) {
+		error = pa_error_oom();
+		goto done;
+	}
 	/* keep the XML but never let a control character reach the terminal */
 	pa_text_sanitize(&out, (const char *)mem, (size_t)len, PA_TEXT_KEEP_NL);
 	if (pa_buf_oom(&out) || fwrite(out.ptr, 1, out.size, stdout) != out.size)
 		error = pa_error_from_os("cannot write", "standard output");
+done:
 	pa_buf_dispose(&out);
 	xmlFree(mem);
+	xmlFreeDoc(doc);
 	return error;
 }
 
@@ -236,8 +193,7 @@ run_verify(const struct pa_cmd *cmd, struct pa_opt_state *st, const struct pa_do
 {
 	struct pa_dossier *d = NULL;
 	struct pa_diag diag = PA_DIAG_INIT;
-	xmlDoc *doc = NULL;
-	xmlNode *root;
+	struct pa_sig_report *rep = NULL;
 	const char *location = ".";
 	int rc = PA_EXIT_FAILURE;
 
@@ -245,38 +201,20 @@ run_verify(const struct pa_cmd *cmd, struct pa_opt_state *st, const struct pa_do
 		location = st->argv[st->optind];
 	if (st->optind + 1 < st->argc)
 		return pa_opt_usage_error(cmd, "verify takes one dossier");
-	/*
-	 * No pa_sig_prefork(): this command loads no rules or evidence, so the
-	 * process is still small when pa_sig_collect() forks its workers (a
-	 * 2,000-commit check holds about 30 MB, and forking earlier measured no
-	 * faster), and a run answered from the cache forks nothing at all.
-	 */
-	if (pa_dossier_open(&d, location, dopts, &diag) < 0) {
-		rc = pa_cmd_fail();
-		goto done;
-	}
-	/* a dictionary: element and attribute names are shared, not copied per node */
-	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL || (doc->dict = xmlDictCreate()) == NULL ||
-	    (root = xmlNewDocNode(doc, NULL, BAD_CAST "evidence", NULL)) == NULL) {
-		pa_error_oom();
-		rc = pa_cmd_fail();
-		goto done;
-	}
-	xmlDocSetRootElement(doc, root);
-	xmlSetNs(root, pa_ev_ns(root));
-	if (pa_sig_collect(root, d, sopts, &diag) < 0) {
+	if (pa_dossier_open(&d, location, dopts, &diag) < 0 ||
+	    pa_sig_check(&rep, d, sopts, &diag) < 0) {
 		rc = pa_cmd_fail();
 		goto done;
 	}
 	if (xml) {
-		rc = dump_xml(doc) < 0 ? pa_cmd_fail() : PA_EXIT_OK;
-		if (rc == PA_EXIT_OK && !prop_is(child(root, "signatures"), "pact-signed", "true"))
+		rc = dump_xml(rep) < 0 ? pa_cmd_fail() : PA_EXIT_OK;
+		if (rc == PA_EXIT_OK && !rep->pact_signed)
 			rc = PA_EXIT_FINDINGS;
 	} else {
-		rc = report(root, d, &diag);
+		rc = report(rep, d, &diag);
 	}
 done:
-	xmlFreeDoc(doc);
+	pa_sig_report_free(rep);
 	pa_diag_dispose(&diag);
 	pa_dossier_free(d);
 	return rc;

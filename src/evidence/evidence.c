@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "evidence/evidence.h"
+#include "evidence/sigxml.h"
 
 #include <pthread.h>
 #include <stdbool.h>
@@ -388,6 +389,7 @@ pa_evidence_build(xmlDoc **out, const char *location, const struct pa_evidence_o
 	static const struct pa_evidence_opts defaults = { 0 };
 	struct build b = { .diag = PA_DIAG_INIT, .data = PA_BUF_INIT };
 	struct pa_sig_opts sig;
+	struct pa_sig_report *sigrep = NULL;
 	xmlDoc *doc = NULL;
 	xmlNode *files = NULL;
 	xmlNs *ns;
@@ -429,13 +431,15 @@ pa_evidence_build(xmlDoc **out, const char *location, const struct pa_evidence_o
 	sig = opts->sig;
 	if (sig.as_of == NULL)
 		sig.as_of = as_of;
-	if ((error = pa_sig_collect(b.root, b.d, &sig, &b.diag)) < 0)
+	if ((error = pa_sig_check(&sigrep, b.d, &sig, &b.diag)) < 0 ||
+	    (error = pa_sigxml_write(b.root, sigrep)) < 0)
 		goto done;
 	if ((error = write_diagnostics(&b, files)) < 0)
 		goto done;
 	*out = doc;
 	doc = NULL;	/* owned by the caller now */
 done:
+	pa_sig_report_free(sigrep);
 	xmlFreeDoc(doc);
 	pa_buf_dispose(&b.data);
 	pa_diag_dispose(&b.diag);

@@ -18,11 +18,12 @@ struct pa_evidence_opts {
  * Open the dossier at `location` and build its evidence document (caller
  * frees with xmlFreeDoc): <dossier>, <files>, <diagnostics>, then
  * <application>, one <model>/<dataset> per card folder, one <doc> per
- * Markdown file under docs/, <pact>, <signers>, and what pa_sig_collect()
- * adds.  Every problem with the dossier's content is a <diag>.  < 0
- * (message set) only when the dossier cannot be opened, the as-of date is
- * invalid, pactaudit's own data cannot be loaded, the signature check
- * cannot run, or memory runs out.
+ * Markdown file under docs/, <pact>, <signers>, and the report of
+ * pa_sig_check() as <signatures> and <git> (evidence/sigxml.c).  Every
+ * problem with the dossier's content is a <diag>.  < 0 (message set)
+ * only when the dossier cannot be opened, the as-of date is invalid,
+ * pactaudit's own data cannot be loaded, the signature check cannot run,
+ * or memory runs out.
  *
  * Thread-safe: builds of different dossiers may run at once (each opens
  * its own repository); a worker thread calls pa_xml_thread_cleanup()

@@ -4,6 +4,7 @@
 # the hardened XML entry point.
 src_libpactaudit_a_SOURCES += \
 	src/evidence/evidence.c src/evidence/evidence.h \
+	src/evidence/sigxml.c src/evidence/sigxml.h \
 	src/parse/application.c src/parse/application.h \
 	src/cli/cmd_evidence.c
 

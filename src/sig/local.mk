@@ -2,12 +2,14 @@
 # sig/: sources and tests of this module (with dossier/history.c, the
 # libgit2 side of the trust checks, and the pact command).
 src_libpactaudit_a_SOURCES += \
+	src/sig/collect.c src/sig/factcache.c src/sig/internal.h \
 	src/sig/facts.c src/sig/facts.h \
 	src/sig/gpg.c src/sig/gpg.h \
 	src/sig/policy.c src/sig/policy.h \
 	src/sig/pool.c src/sig/pool.h \
 	src/sig/registry.c src/sig/registry.h \
 	src/sig/sig.c src/sig/sig.h \
+	src/sig/walk.c \
 	src/dossier/history.c src/dossier/history.h \
 	src/cli/cmd_pact.c
 

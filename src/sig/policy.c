@@ -297,7 +297,7 @@ done:
 }
 
 void
-pa_sig_judge(struct pa_verdict *out, const struct pa_sig_fact *f,
+pa_sig_judge(struct pa_sig_verdict *out, const struct pa_sig_fact *f,
     const struct pa_keyset *ks, long long as_of, const struct pa_policy *p,
     unsigned needed)
 {

@@ -72,7 +72,7 @@ int pa_rights_format(struct pa_buf *out, unsigned rights);
 bool pa_fpr_normalise(char out[65], const char *in);
 
 /* A judged signature. */
-struct pa_verdict {
+struct pa_sig_verdict {
 	enum pa_sig_status status;
 	const struct pa_key_fact *key;	/* borrowed from the keyset, or NULL */
 	const struct pa_signer *signer;	/* borrowed from the policy, or NULL */
@@ -86,7 +86,7 @@ struct pa_verdict {
  * and expiry and signature expiry from the facts, then the policy.  Never
  * fails.
  */
-void pa_sig_judge(struct pa_verdict *out, const struct pa_sig_fact *f,
+void pa_sig_judge(struct pa_sig_verdict *out, const struct pa_sig_fact *f,
     const struct pa_keyset *ks, long long as_of, const struct pa_policy *p,
     unsigned needed);
 

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Signature checks of a dossier, written into its evidence document. */
+/* Signature checks of a dossier, as a plain report (evidence/sigxml.c writes it as XML). */
 #ifndef PA_SIG_SIG_H
 #define PA_SIG_SIG_H
 
-#include <libxml/tree.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "dossier/dossier.h"
+#include "sig/policy.h"
+#include "util/buf.h"
 #include "util/diag.h"
 
 struct pa_sig_opts {
@@ -17,25 +19,79 @@ struct pa_sig_opts {
 	unsigned int jobs;	/* parallel verifications (0: number of cores + 1) */
 };
 
-/*
- * Verify the dossier's signatures (pact/commitments.xml.asc, commits from
- * the trust root, the submission tag) and append <signatures> and <git> to
- * the evidence root.  Bad signatures are evidence, not errors: < 0 only
- * when the check itself cannot run (GnuPG unusable, unreadable keyring).
- */
-int pa_sig_collect(xmlNode *evidence_root, struct pa_dossier *d,
-    const struct pa_sig_opts *opts, struct pa_diag *diag);
+enum pa_sig_kind {
+	PA_SIG_KIND_DETACHED,	/* a signature in pact/commitments.xml.asc */
+	PA_SIG_KIND_COMMIT,
+	PA_SIG_KIND_TAG		/* the submission tag */
+};
+
+/* One judged signature (a commit or tag has one: the best of its signatures). */
+struct pa_sig_entry {
+	enum pa_sig_kind kind;
+	char *object;		/* pact/commitments.xml, a commit id, or the tag's ref */
+	enum pa_sig_status status;
+	const char *format;	/* "openpgp", "ssh", "x509", "none", "unknown" */
+	char fpr[65];		/* the signer's primary fingerprint, or the issuer; "" unknown */
+	char *uid;		/* the key's primary user id (raw, from the keyring), or NULL */
+	long long created;	/* signature time, seconds since 1970; 0 unknown */
+	unsigned needed;	/* rights the object needs (enum pa_right bits) */
+	unsigned missing;	/* rights the signer lacks */
+	bool authorised;	/* good, and the signer holds every right needed */
+	char *signer;		/* the signer's name in the policy that judged it, or NULL */
+	char *reason;		/* why it does not count; NULL when there is nothing to say */
+	/* commits only */
+	bool authenticated;	/* authorised, and every parent authenticated */
+	bool root;		/* the trust root */
+	char policy[65];	/* whose policy judged it: a parent id, "registry", itself; "" none */
+	/* commits: what <git> records of them */
+	char *parents;		/* parent ids, space separated */
+	char *author;		/* "Name <email>" (raw) */
+	long long date;		/* committer time */
+	unsigned changes;	/* pact files changed against the first parent (enum pa_history_change) */
+};
+
+/* A signature that is good but whose signer the policy does not allow to sign that object. */
+struct pa_sig_violation {
+	size_t entry;		/* index in entries */
+	unsigned missing;	/* the rights it lacks */
+};
+
+struct pa_sig_tag_info {
+	char *name;		/* the tag's name */
+	char *ref;		/* the ref it was reached by */
+	char target[41];
+	char id[41];		/* the tag object, "" for a lightweight tag */
+};
+
+struct pa_sig_report {
+	const char *trust;	/* "registry", "self-declared", "none" */
+	char *trust_how;	/* how the root was chosen, or why there is none */
+	char *applicant;	/* the registry entry's id, or NULL */
+	char *root;		/* the trust root commit ("" none); NULL outside git mode */
+	char asc_blob[41];	/* blob of pact/commitments.xml.asc, "" for a worktree file */
+	struct pa_sig_entry *entries;	/* detached, then commits parents first, then the tag */
+	size_t count;
+	struct pa_sig_violation *violations;
+	size_t nviolations;
+	const char *history;	/* "authenticated", "unauthenticated", "skipped" */
+	bool pact_signed;	/* an authorised signature over the audited pact/commitments.xml */
+	char *reason;		/* why the history is unauthenticated, or NULL */
+	const char *skipped;	/* why there is no history, or NULL */
+	struct pa_sig_tag_info *tag;	/* the submission tag, or NULL */
+	size_t hits, verified;	/* objects from the cache, objects verified now */
+};
 
 /*
- * Optional, for speed and thread safety: start the verification worker
- * processes now, while the process is still small and has no other
- * threads (call it before loading rules or evidence).  GPGME forks its
- * caller for every verification; workers forked early keep that cheap.
- * Without it, pa_sig_collect forks workers itself when it has signatures
- * to verify.  jobs as in struct pa_sig_opts.
+ * Verify the dossier's signatures (pact/commitments.xml.asc, commits from
+ * the trust root, the submission tag) and judge them.  Bad signatures are
+ * data in the report, not errors: < 0 only when the check itself cannot
+ * run (GnuPG unusable, unreadable keyring).  Free with pa_sig_report_free().
  */
-int pa_sig_prefork(unsigned int jobs);
-/* Stop the workers started by pa_sig_prefork() (also fine if none). */
-void pa_sig_shutdown(void);
+int pa_sig_check(struct pa_sig_report **out, struct pa_dossier *d,
+    const struct pa_sig_opts *opts, struct pa_diag *diag);
+void pa_sig_report_free(struct pa_sig_report *r);
+
+/* "commitments pact-signature signers keys" for enum pa_history_change bits. */
+int pa_sig_changes_format(struct pa_buf *out, unsigned changes);
 
 #endif

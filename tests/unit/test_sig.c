@@ -287,7 +287,7 @@ test_sig_judge(void)
 	};
 	struct pa_keyset ks = { keys, sizeof(keys) / sizeof(keys[0]) };
 	struct pa_policy *p = NULL;
-	struct pa_verdict v;
+	struct pa_sig_verdict v;
 	struct pa_sig_fact f;
 	size_t i;
 
@@ -658,19 +658,6 @@ test_sig_pool_real_gnupg(void)
 	}
 }
 
-static void
-test_sig_prefork_and_shutdown(void)
-{
-	int status;
-
-	CU_ASSERT_EQUAL(pa_sig_prefork(2), 0);
-	CU_ASSERT_EQUAL(pa_sig_prefork(2), 0);	/* once only */
-	pa_sig_shutdown();
-	CU_ASSERT_EQUAL(waitpid(-1, &status, WNOHANG), -1);	/* both reaped */
-	CU_ASSERT_EQUAL(errno, ECHILD);
-	pa_sig_shutdown();	/* harmless twice */
-}
-
 static CU_TestInfo sig_tests[] = {
 	{ "rights parse and format", test_sig_rights },
 	{ "rights a change needs", test_sig_rights_for_changes },
@@ -685,7 +672,6 @@ static CU_TestInfo sig_tests[] = {
 	{ "registry errors name file and line", test_sig_registry_errors },
 	{ "signature formats", test_sig_formats },
 	{ "workers verify with real GnuPG and are reaped", test_sig_pool_real_gnupg },
-	{ "pre-forked workers start and stop", test_sig_prefork_and_shutdown },
 	CU_TEST_INFO_NULL
 };
 
