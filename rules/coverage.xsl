@@ -11,8 +11,9 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:k="urn:pactaudit:rules:1"
     xmlns:str="http://exslt.org/strings"
-    extension-element-prefixes="str"
-    exclude-result-prefixes="k str">
+    xmlns:exsl="http://exslt.org/common"
+    extension-element-prefixes="str exsl"
+    exclude-result-prefixes="k str exsl">
 
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -22,7 +23,39 @@
   <xsl:param name="vocabdir" select="''"/>
 
   <xsl:variable name="prov" select="/k:vocab/k:term"/>
-  <xsl:variable name="rules" select="document(str:tokenize($packs, ' '))/k:pack/k:rule"/>
+  <!--
+    The rules as the loader sees them: a rule with use-case= gets the term's
+    ref (of the form "Art. 5(1)(a)", which the loader checks) as its first
+    <ref> and the term's applies-from as its <applies>.
+  -->
+  <xsl:variable name="rules-tree">
+    <xsl:for-each select="document(str:tokenize($packs, ' '))/k:pack/k:rule">
+      <xsl:copy>
+        <xsl:copy-of select="@*"/>
+        <xsl:if test="@use-case">
+          <xsl:variable name="t" select="document('vocab/use-cases.xml', .)/k:vocab/k:term[@id = current()/@use-case]"/>
+          <xsl:variable name="a" select="substring-after($t/@ref, 'Art. ')"/>
+          <xsl:variable name="rest" select="substring-after($a, ')(')"/>
+          <k:ref act="2024/1689">
+            <xsl:attribute name="article">
+              <xsl:value-of select="substring-before(concat($a, '('), '(')"/>
+            </xsl:attribute>
+            <xsl:if test="contains($a, '(')">
+              <xsl:attribute name="paragraph">
+                <xsl:value-of select="substring-before(substring-after($a, '('), ')')"/>
+              </xsl:attribute>
+            </xsl:if>
+            <xsl:if test="$rest != ''">
+              <xsl:attribute name="point"><xsl:value-of select="substring-before($rest, ')')"/></xsl:attribute>
+            </xsl:if>
+          </k:ref>
+          <k:applies from="{$t/@applies-from}"/>
+        </xsl:if>
+        <xsl:copy-of select="node()"/>
+      </xsl:copy>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="rules" select="exsl:node-set($rules-tree)/k:rule"/>
 
   <!-- ============================================================ text helpers -->
 

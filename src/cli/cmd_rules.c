@@ -79,7 +79,10 @@ json_rule(struct pa_buf *out, const struct pa_rule *r, bool full)
 		json_object_set_new(o, "line", json_integer(r->line));
 		json_object_set_new(o, "context", json_clean(r->context));
 		json_object_set_new(o, "applicable", json_clean(r->applicable));
-		json_object_set_new(o, "assert", json_clean(r->assertion));
+		json_object_set_new(o, "assert", r->fires_if ? json_null() :
+		    json_clean(r->assertion));
+		json_object_set_new(o, "fires_if", r->fires_if ?
+		    json_clean(r->assertion) : json_null());
 		json_object_set_new(o, "location", json_clean(r->location));
 		if (r->classify_attribute != NULL) {
 			json_decref(cl);
@@ -232,7 +235,7 @@ show_rule(struct pa_buf *out, const struct pa_rule *r, bool json)
 	show_line(out, "applies:", tmp.ptr);
 	show_line(out, "context:", r->context);
 	show_line(out, "applicable:", r->applicable);
-	show_line(out, "assert:", r->assertion);
+	show_line(out, r->fires_if ? "fires-if:" : "assert:", r->assertion);
 	show_line(out, "location:", r->location);
 	show_line(out, "message:", r->message_text);
 	show_line(out, "remedy:", r->remedy);

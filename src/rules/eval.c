@@ -649,13 +649,13 @@ run_rule(struct run *rn, const struct pa_rule *r, const struct compiled *c)
 				continue;
 		}
 		if ((b = eval_bool(rn, c->assertion, node)) < 0) {
-			if ((error = add_finding(rn, r, c, node,
-			    failure_text(rn, &why, "<assert>"))) < 0)
+			if ((error = add_finding(rn, r, c, node, failure_text(rn, &why,
+			    r->fires_if ? "<fires-if>" : "<assert>"))) < 0)
 				goto done;
 			continue;
 		}
-		if (b == 1)
-			continue;	/* the assertion holds: no finding */
+		if (b == (r->fires_if ? 0 : 1))
+			continue;	/* <assert> holds, <fires-if> does not: no finding */
 		if (r->phase == PA_RULE_PHASE_CLASSIFY) {
 			pa_buf_clear(&reason);
 			build_message(rn, r, c, node, &reason);

@@ -5,6 +5,7 @@ src_libpactaudit_a_SOURCES += \
 	src/rules/classify.c src/rules/classify.h \
 	src/rules/eval.c src/rules/eval.h \
 	src/rules/pack.c src/rules/pack.h \
+	src/rules/packlint.c src/rules/packlint.h \
 	src/rules/xpathfn.c src/rules/xpathfn.h \
 	src/cli/cmd_check.c src/cli/cmd_rules.c
 nobase_dist_pkgdata_DATA += rules/schema/rules.rng

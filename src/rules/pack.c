@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "parse/xml.h"
+#include "rules/packlint.h"
 #include "rules/xpathfn.h"
 #include "util/alloc.h"
 #include "util/buf.h"
@@ -30,6 +31,8 @@
 struct pack_info {
 	const char *id, *version, *file;
 	long line;
+	struct pa_define *defs;		/* the pack's <define>s, in order (owned) */
+	size_t ndefs;
 };
 
 struct keyed {			/* an id and the node it names */
@@ -417,8 +420,77 @@ load_refs(struct loader *ld, struct pa_rule *r, const xmlNode *rule_el, const ch
 	pa_buf_dispose(&text);
 }
 
+/*
+ * expr with the pack's defines expanded (pack-owned), or expr itself when it
+ * names none; a problem at file:line when it names an unknown one.
+ */
+static const char *
+expand(struct loader *ld, struct pack_info *pi, const char *label, const char *expr,
+    long line)
+{
+	struct pa_buf out = PA_BUF_INIT, msg = PA_BUF_INIT;
+	const char *r = expr;
+
+	if (expr == NULL || strchr(expr, '$') == NULL)
+		return expr;
+	if (pa_define_expand(&out, expr, pi->defs, pi->ndefs, &msg) == 0) {
+		r = own(ld->pack, pa_buf_detach(&out));
+	} else if (msg.size > 0) {
+		problem(ld, pi->file, line, "%s: %s", label, msg.ptr);
+		r = "false()";	/* the load fails: no second message about the "$" */
+	} else {
+		ld->pack->oom = true;
+	}
+	pa_buf_dispose(&out);
+	pa_buf_dispose(&msg);
+	return r;
+}
+
+/* The text of child `name` with the defines expanded, or NULL. */
+static const char *
+xpath_child(struct loader *ld, struct pack_info *pi, const struct pa_rule *r,
+    const xmlNode *el, const char *name)
+{
+	const xmlNode *c = child_el(el, name);
+	struct pa_buf label = PA_BUF_INIT;
+	const char *v;
+
+	if (c == NULL)
+		return NULL;
+	pa_buf_printf(&label, "rule '%s': <%s>", r->id, name);
+	v = expand(ld, pi, label.ptr ? label.ptr : name, child_text(ld->pack, el, name),
+	    pa_xml_line(c));
+	pa_buf_dispose(&label);
+	return v;
+}
+
+/* Expand the defines in the select= of each <value-of> of the message, in place. */
 static void
-load_rule(struct loader *ld, const xmlNode *el, const struct pack_info *pi)
+expand_selects(struct loader *ld, struct pack_info *pi, const struct pa_rule *r,
+    const xmlNode *msg)
+{
+	struct pa_buf label = PA_BUF_INIT;
+	xmlNode *c;
+	xmlChar *sel;
+	const char *v;
+
+	pa_buf_printf(&label, "rule '%s': <value-of select>", r->id);
+	for (c = msg->children; c != NULL; c = c->next) {
+		if (!is_rules_el(c, "value-of") ||
+		    (sel = xmlGetProp(c, BAD_CAST "select")) == NULL)
+			continue;
+		v = expand(ld, pi, label.ptr ? label.ptr : "<value-of>", (const char *)sel,
+		    pa_xml_line(c));
+		if (v != NULL && v != (const char *)sel &&
+		    xmlSetProp(c, BAD_CAST "select", BAD_CAST v) == NULL)
+			ld->pack->oom = true;
+		xmlFree(sel);
+	}
+	pa_buf_dispose(&label);
+}
+
+static void
+load_rule(struct loader *ld, const xmlNode *el, struct pack_info *pi)
 {
 	struct pa_rulepack *pack = ld->pack;
 	struct pa_rule *r;
@@ -446,10 +518,21 @@ load_rule(struct loader *ld, const xmlNode *el, const struct pack_info *pi)
 	v = prop(pack, el, "phase");
 	r->phase = (v != NULL && strcmp(v, "classify") == 0) ?
 	    PA_RULE_PHASE_CLASSIFY : PA_RULE_PHASE_OBLIGATION;
+	r->use_case = prop(pack, el, "use-case");
 	r->title = own_collapsed(pack, child_text(pack, el, "title"));
 	load_refs(ld, r, el, file);
 
-	if ((ap = child_el(el, "applies")) != NULL) {
+	ap = child_el(el, "applies");
+	if (r->use_case != NULL && ap != NULL)
+		problem(ld, file, pa_xml_line(ap), "rule '%s': <applies> is taken from "
+		    "use case '%s' (applies-from in rules/vocab/use-cases.xml)", r->id,
+		    r->use_case);
+	else if (r->use_case == NULL && ap == NULL)
+		problem(ld, file, line, "rule '%s' needs <applies from=> (or use-case=)",
+		    r->id);
+	else if (r->use_case == NULL && r->ref_count == 0)
+		problem(ld, file, line, "rule '%s' needs a <ref> (or use-case=)", r->id);
+	if (ap != NULL) {
 		r->applies_from = prop(pack, ap, "from");
 		r->applies_until = prop(pack, ap, "until");
 		if (!valid_day(r->applies_from))
@@ -465,12 +548,18 @@ load_rule(struct loader *ld, const xmlNode *el, const struct pack_info *pi)
 			    "%s, before it applies from %s", r->id, r->applies_until,
 			    r->applies_from);
 	}
-	r->context = child_text(pack, el, "context");
-	r->applicable = child_text(pack, el, "applicable");
-	r->assertion = child_text(pack, el, "assert");
-	r->location = child_text(pack, el, "location");
+	r->context = xpath_child(ld, pi, r, el, "context");
+	r->applicable = xpath_child(ld, pi, r, el, "applicable");
+	r->assertion = xpath_child(ld, pi, r, el, "assert");
+	if (r->assertion == NULL) {
+		r->assertion = xpath_child(ld, pi, r, el, "fires-if");
+		r->fires_if = r->assertion != NULL;
+	}
+	r->location = xpath_child(ld, pi, r, el, "location");
 	if ((cl = child_el(el, "classify")) != NULL) {
 		r->classify_attribute = prop(pack, cl, "attribute");
+		if (r->classify_attribute == NULL)
+			r->classify_attribute = "tier";
 		r->classify_value = prop(pack, cl, "value");
 		v = prop(pack, cl, "report");
 		r->classify_report = v ? strcmp(v, "true") == 0 :
@@ -478,19 +567,26 @@ load_rule(struct loader *ld, const xmlNode *el, const struct pack_info *pi)
 		if (r->phase != PA_RULE_PHASE_CLASSIFY)
 			problem(ld, file, pa_xml_line(cl), "rule '%s': <classify> "
 			    "needs phase=\"classify\"", r->id);
-		if (r->classify_attribute && r->classify_value &&
-		    ((strcmp(r->classify_attribute, "tier") == 0 &&
-		    pa_xpathfn_tier_rank(r->classify_value) < 0) ||
-		    (strcmp(r->classify_attribute, "gpai") == 0 &&
-		    pa_xpathfn_gpai_rank(r->classify_value) < 0)))
-			problem(ld, file, pa_xml_line(cl), "rule '%s': '%s' is not a "
-			    "value of %s", r->id, r->classify_value, r->classify_attribute);
+		if (r->use_case != NULL && r->classify_value != NULL)
+			problem(ld, file, pa_xml_line(cl), "rule '%s': the <classify> "
+			    "value is the tier of use case '%s' (rules/vocab/use-cases.xml)",
+			    r->id, r->use_case);
+		else if (r->use_case == NULL && r->classify_value == NULL)
+			problem(ld, file, pa_xml_line(cl), "rule '%s': <classify> needs "
+			    "value= (or the rule use-case=)", r->id);
+		else if (r->use_case != NULL && strcmp(r->classify_attribute, "tier") != 0)
+			problem(ld, file, pa_xml_line(cl), "rule '%s': use-case= gives "
+			    "a tier, not %s", r->id, r->classify_attribute);
+	} else if (r->phase == PA_RULE_PHASE_CLASSIFY && r->use_case != NULL) {
+		r->classify_attribute = "tier";	/* the value is the term's tier */
+		r->classify_report = r->severity != PA_SEVERITY_INFO;
 	} else if (r->phase == PA_RULE_PHASE_CLASSIFY) {
 		problem(ld, file, line, "rule '%s': phase=\"classify\" needs "
-		    "<classify attribute= value=/>", r->id);
+		    "<classify attribute= value=/> (or use-case=)", r->id);
 	}
 	if ((cl = child_el(el, "message")) != NULL) {
 		r->message = cl;
+		expand_selects(ld, pi, r, cl);
 		r->message_text = message_as_text(pack, cl);
 	}
 	r->remedy = own_collapsed(pack, child_text(pack, el, "remedy"));
@@ -521,8 +617,49 @@ load_pack(struct loader *ld, const xmlNode *root, const char *file)
 		return;
 	}
 	for (c = root->children; c != NULL; c = c->next)
-		if (is_rules_el(c, "rule"))
+		if (is_rules_el(c, "define"))
+			pi->ndefs++;
+	if ((pi->defs = own_calloc(pack, pi->ndefs, sizeof(*pi->defs))) == NULL)
+		return;
+	pi->ndefs = 0;
+	for (c = root->children; c != NULL; c = c->next) {
+		if (is_rules_el(c, "define")) {
+			struct pa_define *d = &pi->defs[pi->ndefs];
+			struct pa_buf label = PA_BUF_INIT;
+			size_t k;
+
+			if ((d->name = prop(pack, c, "name")) == NULL)
+				continue;
+			/* a define sees the ones before it only: no cycles */
+			pa_buf_printf(&label, "<define name=\"%s\">", d->name);
+			d->expr = expand(ld, pi, label.ptr ? label.ptr : d->name,
+			    own(pack, pa_xml_text_dup(c)), pa_xml_line(c));
+			pa_buf_dispose(&label);
+			if (d->expr == NULL)
+				continue;
+			for (k = 0; k < pi->ndefs; k++)
+				if (strcmp(pi->defs[k].name, d->name) == 0)
+					problem(ld, file, pa_xml_line(c), "<define name=\"%s\">: "
+					    "defined twice in this pack", d->name);
+			pi->ndefs++;
+		} else if (is_rules_el(c, "rule")) {
 			load_rule(ld, c, pi);
+		}
+	}
+	for (c = root->children; c != NULL; c = c->next) {
+		size_t k;
+		xmlChar *name;
+
+		if (!is_rules_el(c, "define"))
+			continue;
+		name = xmlGetProp(c, BAD_CAST "name");
+		for (k = 0; k < pi->ndefs && name != NULL; k++)
+			if (strcmp(pi->defs[k].name, (const char *)name) == 0 &&
+			    !pi->defs[k].used)
+				problem(ld, file, pa_xml_line(c), "<define name=\"%s\">: "
+				    "no rule uses it", (const char *)name);
+		xmlFree(name);
+	}
 }
 
 static struct keyed *
@@ -684,6 +821,106 @@ check_ids(struct loader *ld)
 	}
 }
 
+static long child_line(const struct pa_rule *r, const char *name);
+
+/*
+ * A vocabulary term's ref= ("Art. 5(1)(a)") as a reference of the AI Act:
+ * article, paragraph and point, pack-owned; false when it is not of that form
+ * or does not read back the same.
+ */
+static bool
+parse_term_ref(struct pa_rulepack *pack, struct pa_rule_ref *ref, const char *text)
+{
+	struct pa_buf b = PA_BUF_INIT;
+	const char *p = text, *part[3] = { NULL, NULL, NULL };
+	size_t n, i = 0;
+	bool ok;
+
+	memset(ref, 0, sizeof(*ref));
+	if (strncmp(p, "Art. ", 5) != 0)
+		return false;
+	p += 5;
+	n = strspn(p, DIGITS LOWER);
+	part[i++] = own(pack, pa_strndup(p, n));
+	for (p += n; *p == '(' && i < 3; i++) {
+		n = strspn(p + 1, DIGITS LOWER);
+		if (p[1 + n] != ')')
+			return false;
+		part[i] = own(pack, pa_strndup(p + 1, n));
+		p += n + 2;
+	}
+	ref->act = DEFAULT_ACT;
+	ref->article = part[0];
+	ref->paragraph = part[1];
+	ref->point = part[2];
+	if (*p != '\0' || ref->article == NULL || ref_problem(ref) != NULL)
+		return false;
+	pa_rulepack_format_ref(&b, ref);
+	ok = !pa_buf_oom(&b) && strcmp(b.ptr, text) == 0;
+	pa_buf_dispose(&b);
+	return ok;
+}
+
+/* use-case=: the first reference, the date and the tier from the term. */
+static void
+resolve_use_case(struct loader *ld, struct pa_rule *r)
+{
+	struct pa_rulepack *pack = ld->pack;
+	const xmlNode *t = pa_rulepack_term(pack, "use-cases", r->use_case);
+	struct pa_rule_ref *refs;
+	struct pa_buf text = PA_BUF_INIT;
+	const char *ref, *from, *tier;
+	size_t i;
+
+	if (t == NULL) {
+		problem(ld, r->file, r->line, "rule '%s': use case '%s' is not in "
+		    "rules/vocab/use-cases.xml", r->id, r->use_case);
+		return;
+	}
+	ref = prop(pack, t, "ref");
+	from = prop(pack, t, "applies-from");
+	tier = prop(pack, t, "tier");
+	if ((refs = own_calloc(pack, r->ref_count + 1, sizeof(*refs))) == NULL)
+		return;
+	if (ref == NULL || !parse_term_ref(pack, &refs[0], ref))
+		problem(ld, r->file, r->line, "rule '%s': use case '%s' has no ref= of "
+		    "the form \"Art. 5(1)(a)\" a rule can cite", r->id, r->use_case);
+	if (!valid_day(from))
+		problem(ld, r->file, r->line, "rule '%s': use case '%s' has no "
+		    "applies-from date", r->id, r->use_case);
+	for (i = 0; i < r->ref_count; i++)
+		refs[i + 1] = r->refs[i];
+	r->refs = refs;
+	r->ref_count++;
+	for (i = 0; i < r->ref_count; i++) {
+		if (i > 0)
+			pa_buf_puts(&text, "; ");
+		pa_rulepack_format_ref(&text, &refs[i]);
+	}
+	if (pa_buf_oom(&text))
+		pack->oom = true;
+	else
+		r->ref_text = own(pack, pa_buf_detach(&text));
+	pa_buf_dispose(&text);
+	r->applies_from = from ? from : "";
+	if (r->phase == PA_RULE_PHASE_CLASSIFY)
+		r->classify_value = tier;
+}
+
+/* The classification a rule writes is a value of its attribute. */
+static void
+check_classify(struct loader *ld, const struct pa_rule *r)
+{
+	if (r->classify_attribute == NULL || r->classify_value == NULL)
+		return;
+	if ((strcmp(r->classify_attribute, "tier") == 0 &&
+	    pa_xpathfn_tier_rank(r->classify_value) < 0) ||
+	    (strcmp(r->classify_attribute, "gpai") == 0 &&
+	    pa_xpathfn_gpai_rank(r->classify_value) < 0))
+		problem(ld, r->file, child_line(r, "classify"), "rule '%s': '%s' is not "
+		    "a value of %s", r->id, r->classify_value, r->classify_attribute);
+}
+
 /* Compile one XPath and run the static checks; report at file:line. */
 static void
 check_xpath(struct loader *ld, const struct pa_rule *r, const char *what,
@@ -727,7 +964,10 @@ check_rule_xpaths(struct loader *ld, const struct pa_rule *r)
 
 	check_xpath(ld, r, "<context>", r->context, child_line(r, "context"));
 	check_xpath(ld, r, "<applicable>", r->applicable, child_line(r, "applicable"));
-	check_xpath(ld, r, "<assert>", r->assertion, child_line(r, "assert"));
+	if (r->fires_if)
+		check_xpath(ld, r, "<fires-if>", r->assertion, child_line(r, "fires-if"));
+	else
+		check_xpath(ld, r, "<assert>", r->assertion, child_line(r, "assert"));
 	check_xpath(ld, r, "<location>", r->location, child_line(r, "location"));
 	for (c = r->message ? r->message->children : NULL; c != NULL; c = c->next) {
 		if (!is_rules_el(c, "value-of"))
@@ -739,7 +979,7 @@ check_rule_xpaths(struct loader *ld, const struct pa_rule *r)
 	}
 	if (r->context == NULL || r->assertion == NULL || r->message == NULL)
 		problem(ld, r->file, r->line, "rule '%s' needs <context>, <assert> "
-		    "and <message>", r->id);
+		    "(or <fires-if>) and <message>", r->id);
 }
 
 /* ------------------------------------------------------------------ */
@@ -935,8 +1175,16 @@ pa_rulepack_load_files(struct pa_rulepack **out, const char *label,
 		problem(&ld, NULL, 0, "%s: no rule packs (*.xml with a <pack> root)", label);
 
 	check_ids(&ld);
-	for (i = 0; i < pack->rules.count && !pack->oom; i++)
-		check_rule_xpaths(&ld, pack->rules.items[i]);
+	for (i = 0; i < pack->rules.count && !pack->oom; i++) {
+		struct pa_rule *r = pack->rules.items[i];
+
+		if (r->use_case != NULL)
+			resolve_use_case(&ld, r);
+		check_classify(&ld, r);
+		check_rule_xpaths(&ld, r);
+	}
+	if (!pack->oom)
+		pa_packlint_run(pack, ld.diag);
 	make_version(pack);
 
 	if (pack->oom || pa_diag_oom(ld.diag)) {
@@ -1196,6 +1444,27 @@ pa_rulepack_term(const struct pa_rulepack *pack, const char *vocab, const char *
 	const struct keyed *k = find_keyed(&pack->terms, vocab ? vocab : "", id);
 
 	return k ? k->node : NULL;
+}
+
+const xmlNode *
+pa_rulepack_term_at(const struct pa_rulepack *pack, const char *vocab, size_t i)
+{
+	size_t lo = 0, hi = pack->terms.count, mid;
+	const struct keyed *k;
+
+	/* the first term of vocab, then the i-th after it */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		k = pack->terms.items[mid];
+		if (strcmp(k->vocab ? k->vocab : "", vocab) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo + i >= pack->terms.count)
+		return NULL;
+	k = pack->terms.items[lo + i];
+	return strcmp(k->vocab ? k->vocab : "", vocab) == 0 ? k->node : NULL;
 }
 
 const xmlNode *

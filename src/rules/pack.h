@@ -48,7 +48,9 @@ struct pa_rule {
 	const char *applies_until;	/* YYYY-MM-DD (last day it applies), or NULL */
 	const char *context;		/* XPath */
 	const char *applicable;		/* XPath, or NULL */
-	const char *assertion;		/* XPath: false => finding */
+	const char *assertion;		/* XPath of <assert> (false => finding) or <fires-if> */
+	bool fires_if;			/* <fires-if>: true => finding */
+	const char *use_case;		/* use-case= (ref, date and tier from the term), or NULL */
 	const char *location;		/* XPath, or NULL */
 	const char *classify_attribute;	/* "tier" / "gpai" (classify phase), else NULL */
 	const char *classify_value;
@@ -121,6 +123,9 @@ const char *pa_rulepack_dir(const struct pa_rulepack *pack);
 bool pa_rulepack_has_vocab(const struct pa_rulepack *pack, const char *vocab);
 const xmlNode *pa_rulepack_term(const struct pa_rulepack *pack, const char *vocab,
     const char *id);
+/* The i-th term of vocabulary `vocab` in id order, or NULL past the last. */
+const xmlNode *pa_rulepack_term_at(const struct pa_rulepack *pack, const char *vocab,
+    size_t i);
 const xmlNode *pa_rulepack_accelerator(const struct pa_rulepack *pack, const char *id);
 const xmlNode *pa_rulepack_machine(const struct pa_rulepack *pack, const char *id);
 

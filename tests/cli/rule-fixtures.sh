@@ -49,60 +49,14 @@ if [ -z "${PA_FIXTURES:-}" ]; then
 fi
 
 # ---------------------------------------------------------------- static checks
-# Vocabulary terms a rule names must exist; references and dates must be well formed.
-vocab_ids() {
-	xmllint --xpath "//*[local-name()='term']/@id" "$RULES/vocab/$1.xml" 2>/dev/null |
-	    sed 's/ id="\([^"]*\)"/\1\n/g' | sed '/^$/d'
-}
-uc_ids=$(vocab_ids use-cases)
-dk_ids=$(vocab_ids doc-kinds)
-[ -n "$uc_ids" ] || fail "rules/vocab/use-cases.xml has no terms"
-[ -n "$dk_ids" ] || fail "rules/vocab/doc-kinds.xml has no terms"
-for p in $packs; do
-	xp=$(xmllint --xpath "//*[local-name()='rule']/*[local-name()='context' or local-name()='applicable' or local-name()='assert' or local-name()='location']/text() | //*[local-name()='value-of']/@select" "$p" 2>/dev/null)
-	for t in $(printf '%s\n' "$xp" | sed -E "s/starts-with\(([^,]*), *'[^']*'\)//g" | grep -oE "'(art5|art50|annex1|annex3)-[a-z0-9-]+'" | tr -d "'" | sort -u); do
-		printf '%s\n' $uc_ids | grep -qx -- "$t" || fail "$(basename "$p"): use case '$t' is not in rules/vocab/use-cases.xml"
-	done
-	for t in $(printf '%s\n' "$xp" | grep -oE "@kind *= *'[a-z0-9-]+'" | sed "s/.*'\(.*\)'/\1/" | sort -u); do
-		printf '%s\n' $dk_ids | grep -qx -- "$t" || fail "$(basename "$p"): documentation kind '$t' is not in rules/vocab/doc-kinds.xml"
-	done
-	for t in $(printf '%s\n' "$xp" | grep -oE "pa:(in-vocab|vocab)\('[a-z0-9-]+'" | sed "s/.*('//; s/'//" | sort -u); do
-		[ -f "$RULES/vocab/$t.xml" ] || fail "$(basename "$p"): vocabulary '$t' does not exist"
-	done
-	# references: an act, and an article or an annex (or an AI Pact commitment)
-	refs=$(xmllint --xpath "//*[local-name()='rule']/*[local-name()='ref'][not(@article or @annex or @commitment or @doc)]/../@id" "$p" 2>/dev/null)
-	[ -z "$refs" ] || fail "$(basename "$p"): a ref names neither article, annex nor commitment:$refs"
-	bad=$(xmllint --xpath "//*[local-name()='ref'][@point and not(translate(@point, 'abcdefghijklmnopqrstuvwxyz0123456789()', '') = '')]/../@id" "$p" 2>/dev/null)
-	[ -z "$bad" ] || fail "$(basename "$p"): malformed point in$bad"
-	# dates: real calendar dates, until after from
-	for d in $(xmllint --xpath "//*[local-name()='applies']/@from | //*[local-name()='applies']/@until" "$p" 2>/dev/null | grep -oE '[0-9]{4}-[0-9]{2}-[0-9]{2}'); do
-		[ "$(date -u -d "$d" +%F 2>/dev/null)" = "$d" ] || fail "$(basename "$p"): bad date $d"
-	done
-	for r in $(xmllint --xpath "//*[local-name()='applies'][@until]/../@id" "$p" 2>/dev/null | sed 's/ id="\([^"]*\)"/\1 /g'); do
-		f=$(xmllint --xpath "string(//*[local-name()='rule'][@id='$r']/*[local-name()='applies']/@from)" "$p")
-		u=$(xmllint --xpath "string(//*[local-name()='rule'][@id='$r']/*[local-name()='applies']/@until)" "$p")
-		[ "$(echo "$u" | tr -d -)" -ge "$(echo "$f" | tr -d -)" ] || fail "$(basename "$p"): rule $r applies until $u before $f"
-	done
-done
-# Every use case that leads to a tier above minimal is classified by some rule.
-for t in $(xmllint --xpath "//*[local-name()='term'][@tier='prohibited' or @tier='high' or @tier='limited']/@id" "$RULES/vocab/use-cases.xml" |
-    sed 's/ id="\([^"]*\)"/\1 /g'); do
-	case $t in
-	annex1-*) key=$(xmllint --xpath "string(//*[local-name()='term'][@id='$t']/@section)" "$RULES/vocab/use-cases.xml")
-		grep -q "'section') = '$key'" $packs || fail "use case $t (Annex I section $key) is classified by no rule" ;;
-	*) a3=$(xmllint --xpath "string(//*[local-name()='term'][@id='$t']/@annex3)" "$RULES/vocab/use-cases.xml")
-		grep -q "'$t'" $packs || { [ -n "$a3" ] && grep -q "'annex3') = '$a3'" $packs; } ||
-		    fail "use case $t is classified by no rule" ;;
-	esac
-done
-
-# `pactaudit rules lint` checks schema, XPath and references as the engine sees them.
+# `pactaudit rules lint` is the one static checker of the packs (pactaudit-rules(5),
+# CHECKS): schema, XPath, references, dates, the vocabulary terms rules name, and
+# that every use case above minimal is classified.
 if [ -n "${PA_SKIP_LINT:-}" ] || "$PACTAUDIT" rules lint "$RULES" >"$T/lint.out" 2>&1; then
 	:
 else
 	fail "pactaudit rules lint $RULES: $(head -n 5 "$T/lint.out")"
 fi
-
 # ---------------------------------------------------------------- fixtures
 pa_gpg_home
 FPR=$(pa_gpg_key "Jane Doe")

@@ -42,6 +42,15 @@ assert_grep '"assert": "false\(\)"' "$T/out"
 assert_exit 2 rules --rules "$FIX/good" show NO-SUCH-RULE
 assert_grep "^pactaudit: no rule 'NO-SUCH-RULE'" "$T/err"
 
+# rules written positively: <fires-if>, <define> expanded, use-case= gives ref and date
+assert_exit 0 rules --rules "$FIX/positive" show T-CL-PROHIBITED
+assert_grep "^fires-if: +\(e:use-case\[\(pa:vocab\('use-cases', \., 'tier'\)\) = 'prohibited'\]\)$" "$T/out"
+assert_grep "^ref: +Art\. 5\(1\)\(a\)$" "$T/out"
+assert_grep "^applies: +from 2025-02-02$" "$T/out"
+assert_grep "^phase: +classify: tier=prohibited, also a finding" "$T/out"
+assert_exit 0 rules --rules "$FIX/positive" --format json show T-CL-PROHIBITED
+assert_grep '"assert": null, "fires_if": "\(e:use-case' "$T/out"
+
 # lint: 0 for a good folder, 2 and file:line for each problem
 assert_exit 0 rules lint "$FIX/good"
 assert_grep "15 rules in 2 packs" "$T/out"
@@ -67,6 +76,13 @@ assert_exit 2 rules lint "$T/many"
 assert_grep "a.xml:7: .*not a date" "$T/out"
 assert_grep "b.xml:7: .*not a date" "$T/out"
 assert_grep "b.xml:9: .*unknown extension function pa:nope\(\)" "$T/out"
+# the checks across packs and vocabularies
+assert_exit 2 rules lint "$FIX/broken-define"
+assert_grep "broken-define/pack.xml:10: rule 'B-1': <applicable>: \\\$deployer: no <define" "$T/out"
+assert_exit 2 rules lint "$FIX/broken-usecase-term"
+assert_grep "use case 'art5-1ab' is not in rules/vocab/use-cases.xml" "$T/out"
+assert_exit 2 rules lint "$FIX/broken-unclassified"
+assert_grep "use case 'art5-1z' \(tier prohibited\) is classified by no rule" "$T/out"
 # the shipped catalogue is valid
 assert_exit 0 rules lint "$top_srcdir/rules"
 

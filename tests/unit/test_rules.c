@@ -476,6 +476,21 @@ static const struct {
 	{ "broken-machine", "broken-machine/data/accelerators.xml:5:", "unknown accelerator 'nvidia-z9'" },
 	{ "broken-term", "broken-term/vocab/v.xml:6:", "duplicate term id 'a'" },
 	{ "broken-empty", "", "no rule packs" },
+	{ "broken-define", "broken-define/pack.xml:10:",
+	  "<applicable>: $deployer: no <define name=\"deployer\"> before it" },
+	{ "broken-define-unused", "broken-define-unused/pack.xml:5:",
+	  "<define name=\"deployer\">: no rule uses it" },
+	{ "broken-usecase-applies", "broken-usecase-applies/pack.xml:6:",
+	  "<applies> is taken from use case 'art5-1a'" },
+	{ "broken-usecase-ref", "broken-usecase-ref/pack.xml:4:",
+	  "use case 'art5-1z' has no ref= of the form" },
+	{ "broken-usecase-term", "broken-usecase-term/pack.xml:7:",
+	  "<fires-if>: use case 'art5-1ab' is not in rules/vocab/use-cases.xml" },
+	{ "broken-kind", "broken-kind/pack.xml:9:",
+	  "documentation kind 'fira' is not in rules/vocab/doc-kinds.xml" },
+	{ "broken-unclassified", "broken-unclassified/vocab/use-cases.xml:5:",
+	  "use case 'art5-1z' (tier prohibited) is classified by no rule" },
+	{ "broken-fires-if", "broken-fires-if/pack.xml:", "does not match its schema" },
 };
 
 static void
@@ -792,6 +807,63 @@ test_rules_eval_findings(void)
 	xmlFreeDoc(doc);
 }
 
+/*
+ * positive/ is good/ written with <define>, <fires-if> and use-case=: the
+ * same dossier gives the same findings and classifications.
+ */
+static void
+test_rules_eval_positive_forms_same_results(void)
+{
+	xmlDoc *doc = load_evidence("evidence/basic.xml");
+	struct pa_eval_opts opts = { .as_of = AS_OF };
+	struct pa_results *a = NULL, *b = NULL;
+	struct pa_rulepack *positive = NULL;
+	const struct pa_rule *r;
+	char *dir = fixture("positive");
+	size_t i;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	CU_ASSERT_EQUAL_FATAL(pa_rulepack_load(&positive, dir, NULL), 0);
+	r = pa_rulepack_find(positive, "T-CL-PROHIBITED");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_TRUE(r->fires_if);
+	CU_ASSERT_STRING_EQUAL(r->use_case, "art5-1a");
+	CU_ASSERT_STRING_EQUAL(r->ref_text, "Art. 5(1)(a)");
+	CU_ASSERT_STRING_EQUAL(r->applies_from, "2025-02-02");
+	CU_ASSERT_STRING_EQUAL(r->classify_attribute, "tier");
+	CU_ASSERT_STRING_EQUAL(r->classify_value, "prohibited");
+	CU_ASSERT_STRING_EQUAL(r->assertion,
+	    "(e:use-case[(pa:vocab('use-cases', ., 'tier')) = 'prohibited'])");
+	CU_ASSERT_FALSE(pa_rulepack_find(good, "T-CL-PROHIBITED")->fires_if);
+
+	a = audit(doc, AS_OF);
+	CU_ASSERT_EQUAL_FATAL(pa_eval_dossier(&b, positive, doc, &opts), 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	CU_ASSERT_TRUE(a->findings.count > 5);
+	CU_ASSERT_EQUAL_FATAL(a->findings.count, b->findings.count);
+	for (i = 0; i < a->findings.count; i++) {
+		const struct pa_results_finding *x = a->findings.items[i];
+		const struct pa_results_finding *y = b->findings.items[i];
+
+		CU_ASSERT_STRING_EQUAL(x->rule, y->rule);
+		CU_ASSERT_EQUAL(x->severity, y->severity);
+		CU_ASSERT_STRING_EQUAL(x->fingerprint, y->fingerprint);
+		CU_ASSERT_STRING_EQUAL(x->message, y->message);
+		CU_ASSERT_STRING_EQUAL(x->ref, y->ref);
+		CU_ASSERT_STRING_EQUAL(x->applies_from, y->applies_from);
+		CU_ASSERT_EQUAL(x->line, y->line);
+	}
+	CU_ASSERT_STRING_EQUAL(item_value(&a->systems, "nudge", false), "prohibited");
+	CU_ASSERT_STRING_EQUAL(item_value(&b->systems, "nudge", false), "prohibited");
+	CU_ASSERT_STRING_EQUAL(item_value(&b->systems, "cv-screen", false),
+	    item_value(&a->systems, "cv-screen", false));
+	pa_results_free(a);
+	pa_results_free(b);
+	pa_rulepack_free(positive);
+	xmlFreeDoc(doc);
+	free(dir);
+}
+
 static void
 test_rules_eval_as_of_not_in_force(void)
 {
@@ -1029,6 +1101,7 @@ static CU_TestInfo rules_tests[] = {
 	{ "eval_classification_ranking", test_rules_eval_classification_ranking },
 	{ "eval_dossier_cannot_preset_tiers", test_rules_eval_dossier_cannot_preset_tiers },
 	{ "eval_findings", test_rules_eval_findings },
+	{ "eval_positive_forms_same_results", test_rules_eval_positive_forms_same_results },
 	{ "eval_as_of_not_in_force", test_rules_eval_as_of_not_in_force },
 	{ "eval_bad_input", test_rules_eval_bad_input },
 	{ "eval_errors_need_review", test_rules_eval_errors_need_review },
