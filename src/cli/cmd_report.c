@@ -8,10 +8,9 @@
 #include <unistd.h>
 
 #include "cli/cmd.h"
-#include "parse/xml.h"
 #include "render/render.h"
+#include "results/results.h"
 #include "util/buf.h"
-#include "util/diag.h"
 #include "util/error.h"
 #include "util/file.h"
 #include "util/limits.h"
@@ -44,18 +43,6 @@ print_formats(FILE *fp)
 		fprintf(fp, "  %-28s %s\n", pa_renderers[i].name, pa_renderers[i].summary);
 }
 
-static bool
-severity_ok(const char *s)
-{
-	static const char *const words[] = { "blocker", "error", "warning", "info", "none" };
-	size_t i;
-
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strcmp(s, words[i]) == 0)
-			return true;
-	return false;
-}
-
 /* Read a results file ("-" is standard input) under the XML size limit. */
 static int
 read_input(struct pa_buf *out, const char *path)
@@ -77,29 +64,19 @@ read_input(struct pa_buf *out, const char *path)
 	return 0;
 }
 
-/* Parse one results file like any untrusted input; its problems are errors here. */
+/*
+ * Read one results file (parsed like any untrusted input, validated
+ * against the results schema) and append its dossiers to list.
+ */
 static int
-load_results(xmlDoc **out, const char *path)
+load_results(struct pa_vec *list, const char *path)
 {
 	struct pa_buf data = PA_BUF_INIT;
-	struct pa_diag diag = PA_DIAG_INIT;
 	const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
 	int error;
 
-	*out = NULL;
-	if ((error = read_input(&data, path)) < 0 ||
-	    (error = pa_xml_parse_untrusted(out, data.ptr, data.size, name, &diag)) < 0)
-		goto done;
-	if (*out == NULL) {
-		if (diag.count > 0)
-			error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_XML, "%s:%ld: %s",
-			    name, diag.entries[0].line, diag.entries[0].message);
-		else
-			error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_XML,
-			    "%s: not well-formed XML", name);
-	}
-done:
-	pa_diag_dispose(&diag);
+	if ((error = read_input(&data, path)) == 0)
+		error = pa_results_read_mem(list, data.ptr ? data.ptr : "", data.size, name);
 	pa_buf_dispose(&data);
 	return error;
 }
@@ -115,8 +92,8 @@ want_color(void)
 }
 
 static int
-write_file(const char *path, const char *format, xmlDoc *const *docs, size_t count,
-    const struct pa_render_opts *ro)
+write_file(const char *path, const char *format, struct pa_results *const *docs,
+    size_t count, const struct pa_render_opts *ro)
 {
 	char *mem = NULL;
 	size_t size = 0;
@@ -134,14 +111,21 @@ write_file(const char *path, const char *format, xmlDoc *const *docs, size_t cou
 	return error;
 }
 
+static void
+free_results(void *p)
+{
+	pa_results_free(p);
+}
+
 static int
 run_report(const struct pa_cmd *cmd, int argc, char **argv)
 {
 	struct pa_opt_state st;
-	struct pa_render_opts ro = { .color = false, .fail_on = NULL };
-	const char *format = "text", *output = NULL;
-	xmlDoc **docs = NULL;
-	size_t i, count = 0, failing = 0;
+	struct pa_render_opts ro = { .color = false, .fail_on = PA_FAIL_ON_ERROR };
+	struct pa_vec list = PA_VEC_INIT;
+	const char *format = "text", *output = NULL, *fail_on = NULL;
+	struct pa_results *const *docs;
+	size_t i, failing = 0;
 	int c, rc = PA_EXIT_FAILURE;
 
 	pa_opt_start(&st, cmd, argc, argv);
@@ -159,7 +143,7 @@ run_report(const struct pa_cmd *cmd, int argc, char **argv)
 			output = st.arg;
 			break;
 		case OPT_FAIL_ON:
-			ro.fail_on = st.arg;
+			fail_on = st.arg;
 			break;
 		}
 	}
@@ -168,44 +152,36 @@ run_report(const struct pa_cmd *cmd, int argc, char **argv)
 	if (!pa_render_known(format))
 		return pa_opt_usage_error(cmd, "unknown format '%s'; see 'pactaudit report --help'",
 		    format);
-	if (ro.fail_on != NULL && !severity_ok(ro.fail_on))
+	if (pa_results_fail_on_parse(&ro.fail_on, fail_on) < 0) {
+		pa_error_clear();
 		return pa_opt_usage_error(cmd,
 		    "--fail-on takes blocker, error, warning, info or none");
-	if ((docs = calloc((size_t)(argc - st.optind), sizeof(*docs))) == NULL) {
-		pa_error_oom();
-		rc = pa_cmd_fail();
-		goto done;
 	}
 	for (i = (size_t)st.optind; i < (size_t)argc; i++) {
-		if (load_results(&docs[count], argv[i]) < 0) {
+		if (load_results(&list, argv[i]) < 0) {
 			rc = pa_cmd_fail();
 			goto done;
 		}
-		count++;
 	}
+	docs = (struct pa_results *const *)list.items;
 	if (output != NULL) {
-		if (write_file(output, format, docs, count, &ro) < 0) {
+		if (write_file(output, format, docs, list.count, &ro) < 0) {
 			rc = pa_cmd_fail();
 			goto done;
 		}
 	} else {
 		ro.color = want_color();
-		if (pa_render(stdout, format, docs, count, &ro) < 0) {
+		if (pa_render(stdout, format, docs, list.count, &ro) < 0) {
 			rc = pa_cmd_fail();
 			goto done;
 		}
 	}
-	rc = PA_EXIT_OK;
-	if (ro.fail_on != NULL) {
-		if (pa_render_failing(&failing, docs, count, ro.fail_on) < 0)
-			rc = pa_cmd_fail();
-		else if (failing > 0)
-			rc = PA_EXIT_FINDINGS;
-	}
+	/* the same decision as `check` makes, from the same model */
+	for (i = 0; fail_on != NULL && i < list.count; i++)
+		failing += pa_results_failing(docs[i], ro.fail_on);
+	rc = failing > 0 ? PA_EXIT_FINDINGS : PA_EXIT_OK;
 done:
-	for (i = 0; i < count; i++)
-		xmlFreeDoc(docs[i]);
-	free(docs);
+	pa_vec_dispose(&list, free_results);
 	return rc;
 }
 

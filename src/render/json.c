@@ -2,7 +2,7 @@
 /* JSON output (jansson): one object per dossier with the keys DESIGN.md section 4 fixes. */
 #include "config.h"
 
-#include "render/model.h"
+#include "render/writer.h"
 
 #include <jansson.h>
 
@@ -23,25 +23,25 @@ jset(json_t *obj, const char *key, json_t *value)
 }
 
 static json_t *
-json_finding(const struct pa_rfinding *f)
+json_finding(const struct pa_results_finding *f)
 {
 	json_t *o = json_object();
 	bool ok;
 
 	ok = o != NULL &&
 	    jset(o, "rule", jstr(f->rule)) &&
-	    jset(o, "severity", jstr(f->severity)) &&
-	    jset(o, "status", jstr(f->status)) &&
+	    jset(o, "severity", jstr(pa_results_severity_name(f->severity))) &&
+	    jset(o, "status", jstr(pa_results_status_name(f->status))) &&
 	    jset(o, "path", jstr(f->path)) &&
 	    jset(o, "line", f->line > 0 ? json_integer(f->line) : json_null()) &&
 	    jset(o, "message", jstr(f->message)) &&
-	    jset(o, "fingerprint", jstr(f->fingerprint)) &&
+	    jset(o, "fingerprint", jstr(f->fingerprint[0] ? f->fingerprint : NULL)) &&
 	    jset(o, "ref", jstr(f->ref)) &&
 	    jset(o, "remedy", jstr(f->remedy)) &&
 	    jset(o, "anchor", jstr(f->anchor)) &&
 	    jset(o, "in_force", json_boolean(f->in_force)) &&
 	    jset(o, "applies_from", jstr(f->applies_from)) &&
-	    jset(o, "waivable", f->waivable < 0 ? json_null() : json_boolean(f->waivable));
+	    jset(o, "waivable", json_boolean(f->waivable));
 	if (!ok) {
 		json_decref(o);
 		return NULL;
@@ -66,8 +66,10 @@ jpush(json_t *arr, json_t *value)
 }
 
 json_t *
-pa_render_json_dossier(const struct pa_rdossier *d)
+pa_render_json_dossier(const struct pa_results *d)
 {
+	const struct pa_results_item *it;
+	const struct pa_results_signature *s;
 	json_t *o = json_object(), *tool = json_object(), *rules = json_object();
 	json_t *dos = json_object(), *systems = json_array(), *models = json_array();
 	json_t *sigs = json_array(), *findings = json_array(), *item;
@@ -75,34 +77,40 @@ pa_render_json_dossier(const struct pa_rdossier *d)
 	bool ok = o && tool && rules && dos && systems && models && sigs && findings;
 
 	ok = ok &&
-	    jset(tool, "name", jstr(d->tool_name)) &&
-	    jset(tool, "version", jstr(d->tool_version)) &&
+	    jset(tool, "name", jstr("pactaudit")) &&
+	    jset(tool, "version", jstr(d->tool_version ? d->tool_version : PACKAGE_VERSION)) &&
 	    jset(rules, "version", jstr(d->rules_version)) &&
-	    jset(rules, "digest", jstr(d->rules_digest)) &&
-	    jset(dos, "path", jstr(d->path)) &&
-	    jset(dos, "commit", jstr(d->commit)) &&
-	    jset(dos, "rev", jstr(d->rev)) &&
-	    jset(dos, "mode", jstr(d->mode)) &&
+	    jset(rules, "digest", jstr(d->rules_digest[0] ? d->rules_digest : NULL)) &&
+	    jset(dos, "path", jstr(d->dossier_path)) &&
+	    jset(dos, "commit", jstr(d->dossier_commit)) &&
+	    jset(dos, "rev", jstr(d->dossier_rev)) &&
+	    jset(dos, "mode", jstr(d->dossier_mode)) &&
 	    jset(dos, "trust", jstr(d->trust));
-	for (i = 0; ok && i < d->nsystems; i++)
+	for (i = 0; ok && i < d->systems.count; i++) {
+		it = d->systems.items[i];
 		ok = (item = json_object()) != NULL &&
 		    jpush(systems, item) &&
-		    jset(item, "id", jstr(d->systems[i].id)) &&
-		    jset(item, "tier", jstr(d->systems[i].tier));
-	for (i = 0; ok && i < d->nmodels; i++)
+		    jset(item, "id", jstr(it->id)) &&
+		    jset(item, "tier", jstr(it->tier));
+	}
+	for (i = 0; ok && i < d->models.count; i++) {
+		it = d->models.items[i];
 		ok = (item = json_object()) != NULL &&
 		    jpush(models, item) &&
-		    jset(item, "id", jstr(d->models[i].id)) &&
-		    jset(item, "gpai", jstr(d->models[i].gpai));
-	for (i = 0; ok && i < d->nsigs; i++)
+		    jset(item, "id", jstr(it->id)) &&
+		    jset(item, "gpai", jstr(it->gpai));
+	}
+	for (i = 0; ok && i < d->signatures.count; i++) {
+		s = d->signatures.items[i];
 		ok = (item = json_object()) != NULL &&
 		    jpush(sigs, item) &&
-		    jset(item, "object", jstr(d->sigs[i].object)) &&
-		    jset(item, "kind", jstr(d->sigs[i].kind)) &&
-		    jset(item, "status", jstr(d->sigs[i].status)) &&
-		    jset(item, "fingerprint", jstr(d->sigs[i].fingerprint));
-	for (i = 0; ok && i < d->nfindings; i++)
-		ok = jpush(findings, json_finding(&d->findings[i]));
+		    jset(item, "object", jstr(s->object)) &&
+		    jset(item, "kind", jstr(s->kind)) &&
+		    jset(item, "status", jstr(s->status)) &&
+		    jset(item, "fingerprint", jstr(s->fingerprint));
+	}
+	for (i = 0; ok && i < d->findings.count; i++)
+		ok = jpush(findings, json_finding(d->findings.items[i]));
 	ok = ok &&
 	    jmove(o, "dossier", &dos) &&
 	    jset(o, "as_of", jstr(d->as_of)) &&
@@ -110,7 +118,7 @@ pa_render_json_dossier(const struct pa_rdossier *d)
 	    jmove(o, "models", &models) &&
 	    jmove(o, "signatures", &sigs) &&
 	    jmove(o, "findings", &findings) &&
-	    jset(o, "verdict", jstr(d->verdict)) &&
+	    jset(o, "verdict", jstr(pa_results_verdict_name(pa_results_verdict(d)))) &&
 	    jmove(o, "tool", &tool) &&
 	    jmove(o, "rules", &rules);
 	json_decref(tool);
@@ -137,10 +145,10 @@ pa_render_json(FILE *out, const struct pa_render_input *in,
 
 	(void)opts;
 	if (in->count == 1) {
-		root = pa_render_json_dossier(&in->dossiers[0]);
+		root = pa_render_json_dossier(in->results[0]);
 	} else if ((root = json_array()) != NULL) {
 		for (i = 0; i < in->count; i++) {
-			if ((d = pa_render_json_dossier(&in->dossiers[i])) == NULL ||
+			if ((d = pa_render_json_dossier(in->results[i])) == NULL ||
 			    json_array_append_new(root, d) < 0) {
 				json_decref(root);
 				root = NULL;

@@ -2,8 +2,9 @@
 /* JUnit XML through the libxml2 tree API: one test suite per dossier, one test case per finding. */
 #include "config.h"
 
-#include "render/model.h"
+#include "render/writer.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/buf.h"
@@ -19,12 +20,11 @@
 enum outcome { PASS, FAIL, SKIP };
 
 static enum outcome
-outcome_of(const struct pa_rfinding *f, int fail_rank)
+outcome_of(const struct pa_results_finding *f, enum pa_fail_on fail_on)
 {
-	if (!f->in_force || (f->status != NULL &&
-	    (strcmp(f->status, "waived") == 0 || strcmp(f->status, "baselined") == 0)))
+	if (!f->in_force || f->status == PA_FINDING_WAIVED || f->status == PA_FINDING_BASELINED)
 		return SKIP;
-	return pa_render_fails(f, fail_rank) ? FAIL : PASS;
+	return pa_results_finding_fails(f, fail_on) ? FAIL : PASS;
 }
 
 static bool
@@ -44,25 +44,25 @@ set_count(xmlNode *n, const char *name, size_t v)
 
 /* "path:line: severity: [RULE] message (ref)" then remedy and fingerprint lines. */
 static void
-describe(struct pa_buf *b, const struct pa_rfinding *f)
+describe(struct pa_buf *b, const struct pa_results_finding *f)
 {
 	if (f->path != NULL && f->line > 0)
 		pa_buf_printf(b, "%s:%ld: ", f->path, f->line);
 	else if (f->path != NULL)
 		pa_buf_printf(b, "%s: ", f->path);
-	pa_buf_printf(b, "%s: [%s] %s", f->severity ? f->severity : "?",
+	pa_buf_printf(b, "%s: [%s] %s", pa_results_severity_name(f->severity),
 	    f->rule ? f->rule : "?", f->message ? f->message : "");
 	if (f->ref != NULL)
 		pa_buf_printf(b, " (%s)", f->ref);
 	pa_buf_putc(b, '\n');
 	if (f->remedy != NULL)
 		pa_buf_printf(b, "remedy: %s\n", f->remedy);
-	if (f->fingerprint != NULL)
+	if (f->fingerprint[0] != '\0')
 		pa_buf_printf(b, "fingerprint: %s\n", f->fingerprint);
 }
 
 static bool
-add_case(xmlNode *suite, const struct pa_rdossier *d, const struct pa_rfinding *f,
+add_case(xmlNode *suite, const struct pa_results *d, const struct pa_results_finding *f,
     enum outcome oc)
 {
 	struct pa_buf name = PA_BUF_INIT, text = PA_BUF_INIT, why = PA_BUF_INIT;
@@ -78,16 +78,16 @@ add_case(xmlNode *suite, const struct pa_rdossier *d, const struct pa_rfinding *
 	if (!f->in_force)
 		pa_buf_printf(&why, "applies from %s",
 		    f->applies_from ? f->applies_from : "a later date");
-	else if (f->status != NULL)
-		pa_buf_puts(&why, f->status);
+	else
+		pa_buf_puts(&why, pa_results_status_name(f->status));
 	ok = !pa_buf_oom(&name) && !pa_buf_oom(&text) && !pa_buf_oom(&why) &&
 	    (tc = xmlNewChild(suite, NULL, BAD_CAST "testcase", NULL)) != NULL &&
-	    set_prop(tc, "classname", d->path ? d->path : "dossier") &&
+	    set_prop(tc, "classname", d->dossier_path ? d->dossier_path : "dossier") &&
 	    set_prop(tc, "name", name.ptr);
 	if (ok && oc == FAIL)
 		ok = (child = xmlNewTextChild(tc, NULL, BAD_CAST "failure",
 		    BAD_CAST text.ptr)) != NULL &&
-		    set_prop(child, "type", f->severity ? f->severity : "finding") &&
+		    set_prop(child, "type", pa_results_severity_name(f->severity)) &&
 		    set_prop(child, "message", f->message ? f->message : "");
 	else if (ok && oc == SKIP)
 		ok = (child = xmlNewChild(tc, NULL, BAD_CAST "skipped", NULL)) != NULL &&
@@ -112,40 +112,43 @@ add_property(xmlNode *props, const char *name, const char *value)
 }
 
 static bool
-add_suite(xmlNode *top, const struct pa_rdossier *d, int fail_rank, size_t *tests,
+add_suite(xmlNode *top, const struct pa_results *d, enum pa_fail_on fail_on, size_t *tests,
     size_t *failures, size_t *skipped)
 {
+	const struct pa_results_finding **sorted = NULL;
 	xmlNode *suite, *props, *tc;
-	size_t i, nfail = 0, nskip = 0;
+	size_t i, n = d->findings.count, nfail = 0, nskip = 0;
 	enum outcome oc;
 	bool ok;
 
-	ok = (suite = xmlNewChild(top, NULL, BAD_CAST "testsuite", NULL)) != NULL &&
-	    set_prop(suite, "name", d->path ? d->path : "dossier") &&
+	ok = pa_results_report_order(&sorted, d) == 0 &&
+	    (suite = xmlNewChild(top, NULL, BAD_CAST "testsuite", NULL)) != NULL &&
+	    set_prop(suite, "name", d->dossier_path ? d->dossier_path : "dossier") &&
 	    (props = xmlNewChild(suite, NULL, BAD_CAST "properties", NULL)) != NULL &&
-	    add_property(props, "commit", d->commit) &&
-	    add_property(props, "rev", d->rev) &&
-	    add_property(props, "mode", d->mode) &&
+	    add_property(props, "commit", d->dossier_commit) &&
+	    add_property(props, "rev", d->dossier_rev) &&
+	    add_property(props, "mode", d->dossier_mode) &&
 	    add_property(props, "trust", d->trust) &&
 	    add_property(props, "as-of", d->as_of) &&
 	    add_property(props, "rules-version", d->rules_version) &&
-	    add_property(props, "verdict", d->verdict);
-	for (i = 0; ok && i < d->nfindings; i++) {
-		oc = outcome_of(d->sorted[i], fail_rank);
+	    add_property(props, "verdict", pa_results_verdict_name(pa_results_verdict(d)));
+	for (i = 0; ok && i < n; i++) {
+		oc = outcome_of(sorted[i], fail_on);
 		nfail += oc == FAIL;
 		nskip += oc == SKIP;
-		ok = add_case(suite, d, d->sorted[i], oc);
+		ok = add_case(suite, d, sorted[i], oc);
 	}
-	if (ok && d->nfindings == 0)
+	free(sorted);
+	if (ok && n == 0)
 		ok = (tc = xmlNewChild(suite, NULL, BAD_CAST "testcase", NULL)) != NULL &&
-		    set_prop(tc, "classname", d->path ? d->path : "dossier") &&
+		    set_prop(tc, "classname", d->dossier_path ? d->dossier_path : "dossier") &&
 		    set_prop(tc, "name", "no findings");
 	ok = ok &&
-	    set_count(suite, "tests", d->nfindings ? d->nfindings : 1) &&
+	    set_count(suite, "tests", n ? n : 1) &&
 	    set_count(suite, "failures", nfail) &&
 	    set_count(suite, "errors", 0) &&
 	    set_count(suite, "skipped", nskip);
-	*tests += d->nfindings ? d->nfindings : 1;
+	*tests += n ? n : 1;
 	*failures += nfail;
 	*skipped += nskip;
 	return ok;
@@ -158,11 +161,9 @@ pa_render_junit(FILE *out, const struct pa_render_input *in,
 	xmlDoc *doc = NULL;
 	xmlNode *top;
 	size_t i, tests = 0, failures = 0, skipped = 0;
-	int error, fail_rank;
+	int error = 0;
 	bool ok;
 
-	if ((error = pa_render_fail_rank(&fail_rank, opts->fail_on)) < 0)
-		return error;
 	ok = (doc = xmlNewDoc(BAD_CAST "1.0")) != NULL &&
 	    (doc->encoding = xmlStrdup(BAD_CAST "UTF-8")) != NULL &&
 	    (top = xmlNewDocNode(doc, NULL, BAD_CAST "testsuites", NULL)) != NULL;
@@ -170,7 +171,7 @@ pa_render_junit(FILE *out, const struct pa_render_input *in,
 		xmlDocSetRootElement(doc, top);
 	ok = ok && set_prop(top, "name", "pactaudit");
 	for (i = 0; ok && i < in->count; i++)
-		ok = add_suite(top, &in->dossiers[i], fail_rank, &tests, &failures, &skipped);
+		ok = add_suite(top, in->results[i], opts->fail_on, &tests, &failures, &skipped);
 	ok = ok &&
 	    set_count(top, "tests", tests) &&
 	    set_count(top, "failures", failures) &&

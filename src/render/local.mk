@@ -2,7 +2,7 @@
 # render/: sources and tests of this module.
 src_libpactaudit_a_SOURCES += \
 	src/render/render.c src/render/render.h \
-	src/render/model.c src/render/model.h \
+	src/render/writer.h \
 	src/render/text.c src/render/json.c src/render/sarif.c \
 	src/render/junit.c src/render/tap.c src/render/xml.c \
 	src/render/xslt.c
@@ -15,5 +15,6 @@ tests_unit_test_render_SOURCES = tests/unit/test_render.c tests/lib/cutest.h
 tests_unit_test_render_CPPFLAGS = $(PA_TEST_CPPFLAGS)
 tests_unit_test_render_LDADD = $(PA_TEST_LDADD)
 TESTS += tests/cli/report.sh tests/cli/report-golden.sh tests/cli/report-formats.sh \
-	tests/cli/report-sarif.sh tests/cli/report-xslt-security.sh
+	tests/cli/report-sarif.sh tests/cli/report-xslt-security.sh \
+	tests/cli/report-invalid.sh
 dist_man_MANS += man/pactaudit-report.1 man/pactaudit-formats.5

@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The table of output formats and the dispatch to one of them. */
+/* The table of output formats, and the sanitised copy of the results every writer reads. */
 #include "config.h"
 
 #include "render/render.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "render/model.h"
+#include "render/writer.h"
+#include "util/alloc.h"
+#include "util/buf.h"
 #include "util/error.h"
+#include "util/text.h"
 
 const struct pa_renderer pa_renderers[] = {
 	{ .name = "text", .summary = "findings for a terminal, grouped by severity", .write = pa_render_text },
@@ -15,10 +20,10 @@ const struct pa_renderer pa_renderers[] = {
 	{ .name = "sarif", .summary = "SARIF 2.1.0 log, one run per dossier", .write = pa_render_sarif },
 	{ .name = "junit", .summary = "JUnit XML, one test suite per dossier", .write = pa_render_junit },
 	{ .name = "tap", .summary = "Test Anything Protocol version 13", .write = pa_render_tap },
-	{ .name = "xml", .summary = "the results document (a results-set for several)", .write = pa_render_xml },
-	{ .name = "html", .summary = "a self-contained HTML report (XSLT)", .write = pa_render_html },
-	{ .name = "md", .summary = "a Markdown report (XSLT)", .write = pa_render_md },
-	{ .name = "csv", .summary = "one CSV row per finding, RFC 4180 (XSLT)", .write = pa_render_csv },
+	{ .name = "xml", .summary = "the results document (a results-set for several)", .doc = true, .write = pa_render_xml },
+	{ .name = "html", .summary = "a self-contained HTML report (XSLT)", .doc = true, .write = pa_render_html },
+	{ .name = "md", .summary = "a Markdown report (XSLT)", .doc = true, .write = pa_render_md },
+	{ .name = "csv", .summary = "one CSV row per finding, RFC 4180 (XSLT)", .doc = true, .write = pa_render_csv },
 	{ 0 }
 };
 
@@ -41,45 +46,216 @@ pa_render_known(const char *format)
 	return render_find(format) != NULL;
 }
 
+/* Replace *s by b's content (b is emptied). */
+static int
+replace(char **s, struct pa_buf *b)
+{
+	char *p;
+
+	if (pa_buf_oom(b))
+		return pa_error_oom();
+	if ((p = pa_buf_detach(b)) == NULL && (p = pa_strdup("")) == NULL)
+		return pa_error_oom();
+	free(*s);
+	*s = p;
+	return 0;
+}
+
+/* Safe to show and legal in XML: attributes on one line, element text keeps \n and \t. */
+static int
+sanitise(char **s, enum pa_results_text kind, void *arg)
+{
+	struct pa_buf san = PA_BUF_INIT, xml = PA_BUF_INIT;
+	int error;
+
+	(void)arg;
+	if ((error = pa_text_sanitize(&san, *s, strlen(*s), kind == PA_RESULTS_TEXT_ATTR ?
+	    PA_TEXT_ONELINE : PA_TEXT_KEEP_NL)) == 0 &&
+	    (error = pa_text_xml_clean(&xml, san.ptr ? san.ptr : "", san.size, NULL)) == 0)
+		error = replace(s, &xml);
+	pa_buf_dispose(&san);
+	pa_buf_dispose(&xml);
+	return error < 0 ? pa_error_oom() : 0;
+}
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* Text on one line: runs of white space become one space, trimmed. */
+static void
+tidy_line(struct pa_buf *b, const char *s)
+{
+	const char *p;
+
+	for (p = s; *p != '\0'; p++) {
+		if (!is_space(*p))
+			pa_buf_putc(b, *p);
+		else if (b->size > 0 && !is_space(p[1]) && p[1] != '\0')
+			pa_buf_putc(b, ' ');
+	}
+}
+
+/* Multi-line text: each line trimmed, blank lines at the ends dropped, runs of them kept as one. */
+static void
+tidy_block(struct pa_buf *b, const char *s)
+{
+	const char *p, *e, *eol;
+	bool blank = false;
+
+	for (p = s; *p != '\0'; p = *eol ? eol + 1 : eol) {
+		if ((eol = strchr(p, '\n')) == NULL)
+			eol = p + strlen(p);
+		e = eol;
+		while (p < e && is_space(*p))
+			p++;
+		while (e > p && is_space(e[-1]))
+			e--;
+		if (e == p) {
+			blank = b->size > 0;
+			continue;
+		}
+		if (b->size > 0)
+			pa_buf_puts(b, blank ? "\n\n" : "\n");
+		pa_buf_put(b, p, (size_t)(e - p));
+		blank = false;
+	}
+}
+
+static int
+tidy(char **s, enum pa_results_text kind, void *arg)
+{
+	struct pa_buf b = PA_BUF_INIT;
+	int error;
+
+	(void)arg;
+	if (kind == PA_RESULTS_TEXT_ATTR)
+		return 0;
+	if (kind == PA_RESULTS_TEXT_LINE)
+		tidy_line(&b, *s);
+	else
+		tidy_block(&b, *s);
+	error = replace(s, &b);
+	pa_buf_dispose(&b);
+	return error;
+}
+
+/* The results document of in->results: one <results>, or a <results-set>. */
+static int
+build_doc(struct pa_render_input *in)
+{
+	xmlDoc *doc = NULL, *one = NULL;
+	xmlNode *top = NULL, *copy;
+	xmlNs *ns;
+	size_t i;
+	int error = 0;
+
+	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
+	    (doc->encoding = xmlStrdup(BAD_CAST "UTF-8")) == NULL) {
+		error = pa_error_oom();
+		goto done;
+	}
+	if (in->count != 1) {
+		if ((top = xmlNewDocNode(doc, NULL, BAD_CAST "results-set", NULL)) == NULL ||
+		    (ns = xmlNewNs(top, BAD_CAST PA_RESULTS_NS, NULL)) == NULL) {
+			xmlFreeNode(top);
+			error = pa_error_oom();
+			goto done;
+		}
+		xmlSetNs(top, ns);
+		xmlDocSetRootElement(doc, top);
+	}
+	for (i = 0; i < in->count; i++) {
+		if ((error = pa_results_to_xml(&one, in->results[i])) < 0)
+			goto done;
+		if ((copy = xmlDocCopyNode(xmlDocGetRootElement(one), doc, 1)) == NULL) {
+			error = pa_error_oom();
+			goto done;
+		}
+		xmlFreeDoc(one);
+		one = NULL;
+		if (top == NULL)
+			xmlDocSetRootElement(doc, copy);
+		else if (xmlAddChild(top, copy) == NULL) {
+			xmlFreeNode(copy);
+			error = pa_error_oom();
+			goto done;
+		}
+	}
+	in->doc = doc;
+	doc = NULL;
+done:
+	xmlFreeDoc(one);
+	xmlFreeDoc(doc);
+	return error;
+}
+
+static void
+input_dispose(struct pa_render_input *in)
+{
+	size_t i;
+
+	for (i = 0; i < in->count; i++)
+		pa_results_free(in->results[i]);
+	free(in->results);
+	xmlFreeDoc(in->doc);
+	memset(in, 0, sizeof(*in));
+}
+
+static int
+input_init(struct pa_render_input *in, struct pa_results *const *results, size_t count,
+    bool want_doc)
+{
+	size_t i;
+	int error = 0;
+
+	memset(in, 0, sizeof(*in));
+	if (count > 0 && (in->results = pa_calloc(count, sizeof(*in->results))) == NULL)
+		return pa_error_oom();
+	for (i = 0; i < count && error == 0; i++) {
+		if ((error = pa_results_dup(&in->results[i], results[i])) == 0)
+			in->count++;
+		if (error == 0)
+			error = pa_results_each_string(in->results[i], sanitise, NULL);
+	}
+	if (error == 0 && want_doc)
+		error = build_doc(in);
+	for (i = 0; i < in->count && error == 0; i++)
+		error = pa_results_each_string(in->results[i], tidy, NULL);
+	if (error < 0)
+		input_dispose(in);
+	return error;
+}
+
 int
-pa_render(FILE *out, const char *format, xmlDoc *const *results, size_t count,
+pa_render(FILE *out, const char *format, struct pa_results *const *results, size_t count,
     const struct pa_render_opts *opts)
 {
 	static const struct pa_render_opts defaults = { .color = false };
 	const struct pa_renderer *r = render_find(format);
 	struct pa_render_input in;
-	int error, rank;
+	int error;
 
 	if (r == NULL)
 		return pa_error_setc(PA_ENOTFOUND, PA_ERRCLASS_USAGE,
 		    "unknown output format '%s'", format ? format : "");
 	if (opts == NULL)
 		opts = &defaults;
-	if ((error = pa_render_fail_rank(&rank, opts->fail_on)) < 0)
-		return error;
-	if ((error = pa_render_input_init(&in, results, count)) < 0)
+	if ((error = input_init(&in, results, count, r->doc)) < 0)
 		return error;
 	if ((error = r->write(out, &in, opts)) == 0)
 		error = pa_render_check_stream(out);
-	pa_render_input_dispose(&in);
+	input_dispose(&in);
 	return error;
 }
 
 int
-pa_render_failing(size_t *out, xmlDoc *const *results, size_t count,
-    const char *fail_on)
+pa_render_check_stream(FILE *out)
 {
-	struct pa_render_input in;
-	size_t i, k;
-	int error, rank;
-
-	*out = 0;
-	if ((error = pa_render_fail_rank(&rank, fail_on)) < 0 ||
-	    (error = pa_render_input_init(&in, results, count)) < 0)
-		return error;
-	for (i = 0; i < in.count; i++)
-		for (k = 0; k < in.dossiers[i].nfindings; k++)
-			*out += pa_render_fails(&in.dossiers[i].findings[k], rank);
-	pa_render_input_dispose(&in);
+	if (fflush(out) != 0 || ferror(out))
+		return pa_error_setc(PA_ERROR, PA_ERRCLASS_OS,
+		    "cannot write the report: %s", strerror(errno ? errno : EIO));
 	return 0;
 }

@@ -1,22 +1,29 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Renderers: results documents (urn:pactaudit:results:1) to output formats. */
+/* Renderers: the results model (results/results.h) to output formats. */
 #ifndef PA_RENDER_RENDER_H
 #define PA_RENDER_RENDER_H
 
-#include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
-struct pa_render_opts { bool color; const char *fail_on; };
+#include "results/results.h"
 
-/* The sanitised input a writer receives from pa_render() (render/model.h). */
+/*
+ * color: SGR colours in text output.  fail_on decides which findings
+ * fail a JUnit test case or TAP test point, with pa_results_finding_fails()
+ * (zero: error, as without --fail-on).
+ */
+struct pa_render_opts { bool color; enum pa_fail_on fail_on; };
+
+/* The sanitised input a writer receives from pa_render() (render/writer.h). */
 struct pa_render_input;
 
 /* One output format; the table below drives pa_render() and --help. */
 struct pa_renderer {
 	const char *name;	/* the --format value */
 	const char *summary;	/* one line for --help and the man page */
+	bool doc;		/* the writer reads the results document (XML, XSLT) */
 	/* Called by pa_render() only; 0, or < 0 with the message set. */
 	int (*write)(FILE *out, const struct pa_render_input *in,
 	    const struct pa_render_opts *opts);
@@ -25,22 +32,17 @@ struct pa_renderer {
 /* Every format, terminated by { 0 }. */
 extern const struct pa_renderer pa_renderers[];
 
-/* Write results (count documents, urn:pactaudit:results:1) in `format` to out. PA_ENOTFOUND for an unknown format (message set). */
-int pa_render(FILE *out, const char *format, xmlDoc *const *results, size_t count, const struct pa_render_opts *opts);
-bool pa_render_known(const char *format);
-
 /*
- * pa_render() writes nothing before its input is known to be results, and
- * every string it writes has passed pa_text_sanitize().  opts->fail_on
- * (blocker, error, warning, info or none; NULL means error) decides which
- * findings fail a JUnit test case or TAP test point; an unknown word is
- * PA_EINVALID.
- *
- * Count into *out the findings across results that are unresolved (open
- * or needs-review), in force and at least as severe as fail_on (same
- * words): what makes `check` and `report --fail-on` exit 1.
+ * Write count results in `format` to out.  Renderers take the one results
+ * model and never a dossier; they do not change it: every string is
+ * sanitised (pa_text_sanitize(): attributes on one line, element text
+ * keeps \n and \t) on a copy before any writer sees it, so whatever the
+ * model holds (a fresh audit, the cache, a file read back) comes out
+ * safe.  PA_ENOTFOUND for an unknown format (message set), nothing
+ * written.  opts may be NULL (no colour, fail on error).
  */
-int pa_render_failing(size_t *out, xmlDoc *const *results, size_t count,
-    const char *fail_on);
+int pa_render(FILE *out, const char *format, struct pa_results *const *results,
+    size_t count, const struct pa_render_opts *opts);
+bool pa_render_known(const char *format);
 
 #endif

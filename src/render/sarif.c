@@ -2,7 +2,7 @@
 /* SARIF 2.1.0 output (jansson): one run per dossier, one result per finding. */
 #include "config.h"
 
-#include "render/model.h"
+#include "render/writer.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -50,17 +50,27 @@ jtext(const char *s)
 }
 
 static const char *
-sarif_level(enum pa_sev rank)
+sarif_level(enum pa_severity sev)
 {
-	switch (rank) {
-	case PA_SEV_BLOCKER:
-	case PA_SEV_ERROR:
+	switch (sev) {
+	case PA_SEVERITY_BLOCKER:
+	case PA_SEVERITY_ERROR:
 		return "error";
-	case PA_SEV_WARNING:
+	case PA_SEVERITY_WARNING:
 		return "warning";
 	default:
 		return "note";
 	}
+}
+
+/*
+ * The level a rule's most severe in-force finding gives it; -1 while the
+ * rule has only findings not yet in force (their level is "note").
+ */
+static int
+level_rank(const struct pa_results_finding *f)
+{
+	return f->in_force ? (int)f->severity : -1;
 }
 
 /* Percent-encode a dossier-relative path into a relative URI reference. */
@@ -82,7 +92,7 @@ uri_encode(struct pa_buf *out, const char *path)
 
 /* Index of rule in the run's rules[] (adding it), or -1 on OOM. */
 static json_int_t
-rule_index(json_t *rules, const struct pa_rfinding *f, enum pa_sev *ranks)
+rule_index(json_t *rules, const struct pa_results_finding *f, int *ranks)
 {
 	json_t *r, *props, *cfg;
 	struct pa_buf desc = PA_BUF_INIT;
@@ -94,12 +104,13 @@ rule_index(json_t *rules, const struct pa_rfinding *f, enum pa_sev *ranks)
 		    f->rule) != 0)
 			continue;
 		/* the rule's level is that of its most severe in-force finding */
-		if (f->in_force && f->rank < ranks[i]) {
-			ranks[i] = f->rank;
+		if (level_rank(f) > ranks[i]) {
+			ranks[i] = level_rank(f);
 			cfg = json_object_get(json_array_get(rules, i), "defaultConfiguration");
 			props = json_object_get(json_array_get(rules, i), "properties");
-			if (!jset(cfg, "level", json_string(sarif_level(f->rank))) ||
-			    (f->severity && !jset(props, "severity", json_string(f->severity))))
+			if (!jset(cfg, "level", json_string(sarif_level(f->severity))) ||
+			    !jset(props, "severity",
+			    json_string(pa_results_severity_name(f->severity))))
 				return -1;
 		}
 		return (json_int_t)i;
@@ -107,22 +118,23 @@ rule_index(json_t *rules, const struct pa_rfinding *f, enum pa_sev *ranks)
 	pa_buf_puts(&desc, f->rule);
 	if (f->ref != NULL)
 		pa_buf_printf(&desc, " (%s)", f->ref);
-	ranks[n] = f->in_force ? f->rank : PA_SEV_OTHER;
+	ranks[n] = level_rank(f);
 	ok = !pa_buf_oom(&desc) &&
 	    (r = json_object()) != NULL && jpush(rules, r) &&
 	    jset(r, "id", json_string(f->rule)) &&
 	    jset(r, "shortDescription", jtext(desc.ptr)) &&
 	    (cfg = json_object()) != NULL && jset(r, "defaultConfiguration", cfg) &&
-	    jset(cfg, "level", json_string(sarif_level(f->in_force ? f->rank : PA_SEV_INFO))) &&
+	    jset(cfg, "level", json_string(sarif_level(f->in_force ? f->severity :
+	    PA_SEVERITY_INFO))) &&
 	    (props = json_object()) != NULL && jset(r, "properties", props) &&
 	    jopt(props, "ref", f->ref) &&
-	    jopt(props, "severity", f->severity);
+	    jopt(props, "severity", pa_results_severity_name(f->severity));
 	pa_buf_dispose(&desc);
 	return ok ? (json_int_t)n : -1;
 }
 
 static json_t *
-sarif_location(const struct pa_rfinding *f)
+sarif_location(const struct pa_results_finding *f)
 {
 	json_t *locs = json_array(), *loc, *phys, *art, *region;
 	struct pa_buf uri = PA_BUF_INIT;
@@ -146,10 +158,10 @@ sarif_location(const struct pa_rfinding *f)
 }
 
 static json_t *
-sarif_suppressions(const struct pa_rfinding *f)
+sarif_suppressions(const struct pa_results_finding *f)
 {
 	json_t *arr = json_array(), *s;
-	const char *why = strcmp(f->status, "waived") == 0 ?
+	const char *why = f->status == PA_FINDING_WAIVED ?
 	    "waived in the auditor's ledger" : "recorded in the baseline";
 
 	if (arr == NULL || (s = json_object()) == NULL || !jpush(arr, s) ||
@@ -163,12 +175,12 @@ sarif_suppressions(const struct pa_rfinding *f)
 }
 
 static json_t *
-sarif_result(const struct pa_rfinding *f, json_t *rules, enum pa_sev *ranks)
+sarif_result(const struct pa_results_finding *f, json_t *rules, int *ranks)
 {
 	json_t *r = json_object(), *fp, *props;
 	json_int_t idx = -2;
-	bool ok, suppressed = f->status != NULL &&
-	    (strcmp(f->status, "waived") == 0 || strcmp(f->status, "baselined") == 0);
+	bool ok, suppressed = f->status == PA_FINDING_WAIVED ||
+	    f->status == PA_FINDING_BASELINED;
 
 	ok = r != NULL;
 	if (ok && f->rule != NULL)
@@ -176,17 +188,17 @@ sarif_result(const struct pa_rfinding *f, json_t *rules, enum pa_sev *ranks)
 		    jset(r, "ruleId", json_string(f->rule)) &&
 		    jset(r, "ruleIndex", json_integer(idx));
 	ok = ok &&
-	    jset(r, "level", json_string(sarif_level(f->rank))) &&
+	    jset(r, "level", json_string(sarif_level(f->severity))) &&
 	    jset(r, "message", jtext(f->message ? f->message :
 	    f->rule ? f->rule : "finding")) &&
 	    (f->path == NULL || jset(r, "locations", sarif_location(f))) &&
-	    (f->fingerprint == NULL ||
+	    (f->fingerprint[0] == '\0' ||
 	    ((fp = json_object()) != NULL && jset(r, "partialFingerprints", fp) &&
 	    jset(fp, SARIF_FINGERPRINT, json_string(f->fingerprint)))) &&
 	    (!suppressed || jset(r, "suppressions", sarif_suppressions(f))) &&
 	    (props = json_object()) != NULL && jset(r, "properties", props) &&
-	    jopt(props, "severity", f->severity) &&
-	    jopt(props, "status", f->status) &&
+	    jopt(props, "severity", pa_results_severity_name(f->severity)) &&
+	    jopt(props, "status", pa_results_status_name(f->status)) &&
 	    jset(props, "inForce", json_boolean(f->in_force)) &&
 	    jopt(props, "appliesFrom", f->applies_from) &&
 	    jopt(props, "ref", f->ref) &&
@@ -221,26 +233,26 @@ sarif_base(const char *path)
 }
 
 static json_t *
-sarif_run(const struct pa_rdossier *d)
+sarif_run(const struct pa_results *d)
 {
 	json_t *run = json_object(), *tool, *driver, *props;
 	json_t *rules = NULL, *results = NULL;
-	enum pa_sev *ranks = NULL;
+	int *ranks = NULL;
 	size_t i;
 	bool ok;
 
 	ok = run != NULL &&
-	    (ranks = pa_calloc(d->nfindings + 1, sizeof(*ranks))) != NULL &&
+	    (ranks = pa_calloc(d->findings.count + 1, sizeof(*ranks))) != NULL &&
 	    (tool = json_object()) != NULL && jset(run, "tool", tool) &&
 	    (driver = json_object()) != NULL && jset(tool, "driver", driver) &&
-	    jset(driver, "name", json_string(d->tool_name ? d->tool_name : "pactaudit")) &&
-	    jopt(driver, "version", d->tool_version) &&
+	    jset(driver, "name", json_string("pactaudit")) &&
+	    jopt(driver, "version", d->tool_version ? d->tool_version : PACKAGE_VERSION) &&
 	    (rules = json_array()) != NULL && jset(driver, "rules", rules) &&
-	    (d->path == NULL || d->path[0] != '/' ||
-	    jset(run, "originalUriBaseIds", sarif_base(d->path))) &&
+	    (d->dossier_path == NULL || d->dossier_path[0] != '/' ||
+	    jset(run, "originalUriBaseIds", sarif_base(d->dossier_path))) &&
 	    (results = json_array()) != NULL && jset(run, "results", results);
-	for (i = 0; ok && i < d->nfindings; i++)
-		ok = jpush(results, sarif_result(&d->findings[i], rules, ranks));
+	for (i = 0; ok && i < d->findings.count; i++)
+		ok = jpush(results, sarif_result(d->findings.items[i], rules, ranks));
 	/* the dossier's facts, as in the JSON format, without the findings */
 	ok = ok && (props = pa_render_json_dossier(d)) != NULL &&
 	    jset(run, "properties", props) &&
@@ -269,7 +281,7 @@ pa_render_sarif(FILE *out, const struct pa_render_input *in,
 	    jset(log, "version", json_string("2.1.0")) &&
 	    (runs = json_array()) != NULL && jset(log, "runs", runs);
 	for (i = 0; ok && i < in->count; i++)
-		ok = jpush(runs, sarif_run(&in->dossiers[i]));
+		ok = jpush(runs, sarif_run(in->results[i]));
 	if (!ok)
 		error = pa_error_oom();
 	else if (json_dumpf(log, out, JSON_INDENT(2)) < 0 || fputc('\n', out) == EOF)

@@ -2,9 +2,12 @@
 /* Test Anything Protocol version 13: one test point per finding, details in a YAML block. */
 #include "config.h"
 
-#include "render/model.h"
+#include "render/writer.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "util/error.h"
 
 /*
  * A finding that fails --fail-on is "not ok"; waived, baselined and not
@@ -45,11 +48,11 @@ put_yaml(FILE *fp, const char *key, const char *s)
 }
 
 static void
-write_point(FILE *fp, size_t n, const struct pa_rfinding *f, int fail_rank)
+write_point(FILE *fp, size_t n, const struct pa_results_finding *f, enum pa_fail_on fail_on)
 {
-	bool skip = !f->in_force || (f->status != NULL &&
-	    (strcmp(f->status, "waived") == 0 || strcmp(f->status, "baselined") == 0));
-	bool fails = pa_render_fails(f, fail_rank);
+	bool skip = !f->in_force || f->status == PA_FINDING_WAIVED ||
+	    f->status == PA_FINDING_BASELINED;
+	bool fails = pa_results_finding_fails(f, fail_on);
 
 	fprintf(fp, "%s %zu - ", skip ? "ok" : "not ok", n);
 	put_desc(fp, f->rule ? f->rule : "?");
@@ -68,18 +71,18 @@ write_point(FILE *fp, size_t n, const struct pa_rfinding *f, int fail_rank)
 		put_desc(fp, f->applies_from ? f->applies_from : "a later date");
 	} else if (skip) {
 		fputs(" # SKIP ", fp);
-		put_desc(fp, f->status);
+		put_desc(fp, pa_results_status_name(f->status));
 	} else if (!fails) {
 		fputs(" # TODO below --fail-on", fp);
 	}
 	fputc('\n', fp);
 	fputs("  ---\n", fp);
-	put_yaml(fp, "severity", f->severity);
-	put_yaml(fp, "status", f->status);
+	put_yaml(fp, "severity", pa_results_severity_name(f->severity));
+	put_yaml(fp, "status", pa_results_status_name(f->status));
 	put_yaml(fp, "ref", f->ref);
 	put_yaml(fp, "applies_from", f->applies_from);
 	put_yaml(fp, "remedy", f->remedy);
-	put_yaml(fp, "fingerprint", f->fingerprint);
+	put_yaml(fp, "fingerprint", f->fingerprint[0] ? f->fingerprint : NULL);
 	fputs("  ...\n", fp);
 }
 
@@ -87,26 +90,27 @@ int
 pa_render_tap(FILE *out, const struct pa_render_input *in,
     const struct pa_render_opts *opts)
 {
+	const struct pa_results_finding **sorted;
 	size_t i, k, n = 0, plan = 0;
-	int error, fail_rank;
 
-	if ((error = pa_render_fail_rank(&fail_rank, opts->fail_on)) < 0)
-		return error;
 	for (i = 0; i < in->count; i++)
-		plan += in->dossiers[i].nfindings ? in->dossiers[i].nfindings : 1;
+		plan += in->results[i]->findings.count ? in->results[i]->findings.count : 1;
 	fprintf(out, "TAP version 13\n1..%zu\n", plan);
 	for (i = 0; i < in->count; i++) {
-		const struct pa_rdossier *d = &in->dossiers[i];
+		const struct pa_results *d = in->results[i];
 
-		fprintf(out, "# dossier %s", d->path ? d->path : "?");
-		if (d->commit != NULL)
-			fprintf(out, " commit %.12s", d->commit);
-		fprintf(out, " verdict %s\n", d->verdict ? d->verdict : "unknown");
-		for (k = 0; k < d->nfindings; k++)
-			write_point(out, ++n, d->sorted[k], fail_rank);
-		if (d->nfindings == 0) {
+		fprintf(out, "# dossier %s", d->dossier_path ? d->dossier_path : "?");
+		if (d->dossier_commit != NULL)
+			fprintf(out, " commit %.12s", d->dossier_commit);
+		fprintf(out, " verdict %s\n", pa_results_verdict_name(pa_results_verdict(d)));
+		if (pa_results_report_order(&sorted, d) < 0)
+			return pa_error_oom();
+		for (k = 0; k < d->findings.count; k++)
+			write_point(out, ++n, sorted[k], opts->fail_on);
+		free(sorted);
+		if (d->findings.count == 0) {
 			fprintf(out, "ok %zu - ", ++n);
-			put_desc(out, d->path ? d->path : "dossier");
+			put_desc(out, d->dossier_path ? d->dossier_path : "dossier");
 			fputs(" no findings\n", out);
 		}
 	}

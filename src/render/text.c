@@ -2,9 +2,12 @@
 /* Human output for a terminal: header, tiers, signatures, findings by severity, summary. */
 #include "config.h"
 
-#include "render/model.h"
+#include "render/writer.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "util/error.h"
 
 #include "util/text.h"
 
@@ -51,16 +54,16 @@ put_padded(const struct text_out *o, const char *sgr, const char *s, size_t widt
 }
 
 static const char *
-sev_color(enum pa_sev rank)
+sev_color(enum pa_severity sev)
 {
-	switch (rank) {
-	case PA_SEV_BLOCKER:
+	switch (sev) {
+	case PA_SEVERITY_BLOCKER:
 		return C_MAGENTA;
-	case PA_SEV_ERROR:
+	case PA_SEVERITY_ERROR:
 		return C_RED;
-	case PA_SEV_WARNING:
+	case PA_SEVERITY_WARNING:
 		return C_YELLOW;
-	case PA_SEV_INFO:
+	case PA_SEVERITY_INFO:
 		return C_CYAN;
 	default:
 		return NULL;
@@ -68,94 +71,102 @@ sev_color(enum pa_sev rank)
 }
 
 static const char *
-verdict_color(const char *v)
+verdict_color(enum pa_verdict v)
 {
-	if (v == NULL)
-		return NULL;
-	if (strcmp(v, "eligible") == 0)
+	switch (v) {
+	case PA_VERDICT_ELIGIBLE:
 		return C_GREEN;
-	if (strcmp(v, "needs-changes") == 0)
+	case PA_VERDICT_NEEDS_CHANGES:
 		return C_YELLOW;
-	if (strcmp(v, "ineligible") == 0)
+	default:
 		return C_RED;
-	return NULL;
+	}
 }
 
 static void
-write_header(const struct text_out *o, const struct pa_rdossier *d)
+write_header(const struct text_out *o, const struct pa_results *d)
 {
 	fputs("dossier: ", o->fp);
-	put_c(o, C_BOLD, or_q(d->path));
+	put_c(o, C_BOLD, or_q(d->dossier_path));
 	fputc('\n', o->fp);
-	if (d->commit != NULL)
-		fprintf(o->fp, "  commit: %.12s", d->commit);
+	if (d->dossier_commit != NULL)
+		fprintf(o->fp, "  commit: %.12s", d->dossier_commit);
 	else
 		fputs("  commit: none", o->fp);
-	if (d->rev != NULL && d->mode != NULL)
-		fprintf(o->fp, " (%s, %s)\n", d->rev, d->mode);
-	else if (d->rev != NULL || d->mode != NULL)
-		fprintf(o->fp, " (%s)\n", d->rev ? d->rev : d->mode);
+	if (d->dossier_rev != NULL && d->dossier_mode != NULL)
+		fprintf(o->fp, " (%s, %s)\n", d->dossier_rev, d->dossier_mode);
+	else if (d->dossier_rev != NULL || d->dossier_mode != NULL)
+		fprintf(o->fp, " (%s)\n", d->dossier_rev ? d->dossier_rev : d->dossier_mode);
 	else
 		fputc('\n', o->fp);
 	fprintf(o->fp, "  as of:  %s\n", or_q(d->as_of));
 	fprintf(o->fp, "  trust:  %s\n", or_q(d->trust));
-	if (d->rules_version != NULL || d->tool_version != NULL)
-		fprintf(o->fp, "  rules:  %s (%s %s)\n", or_q(d->rules_version),
-		    d->tool_name ? d->tool_name : "pactaudit", or_q(d->tool_version));
+	fprintf(o->fp, "  rules:  %s (pactaudit %s)\n", or_q(d->rules_version),
+	    d->tool_version ? d->tool_version : PACKAGE_VERSION);
+}
+
+static const struct pa_results_item *
+item_at(const struct pa_vec *v, size_t i)
+{
+	return v->items[i];
 }
 
 static size_t
-name_width(const struct pa_rdossier *d)
+name_width(const struct pa_results *d)
 {
 	size_t i, w, max = 0;
 
-	for (i = 0; i < d->nsystems; i++)
-		if ((w = pa_text_width(or_q(d->systems[i].id))) > max)
+	for (i = 0; i < d->systems.count; i++)
+		if ((w = pa_text_width(or_q(item_at(&d->systems, i)->id))) > max)
 			max = w;
-	for (i = 0; i < d->nmodels; i++)
-		if ((w = pa_text_width(or_q(d->models[i].id))) > max)
+	for (i = 0; i < d->models.count; i++)
+		if ((w = pa_text_width(or_q(item_at(&d->models, i)->id))) > max)
 			max = w;
 	return max > NAME_WIDTH_MAX ? NAME_WIDTH_MAX : max;
 }
 
 static void
-write_tiers(const struct text_out *o, const struct pa_rdossier *d)
+write_tiers(const struct text_out *o, const struct pa_results *d)
 {
 	size_t i, w = name_width(d);
 
-	fputs(d->nsystems ? "systems:\n" : "systems: none\n", o->fp);
-	for (i = 0; i < d->nsystems; i++) {
+	fputs(d->systems.count ? "systems:\n" : "systems: none\n", o->fp);
+	for (i = 0; i < d->systems.count; i++) {
 		fputs("  ", o->fp);
-		put_padded(o, NULL, or_q(d->systems[i].id), w);
-		fprintf(o->fp, "  %s\n", or_q(d->systems[i].tier));
+		put_padded(o, NULL, or_q(item_at(&d->systems, i)->id), w);
+		fprintf(o->fp, "  %s\n", or_q(item_at(&d->systems, i)->tier));
 	}
-	fputs(d->nmodels ? "models:\n" : "models: none\n", o->fp);
-	for (i = 0; i < d->nmodels; i++) {
+	fputs(d->models.count ? "models:\n" : "models: none\n", o->fp);
+	for (i = 0; i < d->models.count; i++) {
 		fputs("  ", o->fp);
-		put_padded(o, NULL, or_q(d->models[i].id), w);
-		fprintf(o->fp, "  %s\n", or_q(d->models[i].gpai));
+		put_padded(o, NULL, or_q(item_at(&d->models, i)->id), w);
+		fprintf(o->fp, "  %s\n", or_q(item_at(&d->models, i)->gpai));
 	}
 }
 
 static void
-write_signatures(const struct text_out *o, const struct pa_rdossier *d)
+write_signatures(const struct text_out *o, const struct pa_results *d)
 {
+	const struct pa_results_signature *s;
 	size_t i, len, w = 0;
 	const char *status;
 
-	for (i = 0; i < d->nsigs; i++)
-		if ((len = pa_text_width(or_q(d->sigs[i].status))) > w)
+	for (i = 0; i < d->signatures.count; i++) {
+		s = d->signatures.items[i];
+		if ((len = pa_text_width(or_q(s->status))) > w)
 			w = len;
-	fputs(d->nsigs ? "signatures:\n" : "signatures: none\n", o->fp);
-	for (i = 0; i < d->nsigs; i++) {
-		status = or_q(d->sigs[i].status);
+	}
+	fputs(d->signatures.count ? "signatures:\n" : "signatures: none\n", o->fp);
+	for (i = 0; i < d->signatures.count; i++) {
+		s = d->signatures.items[i];
+		status = or_q(s->status);
 		fputs("  ", o->fp);
 		put_padded(o, strcmp(status, "good") == 0 ? C_GREEN : C_RED, status, w);
-		fprintf(o->fp, "  %s", or_q(d->sigs[i].object));
-		if (d->sigs[i].kind != NULL)
-			fprintf(o->fp, " (%s)", d->sigs[i].kind);
-		if (d->sigs[i].fingerprint != NULL)
-			fprintf(o->fp, " %s", d->sigs[i].fingerprint);
+		fprintf(o->fp, "  %s", or_q(s->object));
+		if (s->kind != NULL)
+			fprintf(o->fp, " (%s)", s->kind);
+		if (s->fingerprint != NULL)
+			fprintf(o->fp, " %s", s->fingerprint);
 		fputc('\n', o->fp);
 	}
 }
@@ -175,13 +186,13 @@ write_remedy(const struct text_out *o, const char *remedy)
 
 /* path:line: severity: [RULE] message (ref) [status] */
 static void
-write_finding(const struct text_out *o, const struct pa_rfinding *f)
+write_finding(const struct text_out *o, const struct pa_results_finding *f)
 {
 	if (f->path != NULL && f->line > 0)
 		fprintf(o->fp, "%s:%ld: ", f->path, f->line);
 	else if (f->path != NULL)
 		fprintf(o->fp, "%s: ", f->path);
-	put_c(o, sev_color(f->rank), or_q(f->severity));
+	put_c(o, sev_color(f->severity), pa_results_severity_name(f->severity));
 	fprintf(o->fp, ": [%s] %s", or_q(f->rule), f->message ? f->message : "");
 	if (f->ref != NULL)
 		fprintf(o->fp, " (%s)", f->ref);
@@ -189,31 +200,37 @@ write_finding(const struct text_out *o, const struct pa_rfinding *f)
 		fprintf(o->fp, " [applies from %s]", f->applies_from);
 	else if (!f->in_force)
 		fputs(" [not yet in force]", o->fp);
-	else if (f->status != NULL && strcmp(f->status, "open") != 0)
-		fprintf(o->fp, " [%s]", strcmp(f->status, "needs-review") == 0 ?
-		    "needs review" : f->status);
+	else if (f->status != PA_FINDING_OPEN)
+		fprintf(o->fp, " [%s]", f->status == PA_FINDING_NEEDS_REVIEW ?
+		    "needs review" : pa_results_status_name(f->status));
 	fputc('\n', o->fp);
 	if (f->remedy != NULL && *f->remedy != '\0')
 		write_remedy(o, f->remedy);
 }
 
-static void
-write_findings(const struct text_out *o, const struct pa_rdossier *d)
+static int
+write_findings(const struct text_out *o, const struct pa_results *d)
 {
-	size_t i, in_force = 0;
+	const struct pa_results_finding **sorted;
+	size_t i, n = d->findings.count, in_force = 0;
+	int error;
 
-	for (i = 0; i < d->nfindings; i++)
-		in_force += d->sorted[i]->in_force;
+	if ((error = pa_results_report_order(&sorted, d)) < 0)
+		return pa_error_oom();
+	for (i = 0; i < n; i++)
+		in_force += sorted[i]->in_force;
 	fputs(in_force ? "findings:\n" : "findings: none\n", o->fp);
-	for (i = 0; i < d->nfindings; i++)
-		if (d->sorted[i]->in_force)
-			write_finding(o, d->sorted[i]);
-	if (in_force == d->nfindings)
-		return;
-	fputs("not yet in force:\n", o->fp);
-	for (i = 0; i < d->nfindings; i++)
-		if (!d->sorted[i]->in_force)
-			write_finding(o, d->sorted[i]);
+	for (i = 0; i < n; i++)
+		if (sorted[i]->in_force)
+			write_finding(o, sorted[i]);
+	if (in_force < n) {
+		fputs("not yet in force:\n", o->fp);
+		for (i = 0; i < n; i++)
+			if (!sorted[i]->in_force)
+				write_finding(o, sorted[i]);
+	}
+	free(sorted);
+	return 0;
 }
 
 static void
@@ -223,44 +240,36 @@ write_count(FILE *fp, size_t n, const char *one, const char *many)
 }
 
 static void
-write_summary(const struct text_out *o, const struct pa_rdossier *d)
+write_summary(const struct text_out *o, const struct pa_results *d)
 {
-	const struct pa_rcounts *c = &d->counts;
+	struct pa_results_counts c;
+	enum pa_verdict v = pa_results_verdict(d);
 
+	pa_results_count(&c, d);
 	fputs("summary: ", o->fp);
-	write_count(o->fp, c->open[PA_SEV_BLOCKER], "blocker", "blockers");
+	write_count(o->fp, c.open[PA_SEVERITY_BLOCKER], "blocker", "blockers");
 	fputs(", ", o->fp);
-	write_count(o->fp, c->open[PA_SEV_ERROR], "error", "errors");
+	write_count(o->fp, c.open[PA_SEVERITY_ERROR], "error", "errors");
 	fputs(", ", o->fp);
-	write_count(o->fp, c->open[PA_SEV_WARNING], "warning", "warnings");
-	fprintf(o->fp, ", %zu info", c->open[PA_SEV_INFO]);
-	if (c->open[PA_SEV_OTHER] > 0)
-		fprintf(o->fp, ", %zu other", c->open[PA_SEV_OTHER]);
+	write_count(o->fp, c.open[PA_SEVERITY_WARNING], "warning", "warnings");
+	fprintf(o->fp, ", %zu info", c.open[PA_SEVERITY_INFO]);
 	fprintf(o->fp, " open; %zu needs review, %zu waived, %zu baselined, "
-	    "%zu not yet in force; verdict: ", c->needs_review, c->waived,
-	    c->baselined, c->not_in_force);
-	put_c(o, verdict_color(d->verdict), d->verdict ? d->verdict : "unknown");
+	    "%zu not yet in force; verdict: ", c.needs_review, c.waived,
+	    c.baselined, c.not_in_force);
+	put_c(o, verdict_color(v), pa_results_verdict_name(v));
 	fputc('\n', o->fp);
 }
 
 static void
 write_total(const struct text_out *o, const struct pa_render_input *in)
 {
-	static const char *const verdicts[] = { "eligible", "needs-changes", "ineligible" };
-	size_t i, k, n[4] = { 0 };
+	size_t i, n[PA_VERDICT_INELIGIBLE + 1] = { 0 };
 
-	for (i = 0; i < in->count; i++) {
-		for (k = 0; k < 3; k++)
-			if (in->dossiers[i].verdict != NULL &&
-			    strcmp(in->dossiers[i].verdict, verdicts[k]) == 0)
-				break;
-		n[k]++;
-	}
-	fprintf(o->fp, "total: %zu dossiers: %zu eligible, %zu needs-changes, %zu ineligible",
-	    in->count, n[0], n[1], n[2]);
-	if (n[3] > 0)
-		fprintf(o->fp, ", %zu without a verdict", n[3]);
-	fputc('\n', o->fp);
+	for (i = 0; i < in->count; i++)
+		n[pa_results_verdict(in->results[i])]++;
+	fprintf(o->fp, "total: %zu dossiers: %zu eligible, %zu needs-changes, %zu ineligible\n",
+	    in->count, n[PA_VERDICT_ELIGIBLE], n[PA_VERDICT_NEEDS_CHANGES],
+	    n[PA_VERDICT_INELIGIBLE]);
 }
 
 int
@@ -271,14 +280,15 @@ pa_render_text(FILE *out, const struct pa_render_input *in,
 	size_t i;
 
 	for (i = 0; i < in->count; i++) {
-		const struct pa_rdossier *d = &in->dossiers[i];
+		const struct pa_results *d = in->results[i];
 
 		if (i > 0)
 			fputc('\n', out);
 		write_header(&o, d);
 		write_tiers(&o, d);
 		write_signatures(&o, d);
-		write_findings(&o, d);
+		if (write_findings(&o, d) < 0)
+			return PA_ENOMEM;
 		write_summary(&o, d);
 	}
 	if (in->count != 1) {

@@ -2,7 +2,7 @@
 /* The results document itself, sanitised; several dossiers in one <results-set>. */
 #include "config.h"
 
-#include "render/model.h"
+#include "render/writer.h"
 
 #include "util/error.h"
 

@@ -9,7 +9,7 @@
  */
 #include "config.h"
 
-#include "render/model.h"
+#include "render/writer.h"
 
 #include <libxml/xmlerror.h>
 #include <libxslt/security.h>

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "results/results.h"
+#include "results/internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -520,5 +521,405 @@ pa_results_to_xml(xmlDoc **out, const struct pa_results *res)
 	doc = NULL;	/* owned by the caller */
 done:
 	xmlFreeDoc(doc);
+	return error;
+}
+
+/* ------------------------------------------------------------------ */
+/* Failing, counting, ordering                                         */
+
+static const char *const fail_on_names[] = {
+	[PA_FAIL_ON_ERROR] = "error",
+	[PA_FAIL_ON_BLOCKER] = "blocker",
+	[PA_FAIL_ON_WARNING] = "warning",
+	[PA_FAIL_ON_INFO] = "info",
+	[PA_FAIL_ON_NONE] = "none",
+};
+_Static_assert(sizeof(fail_on_names) / sizeof(fail_on_names[0]) ==
+    PA_FAIL_ON_NONE + 1, "one name per --fail-on value");
+
+int
+pa_results_fail_on_parse(enum pa_fail_on *out, const char *word)
+{
+	size_t i;
+
+	*out = PA_FAIL_ON_ERROR;
+	if (word == NULL)
+		return 0;
+	for (i = 0; i <= PA_FAIL_ON_NONE; i++) {
+		if (strcmp(word, fail_on_names[i]) == 0) {
+			*out = (enum pa_fail_on)i;
+			return 0;
+		}
+	}
+	return pa_error_setc(PA_EINVALID, PA_ERRCLASS_USAGE,
+	    "unknown severity '%s' (blocker, error, warning, info or none)", word);
+}
+
+const char *
+pa_results_fail_on_name(enum pa_fail_on fail_on)
+{
+	return (unsigned)fail_on <= PA_FAIL_ON_NONE ? fail_on_names[fail_on] : "?";
+}
+
+bool
+pa_results_finding_fails(const struct pa_results_finding *f, enum pa_fail_on fail_on)
+{
+	enum pa_severity min;
+
+	switch (fail_on) {
+	case PA_FAIL_ON_BLOCKER:
+		min = PA_SEVERITY_BLOCKER;
+		break;
+	case PA_FAIL_ON_ERROR:
+		min = PA_SEVERITY_ERROR;
+		break;
+	case PA_FAIL_ON_WARNING:
+		min = PA_SEVERITY_WARNING;
+		break;
+	case PA_FAIL_ON_INFO:
+		min = PA_SEVERITY_INFO;
+		break;
+	default:
+		return false;
+	}
+	return pa_results_finding_counts(f) && f->severity >= min;
+}
+
+size_t
+pa_results_failing(const struct pa_results *res, enum pa_fail_on fail_on)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < res->findings.count; i++)
+		n += pa_results_finding_fails(res->findings.items[i], fail_on);
+	return n;
+}
+
+void
+pa_results_count(struct pa_results_counts *out, const struct pa_results *res)
+{
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < res->findings.count; i++) {
+		const struct pa_results_finding *f = res->findings.items[i];
+
+		out->total++;
+		if (!f->in_force)
+			out->not_in_force++;
+		else if (f->status == PA_FINDING_WAIVED)
+			out->waived++;
+		else if (f->status == PA_FINDING_BASELINED)
+			out->baselined++;
+		else if (f->status == PA_FINDING_NEEDS_REVIEW)
+			out->needs_review++;
+		else if ((unsigned)f->severity <= PA_SEVERITY_BLOCKER)
+			out->open[f->severity]++;
+	}
+}
+
+/* A finding and its position in the document, for a stable report order. */
+struct ordered {
+	const struct pa_results_finding *f;
+	size_t pos;
+};
+
+static bool
+suppressed(const struct pa_results_finding *f)
+{
+	return f->status == PA_FINDING_WAIVED || f->status == PA_FINDING_BASELINED;
+}
+
+static int
+cmp_null_first(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+static int
+report_cmp(const void *pa, const void *pb)
+{
+	const struct ordered *x = pa, *y = pb;
+	const struct pa_results_finding *a = x->f, *b = y->f;
+	int c;
+
+	if (a->severity != b->severity)
+		return a->severity > b->severity ? -1 : 1;
+	if (suppressed(a) != suppressed(b))
+		return suppressed(a) ? 1 : -1;
+	if ((c = cmp_null_first(a->path, b->path)) != 0)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if ((c = cmp_null_first(a->rule, b->rule)) != 0)
+		return c;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+int
+pa_results_report_order(const struct pa_results_finding ***out,
+    const struct pa_results *res)
+{
+	const struct pa_results_finding **v;
+	struct ordered *tmp;
+	size_t i, n = res->findings.count;
+
+	*out = NULL;
+	if (n == 0)
+		return 0;
+	if ((tmp = pa_calloc(n, sizeof(*tmp))) == NULL)
+		return PA_ENOMEM;
+	if ((v = pa_calloc(n, sizeof(*v))) == NULL) {
+		free(tmp);
+		return PA_ENOMEM;
+	}
+	for (i = 0; i < n; i++) {
+		tmp[i].f = res->findings.items[i];
+		tmp[i].pos = i;
+	}
+	qsort(tmp, n, sizeof(*tmp), report_cmp);
+	for (i = 0; i < n; i++)
+		v[i] = tmp[i].f;
+	free(tmp);
+	*out = v;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Copying and visiting strings                                        */
+
+/* A copy of s as it is, or NULL for NULL; *oom set on failure. */
+static char *
+dup_raw(const char *s, bool *oom)
+{
+	char *p;
+
+	if (s == NULL)
+		return NULL;
+	if ((p = pa_strdup(s)) == NULL)
+		*oom = true;
+	return p;
+}
+
+int
+pa_results__push_finding(struct pa_results *res, const struct pa_results_finding *f)
+{
+	struct pa_results_finding *n;
+	bool oom = false;
+
+	if ((n = pa_calloc(1, sizeof(*n))) == NULL)
+		return pa_error_oom();
+	*n = *f;
+	n->rule = dup_raw(f->rule ? f->rule : "", &oom);
+	n->applies_from = dup_raw(f->applies_from, &oom);
+	n->message = dup_raw(f->message ? f->message : "", &oom);
+	n->remedy = dup_raw(f->remedy, &oom);
+	n->path = dup_raw(f->path, &oom);
+	n->anchor = dup_raw(f->anchor, &oom);
+	n->ref = dup_raw(f->ref, &oom);
+	if (oom || pa_vec_push(&res->findings, n) < 0) {
+		finding_free(n);
+		return pa_error_oom();
+	}
+	return 0;
+}
+
+int
+pa_results__push_item(struct pa_vec *list, const char *id, const char *tier,
+    const char *gpai)
+{
+	struct pa_results_item *it;
+	bool oom = false;
+
+	if ((it = pa_calloc(1, sizeof(*it))) == NULL)
+		return pa_error_oom();
+	it->id = dup_raw(id ? id : "", &oom);
+	it->tier = dup_raw(tier, &oom);
+	it->gpai = dup_raw(gpai, &oom);
+	if (oom || pa_vec_push(list, it) < 0) {
+		item_free(it);
+		return pa_error_oom();
+	}
+	return 0;
+}
+
+int
+pa_results__push_signature(struct pa_results *res,
+    const struct pa_results_signature *sig)
+{
+	struct pa_results_signature *s;
+	bool oom = false;
+
+	if ((s = pa_calloc(1, sizeof(*s))) == NULL)
+		return pa_error_oom();
+	s->object = dup_raw(sig->object, &oom);
+	s->kind = dup_raw(sig->kind, &oom);
+	s->status = dup_raw(sig->status, &oom);
+	s->fingerprint = dup_raw(sig->fingerprint, &oom);
+	s->uid = dup_raw(sig->uid, &oom);
+	s->created = dup_raw(sig->created, &oom);
+	s->right = dup_raw(sig->right, &oom);
+	s->authorised = dup_raw(sig->authorised, &oom);
+	s->missing_right = dup_raw(sig->missing_right, &oom);
+	if (oom || pa_vec_push(&res->signatures, s) < 0) {
+		signature_free(s);
+		return pa_error_oom();
+	}
+	return 0;
+}
+
+int
+pa_results__push_pack(struct pa_results *res, const char *id, const char *version)
+{
+	struct pa_results_pack *pk;
+	bool oom = false;
+
+	if ((pk = pa_calloc(1, sizeof(*pk))) == NULL)
+		return pa_error_oom();
+	pk->id = dup_raw(id, &oom);
+	pk->version = dup_raw(version, &oom);
+	if (oom || pa_vec_push(&res->packs, pk) < 0) {
+		pack_free(pk);
+		return pa_error_oom();
+	}
+	return 0;
+}
+
+int
+pa_results__set_raw(char **field, const char *value)
+{
+	bool oom = false;
+	char *p = dup_raw(value, &oom);
+
+	if (oom)
+		return pa_error_oom();
+	free(*field);
+	*field = p;
+	return 0;
+}
+
+int
+pa_results_dup(struct pa_results **out, const struct pa_results *src)
+{
+	struct pa_results *res = NULL;
+	size_t i;
+	int error;
+
+	*out = NULL;
+	if ((error = pa_results_new(&res)) < 0)
+		return pa_error_oom();
+	memcpy(res->rules_digest, src->rules_digest, sizeof(res->rules_digest));
+	if ((error = pa_results__set_raw(&res->tool_version, src->tool_version)) < 0 ||
+	    (error = pa_results__set_raw(&res->rules_version, src->rules_version)) < 0 ||
+	    (error = pa_results__set_raw(&res->dossier_path, src->dossier_path)) < 0 ||
+	    (error = pa_results__set_raw(&res->dossier_commit, src->dossier_commit)) < 0 ||
+	    (error = pa_results__set_raw(&res->dossier_rev, src->dossier_rev)) < 0 ||
+	    (error = pa_results__set_raw(&res->dossier_mode, src->dossier_mode)) < 0 ||
+	    (error = pa_results__set_raw(&res->dossier_subdir, src->dossier_subdir)) < 0 ||
+	    (error = pa_results__set_raw(&res->trust, src->trust)) < 0 ||
+	    (error = pa_results__set_raw(&res->as_of, src->as_of)) < 0)
+		goto done;
+	for (i = 0; i < src->packs.count && error == 0; i++) {
+		const struct pa_results_pack *pk = src->packs.items[i];
+
+		error = pa_results__push_pack(res, pk->id, pk->version);
+	}
+	for (i = 0; i < src->systems.count && error == 0; i++) {
+		const struct pa_results_item *it = src->systems.items[i];
+
+		error = pa_results__push_item(&res->systems, it->id, it->tier, it->gpai);
+	}
+	for (i = 0; i < src->models.count && error == 0; i++) {
+		const struct pa_results_item *it = src->models.items[i];
+
+		error = pa_results__push_item(&res->models, it->id, it->tier, it->gpai);
+	}
+	for (i = 0; i < src->signatures.count && error == 0; i++)
+		error = pa_results__push_signature(res, src->signatures.items[i]);
+	for (i = 0; i < src->findings.count && error == 0; i++)
+		error = pa_results__push_finding(res, src->findings.items[i]);
+done:
+	if (error < 0) {
+		pa_results_free(res);
+		return error;
+	}
+	*out = res;
+	return 0;
+}
+
+/* Call fn on *s unless it is NULL (strings inside a results model are owned, so the cast is sound). */
+static int
+visit(const char **s, enum pa_results_text kind,
+    int (*fn)(char **, enum pa_results_text, void *), void *arg)
+{
+	return *s == NULL ? 0 : fn((char **)s, kind, arg);
+}
+
+static int
+visit_field(char **s, enum pa_results_text kind,
+    int (*fn)(char **, enum pa_results_text, void *), void *arg)
+{
+	return *s == NULL ? 0 : fn(s, kind, arg);
+}
+
+int
+pa_results_each_string(struct pa_results *res,
+    int (*fn)(char **s, enum pa_results_text kind, void *arg), void *arg)
+{
+	const enum pa_results_text A = PA_RESULTS_TEXT_ATTR;
+	char **fields[] = {
+		&res->tool_version, &res->rules_version, &res->dossier_path,
+		&res->dossier_commit, &res->dossier_rev, &res->dossier_mode,
+		&res->dossier_subdir, &res->trust
+	};
+	size_t i, k;
+	int error = 0;
+
+	for (k = 0; k < sizeof(fields) / sizeof(fields[0]) && error == 0; k++)
+		error = visit_field(fields[k], A, fn, arg);
+	if (error == 0)
+		error = visit_field(&res->as_of, PA_RESULTS_TEXT_LINE, fn, arg);
+	for (i = 0; i < res->packs.count && error == 0; i++) {
+		struct pa_results_pack *pk = res->packs.items[i];
+
+		if ((error = visit(&pk->id, A, fn, arg)) == 0)
+			error = visit(&pk->version, A, fn, arg);
+	}
+	for (k = 0; k < 2; k++) {
+		struct pa_vec *list = k == 0 ? &res->systems : &res->models;
+
+		for (i = 0; i < list->count && error == 0; i++) {
+			struct pa_results_item *it = list->items[i];
+
+			if ((error = visit(&it->id, A, fn, arg)) == 0 &&
+			    (error = visit(&it->tier, A, fn, arg)) == 0)
+				error = visit(&it->gpai, A, fn, arg);
+		}
+	}
+	for (i = 0; i < res->signatures.count && error == 0; i++) {
+		struct pa_results_signature *s = res->signatures.items[i];
+		const char **strs[] = {
+			&s->object, &s->kind, &s->status, &s->fingerprint, &s->uid,
+			&s->created, &s->right, &s->authorised, &s->missing_right
+		};
+
+		for (k = 0; k < sizeof(strs) / sizeof(strs[0]) && error == 0; k++)
+			error = visit(strs[k], A, fn, arg);
+	}
+	for (i = 0; i < res->findings.count && error == 0; i++) {
+		struct pa_results_finding *f = res->findings.items[i];
+		const char **strs[] = {
+			&f->rule, &f->path, &f->anchor, &f->ref, &f->applies_from
+		};
+
+		for (k = 0; k < sizeof(strs) / sizeof(strs[0]) && error == 0; k++)
+			error = visit(strs[k], A, fn, arg);
+		if (error == 0)
+			error = visit(&f->message, PA_RESULTS_TEXT_LINE, fn, arg);
+		if (error == 0)
+			error = visit(&f->remedy, PA_RESULTS_TEXT_BLOCK, fn, arg);
+	}
 	return error;
 }

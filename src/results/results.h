@@ -1,5 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The results of one audit (findings, tiers, signatures, verdict) and its XML document (urn:pactaudit:results:1). */
+/*
+ * The results of one audit (findings, tiers, signatures, verdict) and its
+ * XML document (urn:pactaudit:results:1), written and read here only.
+ * This is the one results model: the rule engine fills it, the audit
+ * library caches it, waivers and baselines change finding statuses on it,
+ * renderers and the review screen read it, and the exit status of `check`
+ * and `report` is computed from it with pa_results_failing().
+ */
 #ifndef PA_RESULTS_RESULTS_H
 #define PA_RESULTS_RESULTS_H
 
@@ -125,8 +132,103 @@ enum pa_verdict pa_results_verdict(const struct pa_results *res);
 /* Counting findings at or above min severity. */
 size_t pa_results_count_at_least(const struct pa_results *res, enum pa_severity min);
 
-/* The results document (namespace PA_RESULTS_NS); caller frees with xmlFreeDoc. */
+/*
+ * --fail-on: the least severe counting finding that fails a dossier, or
+ * none.  Zero is the default (error), so a zeroed options struct means
+ * what the command line means without the flag.
+ */
+enum pa_fail_on {
+	PA_FAIL_ON_ERROR = 0,
+	PA_FAIL_ON_BLOCKER,
+	PA_FAIL_ON_WARNING,
+	PA_FAIL_ON_INFO,
+	PA_FAIL_ON_NONE
+};
+
+/* blocker, error, warning, info or none (NULL: error); PA_EINVALID (message set) otherwise. */
+int pa_results_fail_on_parse(enum pa_fail_on *out, const char *word);
+const char *pa_results_fail_on_name(enum pa_fail_on fail_on);
+/*
+ * The one rule for failing: a finding fails at fail_on when it counts
+ * (pa_results_finding_counts: open or needs-review, in force) and is at
+ * least that severe.  `check`, `report --fail-on`, the JUnit and TAP
+ * outcomes and every caller of the audit library use it, for fresh and
+ * cached results alike.  Waivers and baselines act by changing a
+ * finding's status on the model before this is asked.
+ */
+bool pa_results_finding_fails(const struct pa_results_finding *f, enum pa_fail_on fail_on);
+/* How many findings of res fail at fail_on (0 means the dossier passes). */
+size_t pa_results_failing(const struct pa_results *res, enum pa_fail_on fail_on);
+
+/* What the summaries of every format count. */
+struct pa_results_counts {
+	size_t open[PA_SEVERITY_BLOCKER + 1];	/* open and in force, by severity */
+	size_t needs_review, waived, baselined;	/* in force */
+	size_t not_in_force, total;
+};
+void pa_results_count(struct pa_results_counts *out, const struct pa_results *res);
+
+/*
+ * The findings in report order, without changing res: most severe first,
+ * unresolved before waived and baselined, then path (none first), line,
+ * rule and document order.  *out is a new array of res->findings.count
+ * borrowed pointers (free() it; NULL when there are none).  0 or PA_ENOMEM.
+ */
+int pa_results_report_order(const struct pa_results_finding ***out,
+    const struct pa_results *res);
+
+/* A copy of src with every string copied as it is (no sanitising). */
+int pa_results_dup(struct pa_results **out, const struct pa_results *src);
+
+/* The kinds of string a results model holds, for pa_results_each_string(). */
+enum pa_results_text {
+	PA_RESULTS_TEXT_ATTR,	/* an attribute in the document: one line */
+	PA_RESULTS_TEXT_LINE,	/* element text shown on one line (as-of, message) */
+	PA_RESULTS_TEXT_BLOCK	/* element text that may span lines (remedy) */
+};
+
+/*
+ * Call fn on every non-NULL string of res (tool and rules versions,
+ * dossier, packs, systems, models, signatures, findings; not the
+ * fingerprints and digest), in place: fn may replace *s by another
+ * malloc()ed string, freeing the old one.  Stops at the first fn that
+ * returns < 0 and returns that.  The renderers sanitise a copy this way.
+ */
+int pa_results_each_string(struct pa_results *res,
+    int (*fn)(char **s, enum pa_results_text kind, void *arg), void *arg);
+
+/*
+ * The results document (namespace PA_RESULTS_NS); caller frees with
+ * xmlFreeDoc.  The verdict written is pa_results_verdict(res).
+ */
 int pa_results_to_xml(xmlDoc **out, const struct pa_results *res);
+
+/*
+ * Reading results back: the one way any results document comes into the
+ * program (`report`, the results cache, the review screen, `allocate`).
+ *
+ * pa_results_read_doc() takes a parsed document whose root is <results>
+ * or <results-set>, validates it against <datadir>/rules/schema/
+ * results.rng, checks that each verdict follows from its findings, and
+ * appends one new struct pa_results per <results> to *out (struct
+ * pa_results *; the caller frees each with pa_results_free, also after an
+ * error).  Strings are kept exactly as the document holds them, not
+ * sanitised (renderers sanitise at output); fingerprints are the
+ * document's; findings keep document order.  PA_EINVALID with one line
+ * "name:line: what" when the document is not usable results (name is
+ * how the user knows the input, a path or "(standard input)").
+ */
+int pa_results_read_doc(struct pa_vec *out, xmlDoc *doc, const char *name);
+/*
+ * The same from bytes, parsed as untrusted XML (no DOCTYPE, no network,
+ * size and depth limits): an empty, truncated or malformed file is
+ * PA_EINVALID with one line naming it.
+ */
+int pa_results_read_mem(struct pa_vec *out, const char *data, size_t len,
+    const char *name);
+/* Exactly one <results> document from bytes (the results cache). */
+int pa_results_from_mem(struct pa_results **out, const char *data, size_t len,
+    const char *name);
 
 /*
  * The fingerprint of a finding: SHA-256 (hex) of rule, path and anchor

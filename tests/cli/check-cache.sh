@@ -76,4 +76,25 @@ done
 check "$T/r10.xml" --as-of 2026-11-27
 miss "damaged entries"
 cmp -s "$T/r5.xml" "$T/r6.xml" && pa_fail "changed rules did not change the results"
+
+# the exit status of a cached audit is decided like that of a fresh one,
+# at every --fail-on, in every format
+for sev in blocker error warning info none; do
+	for fmt in text junit; do
+		set +e
+		"$PACTAUDIT" check --no-cache --rules "$RULES" --as-of 2026-11-27 --fail-on "$sev" \
+		    --format "$fmt" "$T/d" >"$T/fresh.out" 2>&1
+		fresh=$?
+		: >"$LOG"
+		"$PACTAUDIT" --log "$LOG" check --rules "$RULES" --as-of 2026-11-27 --fail-on "$sev" \
+		    --format "$fmt" "$T/d" >"$T/cached.out" 2>&1
+		cached=$?
+		set -e
+		hit "--fail-on $sev --format $fmt"
+		[ "$fresh" -eq "$cached" ] ||
+		    pa_fail "--fail-on $sev: fresh audit exits $fresh, cached $cached"
+		cmp -s "$T/fresh.out" "$T/cached.out" ||
+		    pa_fail "--fail-on $sev --format $fmt: cached report differs"
+	done
+done
 echo "check-cache: ok"

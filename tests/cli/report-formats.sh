@@ -101,7 +101,7 @@ assert r['path'] == 'docs/a b#c|d.md' and r['line'] == '3'
 r = by['f3342feed0c0d698987412ca02c2c0bbdf672fd14ac4502f3133b4c0f3289b33']
 assert r['path'] == "'-rf" and r['remedy'] == "'-2+3" and r['line'] == ''
 assert r['message'].startswith("'+SUM(1,2) and *bold*")
-r = by['t']
+r = by['8ef1d4a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e']
 assert r['message'].endswith('alert("x")</script> "quoted", comma DEL\\x7f'), r['message']
 PY
 fi

@@ -7,7 +7,9 @@ pa_tmp
 
 fx="$top_srcdir/tests/fixtures/results"
 D="$T/data"
-mkdir -p "$D/reports" "$T/outside"
+mkdir -p "$D/reports" "$D/rules/schema" "$T/outside"
+# report validates its input against the results schema of the data directory
+cp "$top_srcdir/rules/schema/results.rng" "$D/rules/schema/"
 echo '<s>SECRET-INSIDE</s>' >"$D/secret.xml"
 echo '<s>SECRET-OUTSIDE</s>' >"$T/outside/secret.xml"
 cp "$top_srcdir/reports/common.xsl" "$T/outside/common.xsl"

@@ -46,18 +46,33 @@ layer_check() {
 	[ -z "$hits" ] || bad "$dir/ includes a higher layer:
 $hits"
 }
-layer_check util 'cli|parse|dossier|sig|evidence|rules|results|render|cache|ledger|tui|allocate'
-layer_check parse 'cli|dossier|sig|evidence|rules|results|render|cache|ledger|tui|allocate'
-layer_check dossier 'cli|parse|sig|evidence|rules|results|render|cache|ledger|tui|allocate'
-layer_check results 'cli|parse|dossier|sig|evidence|rules|render|cache|ledger|tui|allocate'
-layer_check evidence 'cli|rules|results|render|cache|ledger|tui|allocate'
-layer_check rules 'cli|render|cache|ledger|tui|allocate|dossier|sig'
-layer_check render 'cli|parse|dossier|sig|evidence|rules|cache|ledger|tui|allocate' \
+layer_check util 'cli|parse|dossier|sig|evidence|rules|results|render|cache|audit|ledger|tui|allocate'
+layer_check parse 'cli|dossier|sig|evidence|rules|results|render|cache|audit|ledger|tui|allocate'
+layer_check dossier 'cli|parse|sig|evidence|rules|results|render|cache|audit|ledger|tui|allocate'
+# results/ reads results documents back through parse/xml (hardened parsing, the schema)
+layer_check results 'cli|parse|dossier|sig|evidence|rules|render|cache|audit|ledger|tui|allocate' \
+	'^results/read\.c:[0-9]+:#include "parse/xml\.h"$'
+layer_check evidence 'cli|rules|results|render|cache|audit|ledger|tui|allocate'
+layer_check rules 'cli|render|cache|audit|ledger|tui|allocate|dossier|sig'
+layer_check cache 'cli|parse|dossier|sig|evidence|rules|results|render|audit|ledger|tui|allocate'
+# audit/ runs the pipeline up to the results model; it never renders
+layer_check audit 'cli|render|ledger|tui|allocate'
+layer_check render 'cli|parse|dossier|sig|evidence|rules|cache|audit|ledger|tui|allocate' \
 	'^render/xslt\.c:[0-9]+:#include "parse/xml\.h"$'	# the project's stylesheets are parsed there
+# the one results model: no renderer keeps a second one
+hits=$(grep -rnE 'pa_rdossier|pa_rfinding|enum pa_sev\b|define PA_RESULTS_NS' "$src" |
+    sed "s|^$src/||" | grep -v '^results/results\.h:' || true)
+[ -z "$hits" ] || bad "a second results model or namespace outside results/:
+$hits"
+# cli/ parses options and writes output; cache keys are the audit library's
+hits=$(grep -rnE 'pa_cache_(open|get|put)|pa_dossier_resolve|pa_rulepack_dir_digest' "$src/cli" |
+    sed "s|^$src/||" || true)
+[ -z "$hits" ] || bad "cli/ builds cache keys or reads the cache (audit/ does):
+$hits"
 layer_check tui 'parse|dossier|evidence|rules|sig'
 
 # engine modules never print
-for dir in evidence rules results render parse; do
+for dir in evidence rules results render parse audit cache; do
 	[ -d "$src/$dir" ] || continue
 	hits=$(grep -rnE '\b(printf|puts|perror)\(|fprintf\(std(out|err)|fputs\([^,]*, *std(out|err)' \
 	    "$src/$dir" | sed "s|^$src/||" || true)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lib/cutest.h"
+#include "parse/xml.h"
 #include "results/results.h"
 #include "util/digest.h"
 #include "util/error.h"
@@ -18,6 +19,7 @@ static int
 suite_init(void)
 {
 	pa_digest_global_init();
+	pa_xml_global_init();
 	return 0;
 }
 
@@ -279,6 +281,158 @@ test_results_xml_document(void)
 	pa_results_free(res);
 }
 
+/* The document as bytes (free()). */
+static char *
+dump(const struct pa_results *res, size_t *len)
+{
+	xmlDoc *doc = NULL;
+	xmlChar *mem = NULL;
+	int n = 0;
+	char *s;
+
+	CU_ASSERT_EQUAL_FATAL(pa_results_to_xml(&doc, res), 0);
+	xmlDocDumpMemoryEnc(doc, &mem, &n, "UTF-8");
+	xmlFreeDoc(doc);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mem);
+	s = strndup((const char *)mem, (size_t)n);
+	xmlFree(mem);
+	*len = (size_t)n;
+	return s;
+}
+
+static struct pa_results *
+full_results(void)
+{
+	static const struct pa_results_finding rows[] = {
+		{ .rule = "A", .severity = PA_SEVERITY_ERROR, .status = PA_FINDING_OPEN,
+		  .in_force = true, .message = "m <a> & \"b\"", .remedy = "r", .path = "p.md",
+		  .line = 12, .anchor = "k", .ref = "Art. 5", .applies_from = "2025-02-02",
+		  .waivable = true },
+		{ .rule = "B", .severity = PA_SEVERITY_INFO, .status = PA_FINDING_NEEDS_REVIEW,
+		  .in_force = false, .message = "n", .applies_from = "2027-08-02" },
+		{ .rule = "C", .severity = PA_SEVERITY_BLOCKER, .status = PA_FINDING_WAIVED,
+		  .in_force = true, .message = "w", .path = "application.xml" },
+	};
+	const struct pa_results_signature sig = {
+		.object = "refs/tags/submission", .kind = "tag", .status = "good",
+		.fingerprint = "ABCD", .uid = "A <a@example.org>", .created = "2026-01-01T00:00:00Z",
+		.right = "tag", .authorised = "true"
+	};
+	struct pa_results *res = results_with(rows, 3);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(res);
+	memset(res->rules_digest, 'a', PA_DIGEST_HEXLEN);
+	CU_ASSERT_EQUAL(pa_results_set(&res->rules_version, "2026.11"), 0);
+	CU_ASSERT_EQUAL(pa_results_set(&res->dossier_path, "/calls/x"), 0);
+	CU_ASSERT_EQUAL(pa_results_set(&res->dossier_commit,
+	    "0123456789012345678901234567890123456789"), 0);
+	CU_ASSERT_EQUAL(pa_results_set(&res->dossier_rev, "submission"), 0);
+	CU_ASSERT_EQUAL(pa_results_set(&res->dossier_mode, "git"), 0);
+	CU_ASSERT_EQUAL(pa_results_set(&res->dossier_subdir, "sub"), 0);
+	CU_ASSERT_EQUAL(pa_results_set(&res->trust, "registry"), 0);
+	CU_ASSERT_EQUAL(pa_results_set(&res->as_of, "2026-11-27"), 0);
+	CU_ASSERT_EQUAL(pa_results_add_pack(res, "aia-art5", "2026.11"), 0);
+	CU_ASSERT_EQUAL(pa_results_add_item(&res->systems, "s", "high", "gpai"), 0);
+	CU_ASSERT_EQUAL(pa_results_add_item(&res->models, "m", NULL, "systemic"), 0);
+	CU_ASSERT_EQUAL(pa_results_add_signature(res, &sig), 0);
+	return res;
+}
+
+/* Written, read back and written again: the same bytes, the same model. */
+static void
+test_results_read_back(void)
+{
+	struct pa_results *res = full_results(), *back = NULL, *copy = NULL;
+	size_t len1, len2;
+	char *one = dump(res, &len1), *two;
+	const struct pa_results_finding *f;
+
+	if (pa_results_from_mem(&back, one, len1, "r.xml") != 0)
+		fprintf(stderr, "\n%s\n", pa_error_last());
+	CU_ASSERT_PTR_NOT_NULL_FATAL(back);
+	two = dump(back, &len2);
+	CU_ASSERT_EQUAL(len1, len2);
+	CU_ASSERT_STRING_EQUAL(one, two);
+	free(two);
+	CU_ASSERT_EQUAL(back->findings.count, 3);
+	f = back->findings.items[0];
+	CU_ASSERT_STRING_EQUAL(f->fingerprint,
+	    ((const struct pa_results_finding *)res->findings.items[0])->fingerprint);
+	CU_ASSERT_EQUAL(f->line, 12);
+	CU_ASSERT_TRUE(f->waivable);
+	CU_ASSERT_STRING_EQUAL(f->message, "m <a> & \"b\"");
+	CU_ASSERT_FALSE(((const struct pa_results_finding *)back->findings.items[1])->in_force);
+	CU_ASSERT_STRING_EQUAL(back->dossier_subdir, "sub");
+	CU_ASSERT_EQUAL(pa_results_verdict(back), PA_VERDICT_NEEDS_CHANGES);
+	/* a copy is the same document too */
+	CU_ASSERT_EQUAL_FATAL(pa_results_dup(&copy, back), 0);
+	two = dump(copy, &len2);
+	CU_ASSERT_STRING_EQUAL(one, two);
+	free(two);
+	pa_results_free(copy);
+	pa_results_free(back);
+	free(one);
+	pa_results_free(res);
+}
+
+/* The one failing rule; a status changed on the model (a waiver) changes verdict and failing alike. */
+static void
+test_results_fail_on(void)
+{
+	static const struct { const char *word; enum pa_fail_on t; size_t want; } rows[] = {
+		{ NULL, PA_FAIL_ON_ERROR, 1 }, { "error", PA_FAIL_ON_ERROR, 1 },
+		{ "blocker", PA_FAIL_ON_BLOCKER, 0 }, { "warning", PA_FAIL_ON_WARNING, 1 },
+		{ "info", PA_FAIL_ON_INFO, 1 }, { "none", PA_FAIL_ON_NONE, 0 },
+	};
+	struct pa_results *res = full_results();
+	struct pa_results_finding *f = res->findings.items[0];
+	enum pa_fail_on t;
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		CU_ASSERT_EQUAL(pa_results_fail_on_parse(&t, rows[i].word), 0);
+		CU_ASSERT_EQUAL(t, rows[i].t);
+		CU_ASSERT_EQUAL(pa_results_failing(res, t), rows[i].want);
+		if (rows[i].word != NULL)
+			CU_ASSERT_STRING_EQUAL(pa_results_fail_on_name(t), rows[i].word);
+	}
+	CU_ASSERT_EQUAL(pa_results_fail_on_parse(&t, "fatal"), PA_EINVALID);
+	pa_error_clear();
+	f->status = PA_FINDING_WAIVED;
+	CU_ASSERT_EQUAL(pa_results_failing(res, PA_FAIL_ON_INFO), 0);
+	CU_ASSERT_EQUAL(pa_results_verdict(res), PA_VERDICT_ELIGIBLE);
+	pa_results_free(res);
+}
+
+static void
+test_results_report_order(void)
+{
+	static const struct pa_results_finding rows[] = {
+		{ .rule = "W", .severity = PA_SEVERITY_WARNING, .in_force = true, .message = "m", .path = "b" },
+		{ .rule = "E2", .severity = PA_SEVERITY_ERROR, .status = PA_FINDING_WAIVED, .in_force = true, .message = "m" },
+		{ .rule = "E1", .severity = PA_SEVERITY_ERROR, .in_force = true, .message = "m", .path = "a" },
+		{ .rule = "E0", .severity = PA_SEVERITY_ERROR, .in_force = true, .message = "m" },
+	};
+	static const char *const want[] = { "E0", "E1", "E2", "W" };
+	struct pa_results *res = results_with(rows, 4);
+	const struct pa_results_finding **v = NULL;
+	struct pa_results_counts c;
+	size_t i;
+
+	CU_ASSERT_EQUAL_FATAL(pa_results_report_order(&v, res), 0);
+	for (i = 0; i < 4; i++)
+		CU_ASSERT_STRING_EQUAL(v[i]->rule, want[i]);
+	/* the model keeps its order */
+	CU_ASSERT_STRING_EQUAL(((const struct pa_results_finding *)res->findings.items[0])->rule, "W");
+	free(v);
+	pa_results_count(&c, res);
+	CU_ASSERT_EQUAL(c.open[PA_SEVERITY_ERROR], 2);
+	CU_ASSERT_EQUAL(c.open[PA_SEVERITY_WARNING], 1);
+	CU_ASSERT_EQUAL(c.waived, 1);
+	CU_ASSERT_EQUAL(c.total, 4);
+	pa_results_free(res);
+}
+
 static CU_TestInfo results_tests[] = {
 	{ "verdict_table", test_results_verdict_table },
 	{ "count_thresholds", test_results_count_thresholds },
@@ -287,6 +441,9 @@ static CU_TestInfo results_tests[] = {
 	{ "add_finding_copies_and_sanitises", test_results_add_finding_copies_and_sanitises },
 	{ "sort", test_results_sort },
 	{ "xml_document", test_results_xml_document },
+	{ "read_back", test_results_read_back },
+	{ "fail_on", test_results_fail_on },
+	{ "report_order", test_results_report_order },
 	CU_TEST_INFO_NULL
 };
 

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What pa_render() hands each writer: sanitised copies of the results, and their document. */
+#ifndef PA_RENDER_WRITER_H
+#define PA_RENDER_WRITER_H
+
+#include <libxml/tree.h>
+#include <stdio.h>
+
+#include "render/render.h"
+#include "results/results.h"
+
+/*
+ * results: one sanitised copy per dossier (see pa_render()), with element
+ * text made tidy for display (message and as-of on one line, remedy
+ * trimmed line by line).  doc: for writers with `doc` set in the table,
+ * the results document of those copies before the tidying (one <results>,
+ * or a <results-set> when count is not 1); NULL otherwise.
+ */
+struct pa_render_input {
+	struct pa_results **results;
+	size_t count;
+	xmlDoc *doc;
+};
+
+/* The writers, one per format (render.c lists them). */
+int pa_render_text(FILE *out, const struct pa_render_input *in, const struct pa_render_opts *opts);
+int pa_render_json(FILE *out, const struct pa_render_input *in, const struct pa_render_opts *opts);
+int pa_render_sarif(FILE *out, const struct pa_render_input *in, const struct pa_render_opts *opts);
+int pa_render_junit(FILE *out, const struct pa_render_input *in, const struct pa_render_opts *opts);
+int pa_render_tap(FILE *out, const struct pa_render_input *in, const struct pa_render_opts *opts);
+int pa_render_xml(FILE *out, const struct pa_render_input *in, const struct pa_render_opts *opts);
+int pa_render_html(FILE *out, const struct pa_render_input *in, const struct pa_render_opts *opts);
+int pa_render_md(FILE *out, const struct pa_render_input *in, const struct pa_render_opts *opts);
+int pa_render_csv(FILE *out, const struct pa_render_input *in, const struct pa_render_opts *opts);
+
+struct json_t;
+/* The JSON object of one dossier (a new reference), or NULL on OOM. */
+struct json_t *pa_render_json_dossier(const struct pa_results *res);
+
+/* Map a write error on out to PA_ERROR with a message; 0 if out is fine. */
+int pa_render_check_stream(FILE *out);
+
+#endif
