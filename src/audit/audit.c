@@ -176,19 +176,26 @@ pa_audit_cache_key(struct pa_audit *a, const struct pa_audit_item *item)
 {
 	const struct pa_dossier_opts *d = &item->dossier;
 	struct pa_buf key = PA_BUF_INIT;
-	char commit[41];
 
-	if (!shared_digests(a) || pa_dossier_resolve(commit, item->location, d) < 0)
+	if (!shared_digests(a))
 		return NULL;
-	pa_buf_printf(&key, "check-results 1\ntool %s\nrules %s\ndata %s\n"
-	    "location %s\nrev %s\npath %s\ncommit %s\nas-of %s\n", PACKAGE_VERSION,
+	pa_buf_printf(&key, "check-results 2\ntool %s\nrules %s\ndata %s\n"
+	    "location %s\nrev %s\npath %s\nas-of %s\n", PACKAGE_VERSION,
 	    a->rules_digest, a->data_digest, item->location, d->rev ? d->rev : "HEAD",
-	    d->subdir ? d->subdir : "", commit, a->opts.as_of);
-	if (!put_file_digest(&key, "keyring", a->opts.sig.keyring) ||
+	    d->subdir ? d->subdir : "", a->opts.as_of);
+	/*
+	 * The objects read: the commit, and the tag object itself (a signed
+	 * tag replaced by an unsigned one at the same commit is another
+	 * audit).  Then every file read besides the dossier; an option of
+	 * struct pa_sig_opts that changes results belongs here too.
+	 */
+	if (pa_dossier_identity(&key, item->location, d) < 0 ||
+	    !put_file_digest(&key, "keyring", a->opts.sig.keyring) ||
 	    !put_file_digest(&key, "registry", a->opts.sig.registry) ||
 	    !put_file_digest(&key, "waivers", a->opts.waivers) ||
 	    !put_file_digest(&key, "baseline", a->opts.baseline) ||
-	    !put_file_digest(&key, "call-policy", a->opts.call_policy)) {
+	    !put_file_digest(&key, "call-policy", a->opts.call_policy) ||
+	    pa_buf_oom(&key)) {
 		pa_buf_dispose(&key);
 		return NULL;
 	}

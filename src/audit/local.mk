@@ -2,3 +2,5 @@
 # audit/: the audit library (dossier -> evidence -> results, with the results cache).
 src_libpactaudit_a_SOURCES += \
 	src/audit/audit.c src/audit/audit.h
+
+TESTS += tests/cli/check-cache-key.sh

@@ -19,7 +19,9 @@
 #include "dossier/internal.h"
 #include "util/alloc.h"
 #include "util/buf.h"
+#include "util/digest.h"
 #include "util/error.h"
+#include "util/file.h"
 #include "util/limits.h"
 
 int
@@ -313,6 +315,50 @@ pa_dossier_resolve(char commit[41], const char *location,
 	error = 0;
 done:
 	git_error_clear();
+	git_object_free(peeled);
+	git_object_free(obj);
+	git_repository_free(repo);
+	return error;
+}
+
+int
+pa_dossier_identity(struct pa_buf *out, const char *location,
+    const struct pa_dossier_opts *opts)
+{
+	git_repository *repo = NULL;
+	git_object *obj = NULL, *peeled = NULL;
+	git_reference *ref = NULL;
+	struct pa_buf path = PA_BUF_INIT, shallow = PA_BUF_INIT;
+	char commit[GIT_OID_HEXSZ + 1], named[GIT_OID_HEXSZ + 1];
+	char hex[PA_DIGEST_HEXLEN + 1] = "-";
+	int error = PA_ENOTFOUND;
+
+	if (opts != NULL && opts->worktree)
+		return PA_ENOTFOUND;
+	if (git_repository_open_ext(&repo, location, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0 ||
+	    git_revparse_ext(&obj, &ref, repo, opts && opts->rev ? opts->rev : "HEAD") < 0 ||
+	    git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0)
+		goto done;
+	git_oid_tostr(commit, sizeof(commit), git_object_id(peeled));
+	git_oid_tostr(named, sizeof(named), git_object_id(obj));
+	/* a shallow clone's history ends where its shallow file says */
+	if (pa_buf_printf(&path, "%sshallow", git_repository_path(repo)) < 0) {
+		error = PA_ENOMEM;
+		goto done;
+	}
+	if (access(path.ptr, F_OK) == 0 &&
+	    (pa_file_read(&shallow, path.ptr, PA_LIMIT_TOTAL_SIZE, 0) < 0 ||
+	    pa_digest_sha256(hex, shallow.ptr, shallow.size) < 0))
+		goto done;	/* unreadable: not cacheable */
+	error = pa_buf_printf(out, "commit %s\nnamed %s %s\nref %s\nshallow %s\n", commit,
+	    git_object_type2string(git_object_type(obj)), named,
+	    ref ? git_reference_name(ref) : "-", hex);
+done:
+	git_error_clear();
+	pa_error_clear();
+	pa_buf_dispose(&shallow);
+	pa_buf_dispose(&path);
+	git_reference_free(ref);
 	git_object_free(peeled);
 	git_object_free(obj);
 	git_repository_free(repo);

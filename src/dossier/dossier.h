@@ -72,6 +72,19 @@ void pa_dossier_free(struct pa_dossier *d);
 int pa_dossier_resolve(char commit[41], const char *location,
     const struct pa_dossier_opts *opts);
 
+/*
+ * What an audit of `location` reads from git, named exactly, for cache
+ * keys: appends to out the lines "commit <id>" (what is audited), "named
+ * <type> <id>" (the object the revision names before peeling: for an
+ * annotated tag the tag object itself, whose signature is checked),
+ * "ref <full name>" ("-" when the revision is not a reference) and
+ * "shallow <sha256>" of the repository's shallow file ("-" when not
+ * shallow: a shallow clone holds less history).  PA_ENOTFOUND (no message)
+ * as for pa_dossier_resolve, or when something cannot be read.
+ */
+int pa_dossier_identity(struct pa_buf *out, const char *location,
+    const struct pa_dossier_opts *opts);
+
 enum pa_dossier_mode pa_dossier_mode(const struct pa_dossier *d);
 const char *pa_dossier_location(const struct pa_dossier *d);
 /* Hex commit id, or NULL outside git mode. */
