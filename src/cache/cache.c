@@ -4,19 +4,16 @@
 
 #include "cache/cache.h"
 
-#include <errno.h>
 #include <stdbool.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "util/alloc.h"
 #include "util/digest.h"
 #include "util/error.h"
 #include "util/file.h"
+#include "util/record.h"
 
-#define CACHE_MAGIC "pactaudit-cache 1 "
 #define CACHE_MAX (8u << 20)	/* bytes in one entry (a walk of 20,000 commits) */
 
 struct pa_cache {
@@ -65,14 +62,24 @@ entry_path(struct pa_buf *path, char keyhex[PA_DIGEST_HEXLEN + 1], const struct 
 	return pa_buf_printf(path, "%s/%.2s/%s", c->dir, keyhex, keyhex + 2);
 }
 
+/*
+ * An entry is a header record, a newline and the data:
+ *	{"pactaudit":"cache-entry","version":2,"data":{"key":K,"sha256":D,"length":N}}
+ * K is the key's SHA-256 (the file name, bound into the entry so a file
+ * moved under another name is a miss), D the data's.
+ */
+#define ENTRY_KIND "cache-entry"
+#define ENTRY_VERSION 2
+
 int
 pa_cache_get(struct pa_buf *out, struct pa_cache *c, const char *key)
 {
 	struct pa_buf path = PA_BUF_INIT, raw = PA_BUF_INIT;
 	char keyhex[PA_DIGEST_HEXLEN + 1], datahex[PA_DIGEST_HEXLEN + 1];
-	const char *p, *nl;
-	size_t hl = sizeof(CACHE_MAGIC) - 1, len;
-	char *end;
+	const char *k, *d;
+	json_t *head = NULL;
+	json_int_t len;
+	size_t used;
 	int error = PA_ENOTFOUND;
 
 	if (c == NULL || c->dir == NULL)
@@ -81,87 +88,23 @@ pa_cache_get(struct pa_buf *out, struct pa_cache *c, const char *key)
 		error = pa_buf_oom(&path) ? PA_ENOMEM : PA_ERROR;
 		goto done;
 	}
-	if (pa_file_read(&raw, path.ptr, CACHE_MAX + 256, 1) < 0)
+	if (pa_file_read(&raw, path.ptr, CACHE_MAX + 512, 1) < 0 ||
+	    pa_record_decode_prefix(&head, &used, ENTRY_KIND, ENTRY_VERSION, raw.ptr,
+	    raw.size) < 0 ||
+	    json_unpack_ex(head, NULL, JSON_STRICT, "{s:s, s:s, s:I}", "key", &k,
+	    "sha256", &d, "length", &len) < 0)
 		goto done;
-	/* CACHE_MAGIC <key sha256> <data sha256> <length>\n<data> */
-	p = raw.ptr;
-	if (raw.size < hl + 2 * PA_DIGEST_HEXLEN + 4 || memcmp(p, CACHE_MAGIC, hl) != 0)
+	if (strcmp(k, keyhex) != 0 || len < 0 || (size_t)len != raw.size - used ||
+	    pa_digest_sha256(datahex, raw.ptr + used, raw.size - used) < 0 ||
+	    strcmp(datahex, d) != 0)
 		goto done;
-	p += hl;
-	if (memcmp(p, keyhex, PA_DIGEST_HEXLEN) != 0 || p[PA_DIGEST_HEXLEN] != ' ')
-		goto done;
-	p += PA_DIGEST_HEXLEN + 1;
-	if ((nl = memchr(p, '\n', raw.size - (size_t)(p - raw.ptr))) == NULL ||
-	    p[PA_DIGEST_HEXLEN] != ' ')
-		goto done;
-	len = strtoul(p + PA_DIGEST_HEXLEN + 1, &end, 10);
-	if (end != nl || len != raw.size - (size_t)(nl + 1 - raw.ptr))
-		goto done;
-	if (pa_digest_sha256(datahex, nl + 1, len) < 0 ||
-	    memcmp(datahex, p, PA_DIGEST_HEXLEN) != 0)
-		goto done;
-	error = pa_buf_put(out, nl + 1, len);
+	error = pa_buf_put(out, raw.ptr + used, raw.size - used);
 done:
 	if (error == PA_ENOTFOUND)
 		pa_error_clear();
+	json_decref(head);
 	pa_buf_dispose(&raw);
 	pa_buf_dispose(&path);
-	return error;
-}
-
-/*
- * Write an entry atomically: a unique temporary file in the same folder,
- * renamed into place, so a reader sees the old entry or the new one and
- * concurrent writers of the same key (who write the same facts) cannot
- * clash.  Unlike pa_file_write_atomic() there is no fsync: an entry lost
- * in a crash is only a miss, a torn one fails its digest and is a miss
- * too, and one fsync per entry made a cold check of 2,000 commits seconds
- * slower.
- */
-static int
-write_entry(const char *path, const char *data, size_t len)
-{
-	struct pa_buf tmp = PA_BUF_INIT;
-	const char *slash = strrchr(path, '/');
-	size_t off = 0;
-	ssize_t k;
-	int fd = -1, error = 0;
-
-	pa_buf_put(&tmp, path, (size_t)(slash - path));
-	pa_buf_puts(&tmp, "/.tmp-XXXXXX");
-	if (pa_buf_oom(&tmp)) {
-		error = PA_ENOMEM;
-		goto done;
-	}
-	if ((fd = mkstemp(tmp.ptr)) < 0) {
-		error = pa_error_from_os("cannot create a cache entry in", tmp.ptr);
-		pa_buf_clear(&tmp);
-		goto done;
-	}
-	while (off < len) {
-		k = write(fd, data + off, len - off);
-		if (k < 0) {
-			if (errno == EINTR)
-				continue;
-			error = pa_error_from_os("cannot write", tmp.ptr);
-			goto done;
-		}
-		off += (size_t)k;
-	}
-	if (close(fd) < 0) {
-		fd = -1;
-		error = pa_error_from_os("cannot write", tmp.ptr);
-		goto done;
-	}
-	fd = -1;
-	if (rename(tmp.ptr, path) < 0)
-		error = pa_error_from_os("cannot rename into place", path);
-done:
-	if (fd >= 0)
-		close(fd);
-	if (error < 0 && tmp.size > 0)
-		unlink(tmp.ptr);
-	pa_buf_dispose(&tmp);
 	return error;
 }
 
@@ -207,13 +150,23 @@ pa_cache_put(struct pa_cache *c, const char *key, const char *data, size_t len)
 			goto done;
 		c->made[fan] = true;
 	}
-	pa_buf_printf(&raw, "%s%s %s %zu\n", CACHE_MAGIC, keyhex, datahex, len);
+	/*
+	 * Not synced: an entry lost in a crash is only a miss, a torn one fails
+	 * its digest and is a miss too, and one fsync per entry made a cold
+	 * check of 2,000 commits seconds slower.  The rename still means a
+	 * reader sees the old entry or the new one, never half of either.
+	 */
+	if ((error = pa_record_encode(&raw, ENTRY_KIND, ENTRY_VERSION,
+	    json_pack("{s:s, s:s, s:I}", "key", keyhex, "sha256", datahex, "length",
+	    (json_int_t)len))) < 0)
+		goto done;
+	pa_buf_putc(&raw, '\n');
 	pa_buf_put(&raw, data, len);
 	if (pa_buf_oom(&raw)) {
-		error = PA_ENOMEM;
+		error = pa_error_oom();
 		goto done;
 	}
-	error = write_entry(path.ptr, raw.ptr, raw.size);
+	error = pa_file_write_atomic(path.ptr, raw.ptr, raw.size, PA_FILE_NOSYNC);
 done:
 	pa_buf_dispose(&raw);
 	pa_buf_dispose(&path);

@@ -12,10 +12,10 @@
  * $XDG_CACHE_HOME/pactaudit/<kind>, else $HOME/.cache/pactaudit/<kind>.
  * Keys are any text (what was verified, with everything the answer
  * depends on); the file name is the key's SHA-256.  Each entry is written
- * to a unique temporary file and renamed into place (no fsync: a lost
- * entry is only a miss), and carries the digests of its key and content,
- * so concurrent runs never see half an entry and a damaged entry reads as
- * a miss.
+ * with pa_file_write_atomic() (no fsync: a lost entry is only a miss) and
+ * starts with a record (util/record.h) holding the digests of its key and
+ * content, so concurrent runs never see half an entry, and a damaged
+ * entry, or one an older version wrote, reads as a miss.
  */
 struct pa_cache;
 

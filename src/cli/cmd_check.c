@@ -82,7 +82,7 @@ render(const struct pa_audit_item *items, size_t count, const char *format,
 		error = pa_error_oom();
 	fp = NULL;
 	if (error == 0)
-		error = pa_file_write_atomic(output, mem ? mem : "", memlen);
+		error = pa_file_write_atomic(output, mem ? mem : "", memlen, 0);
 done:
 	free(mem);
 	free(res);

@@ -75,7 +75,7 @@ write_doc(xmlDoc *doc, const char *output)
 	if ((error = escape_for_display(&text, (const char *)mem, (size_t)len)) < 0)
 		goto done;
 	if (output != NULL && strcmp(output, "-") != 0) {
-		error = pa_file_write_atomic(output, text.ptr, text.size);
+		error = pa_file_write_atomic(output, text.ptr, text.size, 0);
 		goto done;
 	}
 	if (fwrite(text.ptr, 1, text.size, stdout) != text.size || fflush(stdout) != 0)

@@ -316,7 +316,7 @@ write_skeleton(const struct pa_vec *files, const char *tpldir, const char *dir,
 		    (error = substitute(&out, in.ptr, in.size, v,
 		    ends_with(rel, ".xml"))) < 0 ||
 		    (error = make_parent(dst.ptr)) < 0 ||
-		    (error = pa_file_write_atomic(dst.ptr, out.ptr, out.size)) < 0)
+		    (error = pa_file_write_atomic(dst.ptr, out.ptr, out.size, 0)) < 0)
 			goto done;
 	}
 done:

@@ -251,7 +251,7 @@ run_sign(const struct pa_cmd *cmd, struct pa_opt_state *st, const char *dir, con
 			pa_buf_putc(&out, '\n');
 	}
 	pa_buf_put(&out, sig.ptr, sig.size);
-	if (pa_buf_oom(&out) || pa_file_write_atomic(spath.ptr, out.ptr, out.size) < 0) {
+	if (pa_buf_oom(&out) || pa_file_write_atomic(spath.ptr, out.ptr, out.size, 0) < 0) {
 		rc = pa_cmd_fail();
 		goto done;
 	}

@@ -106,7 +106,7 @@ write_file(const char *path, const char *format, struct pa_results *const *docs,
 	if (fclose(fp) != 0 && error == 0)
 		error = pa_error_oom();
 	if (error == 0)
-		error = pa_file_write_atomic(path, mem, size);
+		error = pa_file_write_atomic(path, mem, size, 0);
 	free(mem);
 	return error;
 }

@@ -4,3 +4,6 @@ src_libpactaudit_a_SOURCES += \
 	src/cli/cmd.c src/cli/cmd.h \
 	src/cli/dossier_opt.c src/cli/dossier_opt.h \
 	src/cli/opt.c src/cli/opt.h
+
+# what -o may and may not replace, through every writer (util/file.c)
+TESTS += tests/cli/output-safety.sh

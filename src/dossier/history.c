@@ -4,7 +4,6 @@
 
 #include "dossier/history.h"
 
-#include <errno.h>
 #include <git2.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,6 +13,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/limits.h"
+#include "util/record.h"
 #include "util/text.h"
 
 /* The pact files whose changes need rights, in enum pa_history_change bit order. */
@@ -816,78 +816,73 @@ pa_history_is_ancestor(bool *out, struct pa_dossier *d, const char *ancestor)
 	return 0;
 }
 
-/* ---- the walk as cacheable text ---- */
+/* ---- the walk as a cache record ---- */
 
-#define HISTORY_MAGIC "pactaudit-history 1\n"
+/*
+ * A record (util/record.h) of kind "history":
+ *	{"target":ID,"root":ID|null,"reachable":B,"limited":B,
+ *	 "commits":[[ID,PRESENT,SIGNERS|null,TIME,FROM_ROOT,AUTHOR,
+ *	             [[PARENT,INDEX|null,CHANGES],...]],...]}
+ * Parents come before their children, so INDEX points backwards.
+ */
+#define HISTORY_KIND "history"
+#define HISTORY_VERSION 2
 
 int
 pa_history_cache_key(struct pa_buf *out, struct pa_dossier *d, const char *root)
 {
 	const char *sub = pa_dossier_subdir(d);
 
-	pa_buf_printf(out, "history %s\nfolder %s\nroot %s\n%s",
+	pa_buf_printf(out, "history %s\nfolder %s\nroot %s\nrecord %s %d\n",
 	    pa_dossier_commit(d) ? pa_dossier_commit(d) : "-", sub && *sub ? sub : ".",
-	    root ? root : "self-declared", HISTORY_MAGIC);
+	    root ? root : "self-declared", HISTORY_KIND, HISTORY_VERSION);
 	return pa_buf_oom(out) ? PA_ENOMEM : 0;
+}
+
+static json_t *
+hex_or_null(const char *id)
+{
+	return id[0] != '\0' ? json_string(id) : json_null();
 }
 
 int
 pa_history_encode(struct pa_buf *out, const struct pa_history *h)
 {
 	char target[41];
+	json_t *commits = NULL, *parents, *c;
 	size_t i, j;
 
 	git_oid_tostr(target, sizeof(target), &h->target);
-	pa_buf_printf(out, "%starget %s\nroot %s\nreachable %d\nlimited %d\ncount %zu\n",
-	    HISTORY_MAGIC, target, h->root[0] ? h->root : "-", h->reachable ? 1 : 0,
-	    h->limited ? 1 : 0, h->count);
+	if ((commits = json_array()) == NULL)
+		return pa_error_oom();
 	for (i = 0; i < h->count; i++) {
-		const struct pa_history_commit *c = &h->commits[i];
+		const struct pa_history_commit *hc = &h->commits[i];
 
-		pa_buf_printf(out, "c %s %u %s %lld %d %zu ", c->id, c->present,
-		    c->signers_blob[0] ? c->signers_blob : "-", c->time, c->from_root ? 1 : 0,
-		    c->nparents);
-		pa_text_field_encode(out, c->author);
-		pa_buf_putc(out, '\n');
-		for (j = 0; j < c->nparents; j++) {
-			if (c->parents[j] == PA_HISTORY_NONE)
-				pa_buf_printf(out, "p %s - %u\n", c->parent_ids[j], c->changes[j]);
-			else
-				pa_buf_printf(out, "p %s %zu %u\n", c->parent_ids[j], c->parents[j],
-				    c->changes[j]);
+		if ((parents = json_array()) == NULL)
+			goto oom;
+		for (j = 0; j < hc->nparents; j++) {
+			json_t *idx = hc->parents[j] == PA_HISTORY_NONE ? json_null() :
+			    json_integer((json_int_t)hc->parents[j]);
+
+			if (json_array_append_new(parents, json_pack("[s,o,i]", hc->parent_ids[j],
+			    idx, (int)hc->changes[j])) < 0) {
+				json_decref(parents);
+				goto oom;
+			}
 		}
+		c = json_pack("[s,i,o,I,b,o,o]", hc->id, (int)hc->present,
+		    hex_or_null(hc->signers_blob), (json_int_t)hc->time, hc->from_root,
+		    pa_record_str(hc->author), parents);
+		if (json_array_append_new(commits, c) < 0)
+			goto oom;
 	}
-	return pa_buf_oom(out) ? PA_ENOMEM : 0;
-}
-
-/* A cursor over the encoded lines. */
-struct reader {
-	const char *p, *end;
-	char *line;		/* the current line, NUL-terminated (owned) */
-	size_t cap;
-};
-
-static bool
-next_line(struct reader *r)
-{
-	const char *eol;
-	size_t n;
-
-	if (r->p >= r->end || (eol = memchr(r->p, '\n', (size_t)(r->end - r->p))) == NULL)
-		return false;
-	n = (size_t)(eol - r->p);
-	if (n + 1 > r->cap) {
-		char *nl = realloc(r->line, n + 1);
-
-		if (nl == NULL)
-			return false;
-		r->line = nl;
-		r->cap = n + 1;
-	}
-	memcpy(r->line, r->p, n);
-	r->line[n] = '\0';
-	r->p = eol + 1;
-	return memchr(r->line, '\0', n) == NULL;
+	return pa_record_encode(out, HISTORY_KIND, HISTORY_VERSION,
+	    json_pack("{s:s, s:o, s:b, s:b, s:o}", "target", target,
+	    "root", hex_or_null(h->root), "reachable", h->reachable,
+	    "limited", h->limited, "commits", commits));
+oom:
+	json_decref(commits);
+	return pa_error_oom();
 }
 
 static bool
@@ -902,147 +897,108 @@ is_hex_id(const char *s)
 	return s[GIT_OID_HEXSZ] == '\0';
 }
 
-/* Decode a field into a newly allocated string (NULL for "-"); false if malformed. */
+/* A commit id, or "" for null when allowed; false if malformed. */
 static bool
-get_text(char **out, const char *s)
+get_id(char out[41], const json_t *v, bool nullable)
 {
-	struct pa_buf b = PA_BUF_INIT;
-
-	*out = NULL;
-	if (strcmp(s, "-") == 0)
+	if (nullable && json_is_null(v)) {
+		out[0] = '\0';
 		return true;
-	if (pa_text_field_decode(&b, s, strlen(s)) < 0) {
-		pa_buf_dispose(&b);
-		return false;
 	}
-	*out = pa_buf_detach(&b);
-	return *out != NULL;
-}
-
-/* Split line (modified in place) at spaces into at most max fields; the count, or max + 1. */
-static size_t
-fields(char *line, char **f, size_t max)
-{
-	size_t n = 0;
-	char *p = line;
-
-	for (;;) {
-		if (n == max)
-			return max + 1;
-		f[n++] = p;
-		if ((p = strchr(p, ' ')) == NULL)
-			return n;
-		*p++ = '\0';
-	}
-}
-
-static bool
-number(unsigned long long *out, const char *s, unsigned long long max)
-{
-	char *end;
-
-	if (*s < '0' || *s > '9')
+	if (!json_is_string(v) || !is_hex_id(json_string_value(v)))
 		return false;
-	errno = 0;
-	*out = strtoull(s, &end, 10);
-	return errno == 0 && *end == '\0' && *out <= max;
+	memcpy(out, json_string_value(v), 41);
+	return true;
 }
 
-/* "key value" with an exact key; value borrowed from the line. */
-static const char *
-header(struct reader *r, const char *key)
+static int
+decode_commit(struct pa_history *h, size_t i, json_t *rec)
 {
-	size_t n = strlen(key);
+	struct pa_history_commit *c = &h->commits[i];
+	json_t *signers, *author, *parents, *p, *idx;
+	const char *id, *pid;
+	json_int_t present, t, changes;
+	int from_root;
+	size_t j, np;
 
-	if (!next_line(r) || strncmp(r->line, key, n) != 0 || r->line[n] != ' ')
-		return NULL;
-	return r->line + n + 1;
+	if (json_unpack_ex(rec, NULL, JSON_STRICT, "[s,I,o,I,b,o,o]", &id, &present, &signers,
+	    &t, &from_root, &author, &parents) < 0 ||
+	    !get_id(c->id, json_array_get(rec, 0), false) || present < 0 || present > 15 ||
+	    !get_id(c->signers_blob, signers, true) || t < 0 || !json_is_array(parents) ||
+	    (np = json_array_size(parents)) > 1000)
+		return PA_EINVALID;
+	(void)id;
+	c->present = (unsigned)present;
+	c->time = (long long)t;
+	c->from_root = from_root != 0;
+	if (pa_record_get_str(&c->author, author) < 0)
+		return PA_EINVALID;
+	if (np > 0 &&
+	    ((c->parent_ids = pa_calloc(np, sizeof(*c->parent_ids))) == NULL ||
+	    (c->parents = pa_calloc(np, sizeof(*c->parents))) == NULL ||
+	    (c->changes = pa_calloc(np, sizeof(*c->changes))) == NULL))
+		return PA_ENOMEM;
+	c->nparents = np;
+	for (j = 0; j < np; j++) {
+		p = json_array_get(parents, j);
+		if (json_unpack_ex(p, NULL, JSON_STRICT, "[s,o,I]", &pid, &idx, &changes) < 0 ||
+		    !get_id(c->parent_ids[j], json_array_get(p, 0), false) ||
+		    changes < 0 || changes > 15)
+			return PA_EINVALID;
+		c->changes[j] = (unsigned)changes;
+		if (json_is_null(idx)) {
+			c->parents[j] = PA_HISTORY_NONE;
+			continue;
+		}
+		/* parents come first: an index points backwards, at that very commit */
+		if (!json_is_integer(idx) || json_integer_value(idx) < 0 ||
+		    (size_t)json_integer_value(idx) >= i ||
+		    strcmp(h->commits[json_integer_value(idx)].id, pid) != 0)
+			return PA_EINVALID;
+		c->parents[j] = (size_t)json_integer_value(idx);
+	}
+	return 0;
 }
 
 static int
 decode(struct pa_history *h, const char *data, size_t len)
 {
-	struct reader r = { data, data + len, NULL, 0 };
-	char target[41], *f[8];
-	const char *v;
-	unsigned long long count = 0, np, idx, present, changes, num, t;
-	size_t i, j;
-	int error = PA_EINVALID;
+	char target[41], root[41];
+	json_t *rec = NULL, *rootv, *commits;
+	const char *t;
+	int reachable, limited;
+	size_t i, count;
+	int error;
 
 	git_oid_tostr(target, sizeof(target), &h->target);
-	if (len < sizeof(HISTORY_MAGIC) - 1 || memcmp(data, HISTORY_MAGIC, sizeof(HISTORY_MAGIC) - 1) != 0)
+	if ((error = pa_record_decode(&rec, HISTORY_KIND, HISTORY_VERSION, data, len)) < 0)
+		return PA_EINVALID;
+	error = PA_EINVALID;
+	if (json_unpack_ex(rec, NULL, JSON_STRICT, "{s:s, s:o, s:b, s:b, s:o}", "target", &t,
+	    "root", &rootv, "reachable", &reachable, "limited", &limited,
+	    "commits", &commits) < 0 ||
+	    strcmp(t, target) != 0 || !get_id(root, rootv, true) || !json_is_array(commits) ||
+	    (count = json_array_size(commits)) == 0 || count > PA_LIMIT_COMMITS)
 		goto done;
-	r.p += sizeof(HISTORY_MAGIC) - 1;
-	if ((v = header(&r, "target")) == NULL || strcmp(v, target) != 0 ||
-	    (v = header(&r, "root")) == NULL || (strcmp(v, "-") != 0 && !is_hex_id(v)))
-		goto done;
-	if (strcmp(v, "-") != 0)
-		memcpy(h->root, v, sizeof(h->root));	/* 40 hex digits and the NUL */
-	if ((v = header(&r, "reachable")) == NULL || !number(&num, v, 1))
-		goto done;
-	h->reachable = num == 1;
-	if ((v = header(&r, "limited")) == NULL || !number(&num, v, 1))
-		goto done;
-	h->limited = num == 1;
-	if ((v = header(&r, "count")) == NULL || !number(&count, v, PA_LIMIT_COMMITS) || count == 0)
-		goto done;
-	if ((h->commits = pa_calloc((size_t)count, sizeof(*h->commits))) == NULL) {
+	memcpy(h->root, root, sizeof(h->root));
+	h->reachable = reachable != 0;
+	h->limited = limited != 0;
+	if ((h->commits = pa_calloc(count, sizeof(*h->commits))) == NULL) {
 		error = PA_ENOMEM;
 		goto done;
 	}
-	h->alloc = (size_t)count;
-	for (i = 0; i < (size_t)count; i++) {
-		struct pa_history_commit *c = &h->commits[i];
-
-		/* c ID PRESENT SIGNERS TIME FROM_ROOT NPARENTS AUTHOR */
-		if (!next_line(&r) || fields(r.line, f, 8) != 8 || strcmp(f[0], "c") != 0 ||
-		    !is_hex_id(f[1]) || !number(&present, f[2], 15) ||
-		    (strcmp(f[3], "-") != 0 && !is_hex_id(f[3])) ||
-		    !number(&t, f[4], (unsigned long long)1 << 62) || !number(&num, f[5], 1) ||
-		    !number(&np, f[6], 1000))
-			goto done;
+	h->alloc = count;
+	for (i = 0; i < count; i++) {
 		h->count = i + 1;	/* owned by h from here on */
-		memcpy(c->id, f[1], sizeof(c->id));
-		if (strcmp(f[3], "-") != 0)
-			memcpy(c->signers_blob, f[3], sizeof(c->signers_blob));
-		c->present = (unsigned)present;
-		c->time = (long long)t;
-		c->from_root = num == 1;
-		if (!get_text(&c->author, f[7]))
+		if ((error = decode_commit(h, i, json_array_get(commits, i))) < 0)
 			goto done;
-		if (np > 0 &&
-		    ((c->parent_ids = pa_calloc((size_t)np, sizeof(*c->parent_ids))) == NULL ||
-		    (c->parents = pa_calloc((size_t)np, sizeof(*c->parents))) == NULL ||
-		    (c->changes = pa_calloc((size_t)np, sizeof(*c->changes))) == NULL)) {
-			error = PA_ENOMEM;
-			goto done;
-		}
-		c->nparents = (size_t)np;
-		for (j = 0; j < (size_t)np; j++) {
-			/* p PARENT INDEX|- CHANGES */
-			if (!next_line(&r) || fields(r.line, f, 4) != 4 || strcmp(f[0], "p") != 0 ||
-			    !is_hex_id(f[1]) || !number(&changes, f[3], 15))
-				goto done;
-			memcpy(c->parent_ids[j], f[1], sizeof(c->parent_ids[j]));
-			c->changes[j] = (unsigned)changes;
-			if (strcmp(f[2], "-") == 0) {
-				c->parents[j] = PA_HISTORY_NONE;
-				continue;
-			}
-			/* parents come first: an index points backwards, at that very commit */
-			if (!number(&idx, f[2], i > 0 ? i - 1 : 0) || i == 0 ||
-			    strcmp(h->commits[idx].id, f[1]) != 0)
-				goto done;
-			c->parents[j] = (size_t)idx;
-		}
-		if (h->root[0] != '\0' && h->root_index == PA_HISTORY_NONE && strcmp(c->id, h->root) == 0)
+		if (h->root[0] != '\0' && h->root_index == PA_HISTORY_NONE &&
+		    strcmp(h->commits[i].id, h->root) == 0)
 			h->root_index = i;
 	}
-	if (r.p != r.end || strcmp(h->commits[h->count - 1].id, target) != 0)
-		goto done;
-	error = 0;
+	error = strcmp(h->commits[h->count - 1].id, target) == 0 ? 0 : PA_EINVALID;
 done:
-	free(r.line);
+	json_decref(rec);
 	return error;
 }
 

@@ -134,7 +134,7 @@ pa_gpg_home_new(struct pa_gpg_home **out)
 	}
 	h->path = pa_buf_detach(&p);
 	if ((error = pa_buf_printf(&conf, "%s/gpg.conf", h->path)) < 0 ||
-	    (error = pa_file_write_atomic(conf.ptr, home_conf, sizeof(home_conf) - 1)) < 0)
+	    (error = pa_file_write_atomic(conf.ptr, home_conf, sizeof(home_conf) - 1, 0)) < 0)
 		goto done;
 	error = ctx_new(&h->ctx, h->path);
 done:

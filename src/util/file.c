@@ -7,10 +7,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/alloc.h"
@@ -68,32 +72,195 @@ done:
 	return error;
 }
 
-int
-pa_file_write_atomic(const char *path, const char *data, size_t len)
+/* Write all of data to fd; what names it in a message. */
+static int
+write_all(int fd, const char *data, size_t len, const char *what)
 {
-	struct pa_buf tmp = PA_BUF_INIT;
 	size_t off = 0;
 	ssize_t n;
-	int fd = -1, error;
 
-	if ((error = pa_buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid())) < 0)
-		goto done;
-	fd = open(tmp.ptr, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0) {
-		error = pa_error_from_os("cannot create", tmp.ptr);
-		goto done;
-	}
 	while (off < len) {
 		n = write(fd, data + off, len - off);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			error = pa_error_from_os("cannot write", tmp.ptr);
-			goto done;
+			return pa_error_from_os("cannot write", what);
 		}
 		off += (size_t)n;
 	}
-	if (fsync(fd) < 0) {
+	return 0;
+}
+
+/*
+ * A character device or FIFO (/dev/null, /dev/stdout, a pipe) is written in
+ * place: opened without O_CREAT or O_TRUNC, and checked again after the open
+ * so that a file swapped in meanwhile is not written half-way.
+ */
+static int
+write_in_place(const char *path, const char *data, size_t len)
+{
+	struct stat st;
+	int fd, error;
+
+	if ((fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)) < 0)
+		return pa_error_from_os("cannot open", path);
+	if (fstat(fd, &st) < 0) {
+		error = pa_error_from_os("cannot stat", path);
+	} else if (!S_ISCHR(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+		error = pa_error_set(PA_ERRCLASS_OS,
+		    "'%s' changed while it was opened; not written", path);
+	} else {
+		error = write_all(fd, data, len, path);
+	}
+	if (close(fd) < 0 && error == 0)
+		error = pa_error_from_os("cannot write", path);
+	return error;
+}
+
+/*
+ * The names of the process's own streams (/dev/stdout, /dev/stderr,
+ * /dev/fd/N, /proc/self/fd/N) mean that descriptor, as in a shell
+ * redirection: written where it stands, whatever it is (a terminal, a pipe,
+ * a file the shell opened), never replaced.  The descriptor, or -1.
+ */
+static int
+std_stream_fd(const char *path)
+{
+	const char *n = NULL;
+	char *end;
+	long v;
+
+	if (strcmp(path, "/dev/stdout") == 0)
+		return STDOUT_FILENO;
+	if (strcmp(path, "/dev/stderr") == 0)
+		return STDERR_FILENO;
+	if (strncmp(path, "/dev/fd/", 8) == 0)
+		n = path + 8;
+	else if (strncmp(path, "/proc/self/fd/", 14) == 0)
+		n = path + 14;
+	if (n == NULL || *n < '0' || *n > '9')
+		return -1;
+	errno = 0;
+	v = strtol(n, &end, 10);
+	if (errno != 0 || *end != '\0' || v > 1024)
+		return -1;
+	return (int)v;
+}
+
+static int
+write_to_fd(int fd, const char *data, size_t len, const char *path)
+{
+	/* what stdio still holds for that stream goes first */
+	if (fd == STDOUT_FILENO)
+		fflush(stdout);
+	else if (fd == STDERR_FILENO)
+		fflush(stderr);
+	if (fcntl(fd, F_GETFD) < 0)
+		return pa_error_from_os("cannot write", path);
+	return write_all(fd, data, len, path);
+}
+
+/* A name no one can guess for the temporary file: 16 hex digits. */
+static void
+random_suffix(char out[17])
+{
+	static const char hex[] = "0123456789abcdef";
+	static _Thread_local unsigned long long counter;
+	unsigned char r[8];
+	unsigned long long v;
+	size_t i;
+
+	if (getrandom(r, sizeof(r), GRND_NONBLOCK) != (ssize_t)sizeof(r)) {
+		v = (unsigned long long)getpid() * 1000003u ^ (unsigned long long)time(NULL) ^
+		    (unsigned long long)(uintptr_t)out ^ ++counter * 0x9e3779b97f4a7c15ull;
+		memcpy(r, &v, sizeof(r));
+	}
+	for (i = 0; i < 8; i++) {
+		out[2 * i] = hex[r[i] >> 4];
+		out[2 * i + 1] = hex[r[i] & 15];
+	}
+	out[16] = '\0';
+}
+
+/*
+ * Create the temporary file beside path: a fresh name, O_EXCL|O_NOFOLLOW so
+ * nothing planted there (a symlink, a file) is ever opened.
+ */
+static int
+create_temp(struct pa_buf *tmp, const char *path, mode_t mode)
+{
+	const char *slash = strrchr(path, '/');
+	char suffix[17];
+	int fd, tries;
+
+	for (tries = 0; tries < 100; tries++) {
+		pa_buf_clear(tmp);
+		if (slash != NULL)
+			pa_buf_put(tmp, path, (size_t)(slash - path) + 1);
+		random_suffix(suffix);
+		pa_buf_printf(tmp, ".pactaudit-%s.tmp", suffix);
+		if (pa_buf_oom(tmp))
+			return pa_error_oom();
+		fd = open(tmp->ptr, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+		if (fd >= 0)
+			return fd;
+		if (errno != EEXIST)
+			break;
+	}
+	fd = pa_error_from_os("cannot create a temporary file for", path);
+	pa_buf_clear(tmp);
+	return fd;
+}
+
+int
+pa_file_write_atomic(const char *path, const char *data, size_t len, unsigned flags)
+{
+	struct pa_buf tmp = PA_BUF_INIT;
+	struct stat st, target;
+	bool keep_mode = false;
+	int fd = -1, stdfd, error = 0;
+
+	if ((stdfd = std_stream_fd(path)) >= 0)
+		return write_to_fd(stdfd, data, len, path);
+	if (lstat(path, &st) == 0) {
+		if (S_ISLNK(st.st_mode)) {
+			/*
+			 * A link to a device or FIFO (/dev/tty) is written through;
+			 * any other is refused: neither its target nor the link
+			 * itself (which may be a system file) is replaced.
+			 */
+			if (stat(path, &target) == 0 &&
+			    (S_ISCHR(target.st_mode) || S_ISFIFO(target.st_mode)))
+				return write_in_place(path, data, len);
+			return pa_error_set(PA_ERRCLASS_OS,
+			    "'%s' is a symbolic link to no device or FIFO; not followed, "
+			    "not replaced", path);
+		} else if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) {
+			return write_in_place(path, data, len);
+		} else if (S_ISREG(st.st_mode)) {
+			keep_mode = true;
+		} else {
+			return pa_error_set(PA_ERRCLASS_OS,
+			    "'%s' is not a regular file, a character device or a FIFO; "
+			    "not replaced", path);
+		}
+	} else if (errno != ENOENT) {
+		return pa_error_from_os("cannot stat", path);
+	}
+	fd = create_temp(&tmp, path, (flags & PA_FILE_PRIVATE) ? 0600 : 0666);
+	if (fd < 0) {
+		error = fd;
+		fd = -1;
+		goto done;
+	}
+	/* the replaced file's permissions, not the umask's */
+	if (keep_mode && fchmod(fd, st.st_mode & 07777) < 0) {
+		error = pa_error_from_os("cannot set the mode of", tmp.ptr);
+		goto done;
+	}
+	if ((error = write_all(fd, data, len, tmp.ptr)) < 0)
+		goto done;
+	if (!(flags & PA_FILE_NOSYNC) && fsync(fd) < 0) {
 		error = pa_error_from_os("cannot sync", tmp.ptr);
 		goto done;
 	}
@@ -110,7 +277,7 @@ pa_file_write_atomic(const char *path, const char *data, size_t len)
 done:
 	if (fd >= 0)
 		close(fd);
-	if (error < 0 && tmp.size)
+	if (error < 0 && tmp.size > 0)
 		unlink(tmp.ptr);
 	pa_buf_dispose(&tmp);
 	return error;

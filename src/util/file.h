@@ -13,8 +13,25 @@
  * message names the path.  Symlinks are not followed when nofollow is set.
  */
 int pa_file_read(struct pa_buf *out, const char *path, size_t maxsize, int nofollow);
-/* Write data to path atomically: temporary file in the same folder, fsync, rename. */
-int pa_file_write_atomic(const char *path, const char *data, size_t len);
+enum pa_file_write_flags {
+	PA_FILE_NOSYNC = 1,	/* no fsync: a lost write is harmless (a cache entry) */
+	PA_FILE_PRIVATE = 2	/* a new file gets mode 0600 instead of 0666 & ~umask */
+};
+
+/*
+ * The one way pactaudit writes an output, a cache entry or a file it
+ * creates.  A new name or a regular file is replaced atomically: the data
+ * goes to a temporary file created exclusively (O_EXCL|O_NOFOLLOW, a name
+ * no one can guess) in the same folder, is synced (unless PA_FILE_NOSYNC)
+ * and renamed into place; a replaced file keeps its mode.  A character
+ * device or FIFO (/dev/null, a pipe) is opened and written in place, never
+ * replaced; /dev/stdout, /dev/stderr and /dev/fd/N are that descriptor,
+ * written where it stands.  A symlink is never followed to replace its
+ * target, nor replaced itself: one that leads to a device or FIFO is
+ * written through, any other is an error, as is anything else (a folder, a
+ * block device).  Returns 0 or < 0 with the message naming the path.
+ */
+int pa_file_write_atomic(const char *path, const char *data, size_t len, unsigned flags);
 /* mkdir -p with mode 0700 for created components. */
 int pa_file_mkdir_p(const char *path);
 /* Remove a directory tree (no symlink following). */

@@ -10,6 +10,7 @@ src_libpactaudit_a_SOURCES += \
 	src/util/file.c src/util/file.h \
 	src/util/limits.h \
 	src/util/log.c src/util/log.h \
+	src/util/record.c src/util/record.h \
 	src/util/text.c src/util/text.h \
 	src/util/vec.c src/util/vec.h
 

@@ -27,7 +27,7 @@ only_in '#include <git2' 'dossier/|sig/history|ledger/' '<git2.h>'
 only_in '#include <gpgme' 'sig/gpg' '<gpgme.h>'
 only_in '#include <(n)?curses' 'tui/' 'curses'
 only_in '#include <yaml' 'parse/frontmatter' '<yaml.h>'
-only_in '#include <jansson' 'render/|rules/data|parse/licdb|cli/cmd_rules' '<jansson.h>'
+only_in '#include <jansson' 'util/record\.h|render/|rules/data|parse/licdb|cli/cmd_rules' '<jansson.h>'
 only_in '#include <libxslt' 'render/xslt' 'libxslt'
 only_in '#include <gcrypt' 'util/digest' '<gcrypt.h>'
 only_in '(xmlRead|xmlCtxtRead|xmlParse(Memory|File|Doc)|xmlSetExternalEntityLoader|xmlReaderFor)' \

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "dossier/dossier.h"
+#include "dossier/history.h"
 #include "lib/cutest.h"
 #include "unit/gitrepo.h"
 #include "util/buf.h"
@@ -674,6 +675,89 @@ suite_clean(void)
 	return 0;
 }
 
+/* The walk survives its cache record; anything else (older text, another version) is refused. */
+static void
+test_dossier_history_record_round_trip(void)
+{
+	char *dir = tr_tmpdir();
+	git_repository *repo = tr_repo_init(dir);
+	struct pa_dossier *d;
+	struct pa_history *h = NULL, *h2 = NULL;
+	struct pa_buf enc = PA_BUF_INIT, bad = PA_BUF_INIT;
+	size_t i, j;
+	char *p;
+
+	tr_write(dir, "pact/signers.xml", "<signers/>");
+	tr_commit_all(repo, "policy");
+	tr_write(dir, "pact/commitments.xml", "<c/>");
+	tr_commit_all(repo, "pledge");
+	tr_write(dir, "application.xml", "<a/>");
+	tr_commit_all(repo, "application");
+	d = open_d(dir, NULL, false, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	CU_ASSERT_EQUAL_FATAL(pa_history_open(&h, d, NULL, &diag), 0);
+	CU_ASSERT_EQUAL_FATAL(pa_history_count(h), 3);
+	CU_ASSERT_EQUAL(pa_history_encode(&enc, h), 0);
+	CU_ASSERT_EQUAL(strncmp(enc.ptr, "{\"pactaudit\":\"history\",\"version\":", 33), 0);
+	CU_ASSERT_EQUAL_FATAL(pa_history_open_encoded(&h2, d, enc.ptr, enc.size, &diag), 0);
+	CU_ASSERT_EQUAL(pa_history_count(h2), pa_history_count(h));
+	CU_ASSERT_STRING_EQUAL(pa_history_root(h2), pa_history_root(h));
+	CU_ASSERT_EQUAL(pa_history_root_index(h2), pa_history_root_index(h));
+	CU_ASSERT_EQUAL(pa_history_root_reachable(h2), pa_history_root_reachable(h));
+	for (i = 0; i < pa_history_count(h); i++) {
+		const struct pa_history_commit *a = pa_history_at(h, i), *b = pa_history_at(h2, i);
+
+		CU_ASSERT_STRING_EQUAL(a->id, b->id);
+		CU_ASSERT_STRING_EQUAL(a->author, b->author);
+		CU_ASSERT_STRING_EQUAL(a->signers_blob, b->signers_blob);
+		CU_ASSERT_EQUAL(a->present, b->present);
+		CU_ASSERT_EQUAL(a->time, b->time);
+		CU_ASSERT_EQUAL(a->from_root, b->from_root);
+		CU_ASSERT_EQUAL_FATAL(a->nparents, b->nparents);
+		for (j = 0; j < a->nparents; j++) {
+			CU_ASSERT_STRING_EQUAL(a->parent_ids[j], b->parent_ids[j]);
+			CU_ASSERT_EQUAL(a->parents[j], b->parents[j]);
+			CU_ASSERT_EQUAL(a->changes[j], b->changes[j]);
+		}
+	}
+	pa_history_free(h2);
+	h2 = NULL;
+
+	/* the text an older version wrote, another version, a torn record */
+	pa_buf_puts(&bad, "pactaudit-history 1\ntarget 0\n");
+	CU_ASSERT_EQUAL(pa_history_open_encoded(&h2, d, bad.ptr, bad.size, &diag), PA_EINVALID);
+	pa_buf_clear(&bad);
+	pa_buf_puts(&bad, enc.ptr);
+	p = strstr(bad.ptr, "\"version\":");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	p[10] = '9';
+	CU_ASSERT_EQUAL(pa_history_open_encoded(&h2, d, bad.ptr, bad.size, &diag), PA_EINVALID);
+	CU_ASSERT_EQUAL(pa_history_open_encoded(&h2, d, enc.ptr, enc.size - 2, &diag), PA_EINVALID);
+	/* a parent index that points forwards */
+	pa_buf_clear(&bad);
+	pa_buf_puts(&bad, enc.ptr);
+	p = strstr(bad.ptr, "\"commits\":[[");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	p = strstr(p + 12, "[[\"");	/* the second commit's parents */
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	CU_ASSERT_EQUAL_FATAL(strncmp(p + 43, "\",0,", 3), 0);
+	p[45] = '1';
+	CU_ASSERT_EQUAL(pa_history_open_encoded(&h2, d, bad.ptr, bad.size, &diag), PA_EINVALID);
+	p[45] = '0';
+	CU_ASSERT_EQUAL(pa_history_open_encoded(&h2, d, bad.ptr, bad.size, &diag), 0);
+	pa_history_free(h2);
+	h2 = NULL;
+	CU_ASSERT_PTR_NULL(h2);
+
+	pa_buf_dispose(&bad);
+	pa_buf_dispose(&enc);
+	pa_history_free(h);
+	pa_dossier_free(d);
+	git_repository_free(repo);
+	pa_file_rm_rf(dir);
+	free(dir);
+}
+
 static CU_TestInfo dossier_tests[] = {
 	{ "git: HEAD, --rev, tag, worktree", test_dossier_git_head_rev_tag_and_worktree },
 	{ "git mode never reads the working tree", test_dossier_git_mode_ignores_deleted_worktree_files },
@@ -693,6 +777,7 @@ static CU_TestInfo dossier_tests[] = {
 	{ "worktree honours .gitignore", test_dossier_worktree_honours_gitignore },
 	{ "fifo skipped", test_dossier_fifo_is_skipped_not_opened },
 	{ "folder swapped for a symlink", test_dossier_swapped_for_symlink_after_listing },
+	{ "history cache record round trip", test_dossier_history_record_round_trip },
 	CU_TEST_INFO_NULL
 };
 

@@ -416,7 +416,7 @@ copy_good(const char *from, const char *dst)
 		*strrchr(path.ptr, '/') = '\0';
 		CU_ASSERT_EQUAL(pa_file_mkdir_p(path.ptr), 0);
 		path.ptr[strlen(path.ptr)] = '/';
-		CU_ASSERT_EQUAL(pa_file_write_atomic(path.ptr, data.ptr, data.size), 0);
+		CU_ASSERT_EQUAL(pa_file_write_atomic(path.ptr, data.ptr, data.size, 0), 0);
 	}
 	pa_buf_dispose(&path);
 	pa_buf_dispose(&data);

@@ -51,7 +51,7 @@ static void
 write_file(const char *name, const char *text, char *path, size_t size)
 {
 	snprintf(path, size, "%s/%s", tmpdir, name);
-	CU_ASSERT_EQUAL_FATAL(pa_file_write_atomic(path, text, strlen(text)), 0);
+	CU_ASSERT_EQUAL_FATAL(pa_file_write_atomic(path, text, strlen(text), 0), 0);
 }
 
 /* ---- rights and fingerprints ---- */
@@ -452,7 +452,7 @@ test_cache_roundtrip_and_damage(void)
 	fputs("x", fp);
 	fclose(fp);
 	CU_ASSERT_EQUAL(pa_cache_get(&v, c, key), PA_ENOTFOUND);
-	CU_ASSERT_EQUAL(pa_file_write_atomic(path.ptr, "pactaudit-cache 1 zz", 20), 0);
+	CU_ASSERT_EQUAL(pa_file_write_atomic(path.ptr, "pactaudit-cache 1 zz", 20, 0), 0);
 	CU_ASSERT_EQUAL(pa_cache_get(&v, c, key), PA_ENOTFOUND);
 	CU_ASSERT_EQUAL(v.size, 0);
 	pa_cache_free(c);

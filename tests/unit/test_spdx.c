@@ -431,9 +431,9 @@ data_copy(const char *replace, const char *content)
 		pa_buf_printf(&dst, "%s/%s", dir, files[i]);
 		if (replace != NULL && strcmp(replace, files[i]) == 0) {
 			if (content != NULL)
-				pa_file_write_atomic(dst.ptr, content, strlen(content));
+				pa_file_write_atomic(dst.ptr, content, strlen(content), 0);
 		} else if (pa_file_read(&data, src.ptr, 64u << 20, 0) == 0) {
-			pa_file_write_atomic(dst.ptr, data.ptr, data.size);
+			pa_file_write_atomic(dst.ptr, data.ptr, data.size, 0);
 		}
 		pa_buf_dispose(&src);
 		pa_buf_dispose(&dst);

@@ -2,10 +2,14 @@
 /* Unit tests for util/: buffers, sanitising, diagnostics, digests, files. */
 #include "config.h"
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lib/cutest.h"
@@ -16,6 +20,7 @@
 #include "util/digest.h"
 #include "util/error.h"
 #include "util/file.h"
+#include "util/record.h"
 #include "util/text.h"
 
 static void
@@ -248,7 +253,7 @@ test_util_file_limits_and_atomic_write(void)
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
 	pa_buf_printf(&path, "%s/f", dir);
-	CU_ASSERT_EQUAL(pa_file_write_atomic(path.ptr, "hello", 5), 0);
+	CU_ASSERT_EQUAL(pa_file_write_atomic(path.ptr, "hello", 5, 0), 0);
 	CU_ASSERT_EQUAL(pa_file_read(&data, path.ptr, 5, 1), 0);
 	CU_ASSERT_STRING_EQUAL(data.ptr, "hello");
 	pa_buf_clear(&data);
@@ -259,6 +264,274 @@ test_util_file_limits_and_atomic_write(void)
 	CU_ASSERT_NOT_EQUAL(access(dir, F_OK), 0);
 	pa_buf_dispose(&path);
 	pa_buf_dispose(&data);
+}
+
+static void
+test_util_record_round_trip_and_mismatch(void)
+{
+	struct pa_buf b = PA_BUF_INIT, t = PA_BUF_INIT;
+	json_t *data = NULL;
+	json_int_t n = 0;
+	size_t used = 0;
+	static const char *const refused[] = {
+		"pactaudit-cache 1 zz",
+		"{\"pactaudit\":\"t\",\"version\":1}",
+		"{\"pactaudit\":\"t\",\"version\":1,\"data\":1,\"extra\":2}",
+		"{\"pactaudit\":\"t\",\"pactaudit\":\"t\",\"version\":1,\"data\":1}",
+		"{\"pactaudit\":\"t\",\"version\":\"1\",\"data\":1}",
+		"[\"t\",1]",
+		"",
+	};
+	size_t i;
+
+	CU_ASSERT_EQUAL(pa_record_encode(&b, "t", 1, json_pack("{s:i}", "n", 7)), 0);
+	CU_ASSERT_STRING_EQUAL(b.ptr, "{\"pactaudit\":\"t\",\"version\":1,\"data\":{\"n\":7}}");
+	CU_ASSERT_EQUAL_FATAL(pa_record_decode(&data, "t", 1, b.ptr, b.size), 0);
+	CU_ASSERT_EQUAL(json_unpack(data, "{s:I}", "n", &n), 0);
+	CU_ASSERT_EQUAL(n, 7);
+	json_decref(data);
+	/* another kind or version is a miss, never an error */
+	CU_ASSERT_EQUAL(pa_record_decode(&data, "t", 2, b.ptr, b.size), PA_ENOTFOUND);
+	CU_ASSERT_PTR_NULL(data);
+	CU_ASSERT_EQUAL(pa_record_decode(&data, "u", 1, b.ptr, b.size), PA_ENOTFOUND);
+	CU_ASSERT_EQUAL(pa_record_decode(&data, "t", 1, b.ptr, b.size - 1), PA_ENOTFOUND);
+	for (i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
+		CU_ASSERT_EQUAL(pa_record_decode(&data, "t", 1, refused[i], strlen(refused[i])),
+		    PA_ENOTFOUND);
+	/* a header followed by other bytes */
+	pa_buf_puts(&t, b.ptr);
+	pa_buf_puts(&t, "\n{payload}\n");
+	CU_ASSERT_EQUAL(pa_record_decode(&data, "t", 1, t.ptr, t.size), PA_ENOTFOUND);
+	CU_ASSERT_EQUAL_FATAL(pa_record_decode_prefix(&data, &used, "t", 1, t.ptr, t.size), 0);
+	CU_ASSERT_EQUAL(used, b.size + 1);
+	CU_ASSERT_STRING_EQUAL(t.ptr + used, "{payload}\n");
+	json_decref(data);
+	CU_ASSERT_EQUAL(pa_record_decode_prefix(&data, &used, "t", 2, t.ptr, t.size),
+	    PA_ENOTFOUND);
+	CU_ASSERT_EQUAL(pa_record_decode_prefix(&data, &used, "t", 1, "7 {}", 4), PA_ENOTFOUND);
+	/* a builder that ran out of memory hands NULL: reported, not encoded */
+	pa_buf_clear(&b);
+	CU_ASSERT_EQUAL(pa_record_encode(&b, "t", 1, NULL), PA_ENOMEM);
+	pa_error_clear();
+	pa_buf_dispose(&t);
+	pa_buf_dispose(&b);
+}
+
+static void
+test_util_record_bytes_round_trip(void)
+{
+	static const char *const rows[] = {
+		"", "plain", "caf\xc3\xa9", "bad \xff\xfe", "esc\x1b[31m", "\xc0\xaf", "%2d-",
+	};
+	char *s = NULL, small[4];
+	json_t *v;
+	size_t i;
+
+	v = pa_record_str(NULL);
+	CU_ASSERT_TRUE(json_is_null(v));
+	CU_ASSERT_EQUAL(pa_record_get_str(&s, v), 0);
+	CU_ASSERT_PTR_NULL(s);
+	CU_ASSERT_EQUAL(pa_record_get_strbuf(small, sizeof(small), v), PA_EINVALID);
+	json_decref(v);
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		v = pa_record_str(rows[i]);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(v);
+		/* not UTF-8: kept as hex, still exact */
+		CU_ASSERT_EQUAL(json_is_string(v), pa_text_is_utf8(rows[i], strlen(rows[i])));
+		CU_ASSERT_EQUAL_FATAL(pa_record_get_str(&s, v), 0);
+		CU_ASSERT_STRING_EQUAL(s, rows[i]);
+		free(s);
+		json_decref(v);
+	}
+	v = json_pack("{s:s}", "hex", "00");	/* a NUL byte */
+	CU_ASSERT_EQUAL(pa_record_get_str(&s, v), PA_EINVALID);
+	json_decref(v);
+	v = json_pack("{s:s}", "hex", "f");
+	CU_ASSERT_EQUAL(pa_record_get_str(&s, v), PA_EINVALID);
+	json_decref(v);
+	v = json_pack("{s:s}", "hex", "zz");
+	CU_ASSERT_EQUAL(pa_record_get_str(&s, v), PA_EINVALID);
+	json_decref(v);
+	v = json_pack("{s:s, s:i}", "hex", "41", "x", 1);
+	CU_ASSERT_EQUAL(pa_record_get_str(&s, v), PA_EINVALID);
+	json_decref(v);
+	v = json_integer(3);
+	CU_ASSERT_EQUAL(pa_record_get_str(&s, v), PA_EINVALID);
+	json_decref(v);
+	v = json_string("abcd");
+	CU_ASSERT_EQUAL(pa_record_get_strbuf(small, sizeof(small), v), PA_EINVALID);
+	json_decref(v);
+	v = json_string("abc");
+	CU_ASSERT_EQUAL(pa_record_get_strbuf(small, sizeof(small), v), 0);
+	CU_ASSERT_STRING_EQUAL(small, "abc");
+	json_decref(v);
+}
+
+/* Entries of dir other than . and .. */
+static size_t
+count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t n = 0;
+
+	if (d == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			n++;
+	closedir(d);
+	return n;
+}
+
+static bool
+file_is(const char *path, const char *want)
+{
+	struct pa_buf b = PA_BUF_INIT;
+	bool ok = pa_file_read(&b, path, 1 << 20, 1) == 0 && strcmp(b.ptr, want) == 0;
+
+	pa_buf_dispose(&b);
+	pa_error_clear();
+	return ok;
+}
+
+static const char *
+in_dir(struct pa_buf *b, const char *dir, const char *name)
+{
+	pa_buf_clear(b);
+	pa_buf_printf(b, "%s/%s", dir, name);
+	return b->ptr;
+}
+
+static void
+test_util_file_write_new_and_regular(void)
+{
+	char dir[] = "/tmp/pa-test-XXXXXX";
+	struct pa_buf p = PA_BUF_INIT;
+	struct stat st;
+	mode_t old = umask(022);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+	/* a new name: the umask's mode, nothing else left in the folder */
+	CU_ASSERT_EQUAL(pa_file_write_atomic(in_dir(&p, dir, "out"), "one", 3, 0), 0);
+	CU_ASSERT_TRUE(file_is(p.ptr, "one"));
+	CU_ASSERT_EQUAL(stat(p.ptr, &st), 0);
+	CU_ASSERT_EQUAL(st.st_mode & 07777, 0644);
+	CU_ASSERT_EQUAL(count_entries(dir), 1);
+	/* a replaced file keeps its mode */
+	CU_ASSERT_EQUAL(chmod(p.ptr, 0640), 0);
+	CU_ASSERT_EQUAL(pa_file_write_atomic(p.ptr, "two", 3, PA_FILE_NOSYNC), 0);
+	CU_ASSERT_TRUE(file_is(p.ptr, "two"));
+	CU_ASSERT_EQUAL(stat(p.ptr, &st), 0);
+	CU_ASSERT_EQUAL(st.st_mode & 07777, 0640);
+	CU_ASSERT_EQUAL(count_entries(dir), 1);
+	/* private: a new file only its owner may read */
+	CU_ASSERT_EQUAL(pa_file_write_atomic(in_dir(&p, dir, "key"), "k", 1, PA_FILE_PRIVATE), 0);
+	CU_ASSERT_EQUAL(stat(p.ptr, &st), 0);
+	CU_ASSERT_EQUAL(st.st_mode & 07777, 0600);
+	/* a folder is not replaced */
+	CU_ASSERT_EQUAL(mkdir(in_dir(&p, dir, "sub"), 0700), 0);
+	CU_ASSERT_EQUAL(pa_file_write_atomic(p.ptr, "x", 1, 0), PA_ERROR);
+	CU_ASSERT_EQUAL(lstat(p.ptr, &st), 0);
+	CU_ASSERT_TRUE(S_ISDIR(st.st_mode));
+	pa_error_clear();
+	umask(old);
+	CU_ASSERT_EQUAL(pa_file_rm_rf(dir), 0);
+	pa_buf_dispose(&p);
+}
+
+/* Regression: a symlink planted at the temporary file's name was written through. */
+static void
+test_util_file_write_never_through_planted_symlink(void)
+{
+	char dir[] = "/tmp/pa-test-XXXXXX";
+	struct pa_buf p = PA_BUF_INIT, victim = PA_BUF_INIT, link = PA_BUF_INIT;
+	struct stat st;
+	long pid = (long)getpid(), i;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+	pa_buf_printf(&victim, "%s/victim", dir);
+	CU_ASSERT_EQUAL_FATAL(pa_file_write_atomic(victim.ptr, "precious", 8, 0), 0);
+	/* the old predictable names, for this and nearby process ids */
+	for (i = pid - 2; i <= pid + 2; i++) {
+		pa_buf_clear(&link);
+		pa_buf_printf(&link, "%s/out.tmp.%ld", dir, i);
+		CU_ASSERT_EQUAL(symlink(victim.ptr, link.ptr), 0);
+	}
+	CU_ASSERT_EQUAL(pa_file_write_atomic(in_dir(&p, dir, "out"), "report", 6, 0), 0);
+	CU_ASSERT_TRUE(file_is(victim.ptr, "precious"));
+	CU_ASSERT_TRUE(file_is(p.ptr, "report"));
+	CU_ASSERT_EQUAL(count_entries(dir), 7);		/* victim, out, 5 links */
+
+	/* the output itself a symlink to a file: neither target nor link replaced */
+	CU_ASSERT_EQUAL(symlink(victim.ptr, in_dir(&p, dir, "report.html")), 0);
+	CU_ASSERT_EQUAL(pa_file_write_atomic(p.ptr, "evil", 4, 0), PA_ERROR);
+	CU_ASSERT_PTR_NOT_NULL(strstr(pa_error_last(), "symbolic link"));
+	pa_error_clear();
+	CU_ASSERT_TRUE(file_is(victim.ptr, "precious"));
+	CU_ASSERT_EQUAL(lstat(p.ptr, &st), 0);
+	CU_ASSERT_TRUE(S_ISLNK(st.st_mode));
+	/* a dangling one is not created through either */
+	CU_ASSERT_EQUAL(symlink(in_dir(&link, dir, "new-victim"), in_dir(&p, dir, "dangling")), 0);
+	CU_ASSERT_EQUAL(pa_file_write_atomic(p.ptr, "evil", 4, 0), PA_ERROR);
+	pa_error_clear();
+	CU_ASSERT_NOT_EQUAL(access(link.ptr, F_OK), 0);
+	CU_ASSERT_EQUAL(pa_file_rm_rf(dir), 0);
+	pa_buf_dispose(&link);
+	pa_buf_dispose(&victim);
+	pa_buf_dispose(&p);
+}
+
+/* Regression: a FIFO or device was replaced by a regular file (as root this destroyed /dev/null). */
+static void
+test_util_file_write_fifo_and_device_in_place(void)
+{
+	char dir[] = "/tmp/pa-test-XXXXXX", got[16];
+	struct pa_buf p = PA_BUF_INIT, fifo = PA_BUF_INIT;
+	struct stat st;
+	ssize_t n;
+	int rfd;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+	pa_buf_printf(&fifo, "%s/fifo", dir);
+	CU_ASSERT_EQUAL_FATAL(mkfifo(fifo.ptr, 0600), 0);
+	rfd = open(fifo.ptr, O_RDONLY | O_NONBLOCK);	/* a reader, so the writer's open returns */
+	CU_ASSERT_FATAL(rfd >= 0);
+	CU_ASSERT_EQUAL(pa_file_write_atomic(fifo.ptr, "through", 7, 0), 0);
+	n = read(rfd, got, sizeof(got));
+	CU_ASSERT_EQUAL(n, 7);
+	CU_ASSERT_EQUAL(memcmp(got, "through", 7), 0);
+	CU_ASSERT_EQUAL(lstat(fifo.ptr, &st), 0);
+	CU_ASSERT_TRUE(S_ISFIFO(st.st_mode));
+	/* a symlink to the FIFO: written through, still a link */
+	CU_ASSERT_EQUAL(symlink(fifo.ptr, in_dir(&p, dir, "link")), 0);
+	CU_ASSERT_EQUAL(pa_file_write_atomic(p.ptr, "linked", 6, 0), 0);
+	n = read(rfd, got, sizeof(got));
+	CU_ASSERT_EQUAL(n, 6);
+	CU_ASSERT_EQUAL(lstat(p.ptr, &st), 0);
+	CU_ASSERT_TRUE(S_ISLNK(st.st_mode));
+	CU_ASSERT_EQUAL(lstat(fifo.ptr, &st), 0);
+	CU_ASSERT_TRUE(S_ISFIFO(st.st_mode));
+	close(rfd);
+	CU_ASSERT_EQUAL(count_entries(dir), 2);
+
+	/* /dev/null: only when it is a character device now, and it must stay one */
+	if (lstat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode)) {
+		CU_ASSERT_EQUAL(pa_file_write_atomic("/dev/null", "gone", 4, 0), 0);
+		CU_ASSERT_EQUAL(lstat("/dev/null", &st), 0);
+		CU_ASSERT_TRUE(S_ISCHR(st.st_mode));
+	}
+	/* /dev/stdout is this process's descriptor 1, whatever it is; the link stays */
+	if (lstat("/dev/stdout", &st) == 0 && S_ISLNK(st.st_mode)) {
+		CU_ASSERT_EQUAL(pa_file_write_atomic("/dev/stdout", "", 0, 0), 0);
+		CU_ASSERT_EQUAL(lstat("/dev/stdout", &st), 0);
+		CU_ASSERT_TRUE(S_ISLNK(st.st_mode));
+	}
+	CU_ASSERT_EQUAL(pa_file_write_atomic("/dev/fd/999", "x", 1, 0), PA_ERROR);
+	pa_error_clear();
+	CU_ASSERT_EQUAL(pa_file_rm_rf(dir), 0);
+	pa_buf_dispose(&fifo);
+	pa_buf_dispose(&p);
 }
 
 static CU_TestInfo util_tests[] = {
@@ -275,6 +548,11 @@ static CU_TestInfo util_tests[] = {
 	{ "sha256 known vectors", test_util_digest_sha256_known_vectors },
 	{ "size overflow detected", test_util_size_overflow_detected },
 	{ "file limits and atomic write", test_util_file_limits_and_atomic_write },
+	{ "record round trip; other kinds and versions are misses", test_util_record_round_trip_and_mismatch },
+	{ "record strings that need not be UTF-8", test_util_record_bytes_round_trip },
+	{ "write: new name, replaced file keeps its mode, folder refused", test_util_file_write_new_and_regular },
+	{ "write never follows a planted or named symlink", test_util_file_write_never_through_planted_symlink },
+	{ "write: FIFO and devices written in place", test_util_file_write_fifo_and_device_in_place },
 	CU_TEST_INFO_NULL
 };
 
