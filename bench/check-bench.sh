@@ -34,7 +34,7 @@ export PACTAUDIT_DATADIR
 work=$(mktemp -d "${TMPDIR:-/tmp}/pa-check-bench.XXXXXX")
 trap 'gpgconf --homedir "$work/gnupg" --kill all >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 export GNUPGHOME="$work/gnupg" XDG_CACHE_HOME="$work/cache" HOME="$work/home"
-export TZ=UTC LC_ALL=C GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+export TZ=UTC LC_ALL=C GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL="$work/gitconfig"
 repo="$work/dossier"
 mkdir -p "$GNUPGHOME" "$HOME"
 chmod 700 "$GNUPGHOME"

@@ -54,7 +54,7 @@ cleanup() {
 }
 trap cleanup EXIT
 export GNUPGHOME="$work/gnupg" XDG_CACHE_HOME="$work/cache" HOME="$work/home"
-export TZ=UTC LC_ALL=C GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+export TZ=UTC LC_ALL=C GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL="$work/gitconfig"
 repo="$work/dossier"
 
 now_ms() {

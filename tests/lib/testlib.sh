@@ -19,7 +19,11 @@ set -u
 export PACTAUDIT_DATADIR
 
 export TZ=UTC LC_ALL=C.UTF-8 NO_COLOR=1
-export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+# the global git config is a file in the test's folder (set by pa_tmp), never
+# /dev/null: git replaces a config file by rename, which as root would
+# replace /dev/null itself
+export GIT_CONFIG_NOSYSTEM=1
+unset GIT_CONFIG_GLOBAL 2>/dev/null || true
 export GIT_AUTHOR_NAME="Test Author" GIT_AUTHOR_EMAIL="author@example.org"
 export GIT_COMMITTER_NAME="Test Committer" GIT_COMMITTER_EMAIL="committer@example.org"
 export GIT_AUTHOR_DATE="2026-01-01T00:00:00Z" GIT_COMMITTER_DATE="2026-01-01T00:00:00Z"
@@ -38,6 +42,7 @@ pa_skip() {
 pa_tmp() {
 	T=$(mktemp -d "${TMPDIR:-/tmp}/pa-test.XXXXXX")
 	export HOME="$T/home" XDG_CACHE_HOME="$T/cache" XDG_CONFIG_HOME="$T/config"
+	export GIT_CONFIG_GLOBAL="$T/gitconfig"
 	mkdir -p "$HOME"
 	trap 'pa_cleanup' EXIT
 }

@@ -15,7 +15,7 @@ for h in $(cd "$top/src" && find . -name '*.h' | sed 's|^\./||' | sort); do
 	n=$((n + 1))
 	printf '#include "config.h"\n#include "%s"\n#include "%s"\n' "$h" "$h" > "$tmp/t.c"
 	# shellcheck disable=SC2086
-	if ! $cc $flags -c "$tmp/t.c" -o /dev/null 2>"$tmp/err"; then
+	if ! $cc $flags -c "$tmp/t.c" -o "$tmp/t.o" 2>"$tmp/err"; then
 		echo "headers: $h does not compile alone (or lacks an include guard):" >&2
 		head -n 5 "$tmp/err" >&2
 		fail=1
