@@ -14,6 +14,7 @@
 #include "util/digest.h"
 #include "util/error.h"
 #include "util/log.h"
+#include "util/text.h"
 
 static void
 usage(FILE *fp)
@@ -34,6 +35,7 @@ main(int argc, char **argv)
 	const struct pa_cmd *cmd;
 	const char *logpath = NULL;
 	enum pa_log_level level = PA_LOG_INFO;
+	char safe[256];		/* what was typed, made safe to print (truncated) */
 	int i, rc;
 
 	setlocale(LC_ALL, "");
@@ -49,7 +51,8 @@ main(int argc, char **argv)
 		} else if (strcmp(argv[i], "--log") == 0 && i + 1 < argc) {
 			logpath = argv[++i];
 		} else {
-			fprintf(stderr, "pactaudit: unknown option '%s'\n", argv[i]);
+			pa_text_sanitize_into(safe, sizeof(safe), argv[i], strlen(argv[i]));
+			fprintf(stderr, "pactaudit: unknown option '%s'\n", safe);
 			usage(stderr);
 			return PA_EXIT_FAILURE;
 		}
@@ -59,8 +62,9 @@ main(int argc, char **argv)
 		return PA_EXIT_FAILURE;
 	}
 	if ((cmd = pa_cmd_find(argv[i])) == NULL) {
+		pa_text_sanitize_into(safe, sizeof(safe), argv[i], strlen(argv[i]));
 		fprintf(stderr, "pactaudit: '%s' is not a command; see 'pactaudit --help'\n",
-		    argv[i]);
+		    safe);
 		return PA_EXIT_FAILURE;
 	}
 

@@ -6,4 +6,4 @@ src_libpactaudit_a_SOURCES += \
 	src/cli/opt.c src/cli/opt.h
 
 # what -o may and may not replace, through every writer (util/file.c)
-TESTS += tests/cli/output-safety.sh
+TESTS += tests/cli/output-safety.sh tests/cli/usage-hostile.sh

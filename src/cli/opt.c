@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "cli/cmd.h"
+#include "util/buf.h"
+#include "util/text.h"
 
 #define OPT_HELP_ID 0x10000
 #define MAX_OPTS 64
@@ -120,13 +122,18 @@ pa_opt_help(FILE *fp, const struct pa_cmd *cmd)
 int
 pa_opt_usage_error(const struct pa_cmd *cmd, const char *fmt, ...)
 {
+	struct pa_buf raw = PA_BUF_INIT, safe = PA_BUF_INIT;
 	va_list ap;
 
-	fprintf(stderr, "pactaudit %s: ", cmd->name);
+	/* the message quotes what was typed: no control byte reaches the terminal */
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	pa_buf_vprintf(&raw, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	pa_text_sanitize(&safe, raw.ptr, raw.size, PA_TEXT_ONELINE);
+	fprintf(stderr, "pactaudit %s: %s\n", cmd->name,
+	    pa_buf_oom(&safe) ? "invalid usage" : safe.ptr);
+	pa_buf_dispose(&safe);
+	pa_buf_dispose(&raw);
 	pa_opt_usage(stderr, cmd);
 	return PA_EXIT_FAILURE;
 }
