@@ -4,12 +4,14 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli/cmd.h"
 #include "util/alloc.h"
@@ -183,23 +185,6 @@ join(struct pa_buf *out, const char *dir, const char *rel)
 	return pa_buf_printf(out, "%s/%s", dir, rel);
 }
 
-/* Create the folders of path's parent (mkdir -p). */
-static int
-make_parent(const char *path)
-{
-	char *parent = NULL, *slash;
-	int error = 0;
-
-	if ((parent = pa_strdup(path)) == NULL)
-		return PA_ENOMEM;
-	if ((slash = strrchr(parent, '/')) != NULL && slash != parent) {
-		*slash = '\0';
-		error = pa_file_mkdir_p(parent);
-	}
-	free(parent);
-	return error;
-}
-
 static bool
 name_is_acceptable(const char *s)
 {
@@ -264,12 +249,31 @@ check_conflicts(const struct pa_vec *files, const char *dir, bool force)
 	int error = 0;
 
 	for (i = 0; i < files->count; i++) {
-		if ((error = join(&path, dir, files->items[i])) < 0)
+		const char *rel = files->items[i], *slash;
+
+		/* a folder of the skeleton that is a symlink: init never writes through it */
+		for (slash = strchr(rel, '/'); slash != NULL; slash = strchr(slash + 1, '/')) {
+			pa_buf_clear(&path);
+			if ((error = join(&path, dir, "")) < 0 ||
+			    (error = pa_buf_put(&path, rel, (size_t)(slash - rel))) < 0)
+				goto done;
+			if (lstat(path.ptr, &st) == 0 && S_ISLNK(st.st_mode)) {
+				error = pa_error_set(PA_ERRCLASS_OS, "'%s' is a symbolic link; "
+				    "init never writes through one, nothing written", path.ptr);
+				goto done;
+			}
+		}
+		if ((error = join(&path, dir, rel)) < 0)
 			goto done;
 		if (lstat(path.ptr, &st) < 0) {
 			if (errno == ENOENT || errno == ENOTDIR)
 				continue;
 			error = pa_error_from_os("cannot stat", path.ptr);
+			goto done;
+		}
+		if (S_ISLNK(st.st_mode)) {
+			error = pa_error_set(PA_ERRCLASS_OS, "'%s' is a symbolic link; "
+			    "init never writes through one, nothing written", path.ptr);
 			goto done;
 		}
 		if (force && !S_ISDIR(st.st_mode))
@@ -296,32 +300,54 @@ done:
 	return error;
 }
 
+/*
+ * Write every file below dir, opening each folder on the way without
+ * following a symlink (pa_file_open_dirs_at), so a folder swapped for a
+ * link after the check still cannot lead a write outside dir.
+ */
 static int
 write_skeleton(const struct pa_vec *files, const char *tpldir, const char *dir,
     const struct init_vars *v)
 {
-	struct pa_buf src = PA_BUF_INIT, dst = PA_BUF_INIT;
+	struct pa_buf src = PA_BUF_INIT, dst = PA_BUF_INIT, parent = PA_BUF_INIT;
 	struct pa_buf in = PA_BUF_INIT, out = PA_BUF_INIT;
+	const char *slash;
 	size_t i;
-	int error = 0;
+	int dirfd = -1, pfd = -1, error = 0;
 
+	if ((dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+		error = pa_error_from_os("cannot open", dir);
+		goto done;
+	}
 	for (i = 0; i < files->count; i++) {
 		const char *rel = files->items[i];
 
 		pa_buf_clear(&in);
 		pa_buf_clear(&out);
+		pa_buf_clear(&parent);
+		slash = strrchr(rel, '/');
+		if (slash != NULL && (error = pa_buf_put(&parent, rel, (size_t)(slash - rel))) < 0)
+			goto done;
 		if ((error = join(&src, tpldir, rel)) < 0 ||
 		    (error = join(&dst, dir, rel)) < 0 ||
 		    (error = pa_file_read(&in, src.ptr, PA_LIMIT_FILE_SIZE, 1)) < 0 ||
 		    (error = substitute(&out, in.ptr, in.size, v,
 		    ends_with(rel, ".xml"))) < 0 ||
-		    (error = make_parent(dst.ptr)) < 0 ||
-		    (error = pa_file_write_atomic(dst.ptr, out.ptr, out.size, 0)) < 0)
+		    (error = pa_file_open_dirs_at(&pfd, dirfd, parent.ptr, dst.ptr)) < 0 ||
+		    (error = pa_file_write_atomic_at(pfd, slash ? slash + 1 : rel, dst.ptr,
+		    out.ptr, out.size, 0)) < 0)
 			goto done;
+		close(pfd);
+		pfd = -1;
 	}
 done:
+	if (pfd >= 0)
+		close(pfd);
+	if (dirfd >= 0)
+		close(dirfd);
 	pa_buf_dispose(&out);
 	pa_buf_dispose(&in);
+	pa_buf_dispose(&parent);
 	pa_buf_dispose(&dst);
 	pa_buf_dispose(&src);
 	return error;

@@ -92,28 +92,28 @@ write_all(int fd, const char *data, size_t len, const char *what)
 }
 
 /*
- * A character device or FIFO (/dev/null, /dev/stdout, a pipe) is written in
- * place: opened without O_CREAT or O_TRUNC, and checked again after the open
- * so that a file swapped in meanwhile is not written half-way.
+ * A character device or FIFO (/dev/null, a pipe) is written in place:
+ * opened without O_CREAT or O_TRUNC, and checked again after the open so
+ * that a file swapped in meanwhile is not written half-way.
  */
 static int
-write_in_place(const char *path, const char *data, size_t len)
+write_in_place(int dirfd, const char *name, const char *shown, const char *data, size_t len)
 {
 	struct stat st;
 	int fd, error;
 
-	if ((fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)) < 0)
-		return pa_error_from_os("cannot open", path);
+	if ((fd = openat(dirfd, name, O_WRONLY | O_NOCTTY | O_CLOEXEC)) < 0)
+		return pa_error_from_os("cannot open", shown);
 	if (fstat(fd, &st) < 0) {
-		error = pa_error_from_os("cannot stat", path);
+		error = pa_error_from_os("cannot stat", shown);
 	} else if (!S_ISCHR(st.st_mode) && !S_ISFIFO(st.st_mode)) {
 		error = pa_error_set(PA_ERRCLASS_OS,
-		    "'%s' changed while it was opened; not written", path);
+		    "'%s' changed while it was opened; not written", shown);
 	} else {
-		error = write_all(fd, data, len, path);
+		error = write_all(fd, data, len, shown);
 	}
 	if (close(fd) < 0 && error == 0)
-		error = pa_error_from_os("cannot write", path);
+		error = pa_error_from_os("cannot write", shown);
 	return error;
 }
 
@@ -183,103 +183,180 @@ random_suffix(char out[17])
 }
 
 /*
- * Create the temporary file beside path: a fresh name, O_EXCL|O_NOFOLLOW so
+ * Create the temporary file in dirfd: a fresh name, O_EXCL|O_NOFOLLOW so
  * nothing planted there (a symlink, a file) is ever opened.
  */
 static int
-create_temp(struct pa_buf *tmp, const char *path, mode_t mode)
+create_temp(char name[40], int dirfd, const char *shown, mode_t mode)
 {
-	const char *slash = strrchr(path, '/');
 	char suffix[17];
 	int fd, tries;
 
 	for (tries = 0; tries < 100; tries++) {
-		pa_buf_clear(tmp);
-		if (slash != NULL)
-			pa_buf_put(tmp, path, (size_t)(slash - path) + 1);
 		random_suffix(suffix);
-		pa_buf_printf(tmp, ".pactaudit-%s.tmp", suffix);
-		if (pa_buf_oom(tmp))
-			return pa_error_oom();
-		fd = open(tmp->ptr, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+		snprintf(name, 40, ".pactaudit-%s.tmp", suffix);
+		fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		    mode);
 		if (fd >= 0)
 			return fd;
 		if (errno != EEXIST)
 			break;
 	}
-	fd = pa_error_from_os("cannot create a temporary file for", path);
-	pa_buf_clear(tmp);
-	return fd;
+	name[0] = '\0';
+	return pa_error_from_os("cannot create a temporary file for", shown);
 }
 
 int
-pa_file_write_atomic(const char *path, const char *data, size_t len, unsigned flags)
+pa_file_write_atomic_at(int dirfd, const char *name, const char *shown, const char *data,
+    size_t len, unsigned flags)
 {
-	struct pa_buf tmp = PA_BUF_INIT;
+	char tmp[40] = "";
 	struct stat st, target;
 	bool keep_mode = false;
-	int fd = -1, stdfd, error = 0;
+	int fd = -1, error = 0;
 
-	if ((stdfd = std_stream_fd(path)) >= 0)
-		return write_to_fd(stdfd, data, len, path);
-	if (lstat(path, &st) == 0) {
+	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
 		if (S_ISLNK(st.st_mode)) {
 			/*
 			 * A link to a device or FIFO (/dev/tty) is written through;
 			 * any other is refused: neither its target nor the link
 			 * itself (which may be a system file) is replaced.
 			 */
-			if (stat(path, &target) == 0 &&
+			if (fstatat(dirfd, name, &target, 0) == 0 &&
 			    (S_ISCHR(target.st_mode) || S_ISFIFO(target.st_mode)))
-				return write_in_place(path, data, len);
+				return write_in_place(dirfd, name, shown, data, len);
 			return pa_error_set(PA_ERRCLASS_OS,
 			    "'%s' is a symbolic link to no device or FIFO; not followed, "
-			    "not replaced", path);
+			    "not replaced", shown);
 		} else if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) {
-			return write_in_place(path, data, len);
+			return write_in_place(dirfd, name, shown, data, len);
 		} else if (S_ISREG(st.st_mode)) {
 			keep_mode = true;
 		} else {
 			return pa_error_set(PA_ERRCLASS_OS,
 			    "'%s' is not a regular file, a character device or a FIFO; "
-			    "not replaced", path);
+			    "not replaced", shown);
 		}
 	} else if (errno != ENOENT) {
-		return pa_error_from_os("cannot stat", path);
+		return pa_error_from_os("cannot stat", shown);
 	}
-	fd = create_temp(&tmp, path, (flags & PA_FILE_PRIVATE) ? 0600 : 0666);
-	if (fd < 0) {
+	if ((fd = create_temp(tmp, dirfd, shown, (flags & PA_FILE_PRIVATE) ? 0600 : 0666)) < 0) {
 		error = fd;
 		fd = -1;
 		goto done;
 	}
 	/* the replaced file's permissions, not the umask's */
 	if (keep_mode && fchmod(fd, st.st_mode & 07777) < 0) {
-		error = pa_error_from_os("cannot set the mode of", tmp.ptr);
+		error = pa_error_from_os("cannot set the mode of the file replacing", shown);
 		goto done;
 	}
-	if ((error = write_all(fd, data, len, tmp.ptr)) < 0)
+	if ((error = write_all(fd, data, len, shown)) < 0)
 		goto done;
 	if (!(flags & PA_FILE_NOSYNC) && fsync(fd) < 0) {
-		error = pa_error_from_os("cannot sync", tmp.ptr);
+		error = pa_error_from_os("cannot sync", shown);
 		goto done;
 	}
 	if (close(fd) < 0) {
 		fd = -1;
-		error = pa_error_from_os("cannot close", tmp.ptr);
+		error = pa_error_from_os("cannot write", shown);
 		goto done;
 	}
 	fd = -1;
-	if (rename(tmp.ptr, path) < 0) {
-		error = pa_error_from_os("cannot rename into place", path);
+	if (renameat(dirfd, tmp, dirfd, name) < 0) {
+		error = pa_error_from_os("cannot rename into place", shown);
 		goto done;
 	}
 done:
 	if (fd >= 0)
 		close(fd);
-	if (error < 0 && tmp.size > 0)
-		unlink(tmp.ptr);
-	pa_buf_dispose(&tmp);
+	if (error < 0 && tmp[0] != '\0')
+		unlinkat(dirfd, tmp, 0);
+	return error;
+}
+
+int
+pa_file_write_atomic(const char *path, const char *data, size_t len, unsigned flags)
+{
+	struct pa_buf dir = PA_BUF_INIT;
+	const char *slash = strrchr(path, '/'), *name;
+	int dirfd = -1, stdfd, error;
+
+	if ((stdfd = std_stream_fd(path)) >= 0)
+		return write_to_fd(stdfd, data, len, path);
+	name = slash != NULL ? slash + 1 : path;
+	if (*name == '\0' || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+		return pa_error_set(PA_ERRCLASS_OS, "'%s' names a folder; not replaced", path);
+	/* the folder the caller named, as named; the file itself is never followed */
+	if (slash == NULL)
+		pa_buf_putc(&dir, '.');
+	else if (slash == path)
+		pa_buf_putc(&dir, '/');
+	else
+		pa_buf_put(&dir, path, (size_t)(slash - path));
+	if (pa_buf_oom(&dir)) {
+		error = pa_error_oom();
+		goto done;
+	}
+	if ((dirfd = open(dir.ptr, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+		error = pa_error_from_os("cannot open the folder of", path);
+		goto done;
+	}
+	error = pa_file_write_atomic_at(dirfd, name, path, data, len, flags);
+done:
+	if (dirfd >= 0)
+		close(dirfd);
+	pa_buf_dispose(&dir);
+	return error;
+}
+
+int
+pa_file_open_dirs_at(int *out, int dirfd, const char *rel, const char *shown)
+{
+	struct pa_buf comp = PA_BUF_INIT;
+	const char *p = rel, *e;
+	int fd, next, error = 0;
+
+	*out = -1;
+	if ((fd = fcntl(dirfd, F_DUPFD_CLOEXEC, 0)) < 0)
+		return pa_error_from_os("cannot open", shown);
+	while (*p != '\0') {
+		if ((e = strchr(p, '/')) == NULL)
+			e = p + strlen(p);
+		pa_buf_clear(&comp);
+		if (pa_buf_put(&comp, p, (size_t)(e - p)) < 0) {
+			error = pa_error_oom();
+			goto done;
+		}
+		p = *e == '/' ? e + 1 : e;
+		if (comp.size == 0 || strcmp(comp.ptr, ".") == 0)
+			continue;
+		if (strcmp(comp.ptr, "..") == 0) {
+			error = pa_error_set(PA_ERRCLASS_OS, "'%s': '..' is not allowed", shown);
+			goto done;
+		}
+		if (mkdirat(fd, comp.ptr, 0777) < 0 && errno != EEXIST) {
+			error = pa_error_from_os("cannot create a folder for", shown);
+			goto done;
+		}
+		next = openat(fd, comp.ptr, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (next < 0) {
+			if (errno == ELOOP || errno == ENOTDIR)
+				error = pa_error_set(PA_ERRCLASS_OS,
+				    "'%s': '%s' is a symbolic link or not a folder; not followed",
+				    shown, comp.ptr);
+			else
+				error = pa_error_from_os("cannot open a folder of", shown);
+			goto done;
+		}
+		close(fd);
+		fd = next;
+	}
+	*out = fd;
+	fd = -1;
+done:
+	if (fd >= 0)
+		close(fd);
+	pa_buf_dispose(&comp);
 	return error;
 }
 

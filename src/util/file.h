@@ -32,6 +32,16 @@ enum pa_file_write_flags {
  * block device).  Returns 0 or < 0 with the message naming the path.
  */
 int pa_file_write_atomic(const char *path, const char *data, size_t len, unsigned flags);
+/* Same for the entry `name` of the open folder dirfd; `shown` names it in messages. */
+int pa_file_write_atomic_at(int dirfd, const char *name, const char *shown, const char *data,
+    size_t len, unsigned flags);
+/*
+ * Open (creating what is missing, mode 0777 & ~umask) the folder rel below
+ * dirfd, one component at a time without following a symbolic link: a
+ * component that is a link or not a folder is an error, so nothing is
+ * ever written outside dirfd.  *out is a new descriptor (close it).
+ */
+int pa_file_open_dirs_at(int *out, int dirfd, const char *rel, const char *shown);
 /* mkdir -p with mode 0700 for created components. */
 int pa_file_mkdir_p(const char *path);
 /* Remove a directory tree (no symlink following). */

@@ -534,6 +534,43 @@ test_util_file_write_fifo_and_device_in_place(void)
 	pa_buf_dispose(&p);
 }
 
+/* Regression: init wrote through a symlinked folder; each component is opened without following. */
+static void
+test_util_file_open_dirs_never_follow(void)
+{
+	char dir[] = "/tmp/pa-test-XXXXXX";
+	struct pa_buf p = PA_BUF_INIT, out = PA_BUF_INIT;
+	int base, fd = -1;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+	CU_ASSERT_EQUAL(mkdir(in_dir(&out, dir, "outside"), 0700), 0);
+	CU_ASSERT_EQUAL(mkdir(in_dir(&p, dir, "d"), 0700), 0);
+	base = open(p.ptr, O_RDONLY | O_DIRECTORY);
+	CU_ASSERT_FATAL(base >= 0);
+	/* made when missing, component by component */
+	CU_ASSERT_EQUAL(pa_file_open_dirs_at(&fd, base, "a/b/c", "d/a/b/c"), 0);
+	CU_ASSERT_FATAL(fd >= 0);
+	CU_ASSERT_EQUAL(pa_file_write_atomic_at(fd, "f", "d/a/b/c/f", "x", 1, 0), 0);
+	close(fd);
+	CU_ASSERT_TRUE(file_is(in_dir(&p, dir, "d/a/b/c/f"), "x"));
+	/* a link as the first or a later component */
+	CU_ASSERT_EQUAL(symlink(out.ptr, in_dir(&p, dir, "d/models")), 0);
+	CU_ASSERT_EQUAL(pa_file_open_dirs_at(&fd, base, "models/m", "d/models/m"), PA_ERROR);
+	CU_ASSERT_EQUAL(fd, -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(pa_error_last(), "symbolic link"));
+	pa_error_clear();
+	CU_ASSERT_EQUAL(symlink(out.ptr, in_dir(&p, dir, "d/a/b/link")), 0);
+	CU_ASSERT_EQUAL(pa_file_open_dirs_at(&fd, base, "a/b/link/x", "d/a/b/link/x"), PA_ERROR);
+	pa_error_clear();
+	CU_ASSERT_EQUAL(pa_file_open_dirs_at(&fd, base, "a/../..", "d/a/../.."), PA_ERROR);
+	pa_error_clear();
+	CU_ASSERT_EQUAL(count_entries(out.ptr), 0);
+	close(base);
+	CU_ASSERT_EQUAL(pa_file_rm_rf(dir), 0);
+	pa_buf_dispose(&out);
+	pa_buf_dispose(&p);
+}
+
 static CU_TestInfo util_tests[] = {
 	{ "buf grows and stays terminated", test_util_buf_grows_and_stays_terminated },
 	{ "buf detach of an empty buffer", test_util_buf_detach_empty },
@@ -553,6 +590,7 @@ static CU_TestInfo util_tests[] = {
 	{ "write: new name, replaced file keeps its mode, folder refused", test_util_file_write_new_and_regular },
 	{ "write never follows a planted or named symlink", test_util_file_write_never_through_planted_symlink },
 	{ "write: FIFO and devices written in place", test_util_file_write_fifo_and_device_in_place },
+	{ "folders opened without following links", test_util_file_open_dirs_never_follow },
 	CU_TEST_INFO_NULL
 };
 
