@@ -6,4 +6,5 @@ src_libpactaudit_a_SOURCES += \
 	src/cli/opt.c src/cli/opt.h
 
 # what -o may and may not replace, through every writer (util/file.c)
-TESTS += tests/cli/output-safety.sh tests/cli/usage-hostile.sh
+TESTS += tests/cli/output-safety.sh tests/cli/usage-hostile.sh tests/cli/init-symlink.sh \
+	tests/cli/dossier-git-edge.sh

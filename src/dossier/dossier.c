@@ -24,6 +24,27 @@
 #include "util/file.h"
 #include "util/limits.h"
 
+/*
+ * A .git that is a file ("gitdir: ...", as in a linked worktree or a
+ * submodule's checkout) or a symlink makes the folder's history another
+ * repository's: reported, so an auditor knows what was read.
+ */
+static void
+check_gitdir(struct pa_dossier *d, struct pa_diag *diag)
+{
+	struct pa_buf p = PA_BUF_INIT;
+	struct stat st;
+
+	pa_buf_printf(&p, "%s/.git", d->location);
+	if (!pa_buf_oom(&p) && lstat(p.ptr, &st) == 0 && !S_ISDIR(st.st_mode))
+		pa_diag_add(diag, PA_DIAG_WARNING, "dossier-gitdir-elsewhere", ".git", 0, NULL,
+		    "'.git' is %s the repository '%s': the history audited is that "
+		    "repository's, not this folder's own",
+		    S_ISLNK(st.st_mode) ? "a symbolic link to" : "a file that points to",
+		    git_repository_commondir(d->repo));
+	pa_buf_dispose(&p);
+}
+
 int
 pa_dossier_git_error(const char *fmt, ...)
 {
@@ -265,6 +286,8 @@ pa_dossier_open(struct pa_dossier **out, const char *location,
 		error = pa_dossier_git_error("cannot open the repository %s", location);
 		goto done;
 	}
+	if (d->repo != NULL)
+		check_gitdir(d, diag);
 
 	if (d->repo == NULL) {
 		if (opts->rev != NULL) {

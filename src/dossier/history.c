@@ -47,7 +47,12 @@ struct pa_history {
 	size_t root_index;
 	struct pa_history_tag *tag;
 	bool limited;		/* PA_LIMIT_COMMITS was reached */
+	bool shallow;		/* a shallow clone: parents are missing */
 };
+
+#define SHALLOW_MESSAGE "shallow clone: history incomplete; the commits before the " \
+	"audited one are not in the repository, so its history is not authenticated " \
+	"(fetch the whole history: git fetch --unshallow)"
 
 static int
 git_fail(const char *what)
@@ -270,6 +275,12 @@ add_commit(struct pa_history *h, git_commit *c)
 	for (i = 0; i < np; i++) {
 		git_oid_cpy(&nid, git_commit_parent_id(c, (unsigned int)i));
 		git_oid_tostr(pc->parent_ids[i], sizeof(pc->parent_ids[i]), &nid);
+		if (h->shallow) {
+			/* the parent is not there: every pact file counts as changed */
+			pc->parents[i] = PA_HISTORY_NONE;
+			pc->changes[i] = n->present;
+			continue;
+		}
 		if ((error = node_get(&pn, h, &nid, NULL)) < 0)
 			return error;
 		/* node_get may have grown the table: look n up again */
@@ -551,10 +562,18 @@ pa_history_open(struct pa_history **out, struct pa_dossier *d, const char *root,
 	*out = NULL;
 	if ((error = history_new(&h, d)) < 0)
 		return error;
-	if (root != NULL)
+	if (git_repository_is_shallow(h->repo) == 1) {
+		/* only the audited commit is there to read: the walk is that commit */
+		h->shallow = true;
+		pa_diag_add(diag, PA_DIAG_ERROR, "history-shallow", NULL, 0, NULL, "%s",
+		    SHALLOW_MESSAGE);
+		if (root != NULL && strlen(root) == GIT_OID_HEXSZ)
+			memcpy(h->root, root, sizeof(h->root));
+	} else if (root != NULL) {
 		error = check_root(h, root);
-	else
+	} else {
 		error = find_root(h, diag);
+	}
 	if (error < 0)
 		goto done;
 	if (h->reachable)
@@ -820,7 +839,7 @@ pa_history_is_ancestor(bool *out, struct pa_dossier *d, const char *ancestor)
 
 /*
  * A record (util/record.h) of kind "history":
- *	{"target":ID,"root":ID|null,"reachable":B,"limited":B,
+ *	{"target":ID,"root":ID|null,"reachable":B,"limited":B,"shallow":B,
  *	 "commits":[[ID,PRESENT,SIGNERS|null,TIME,FROM_ROOT,AUTHOR,
  *	             [[PARENT,INDEX|null,CHANGES],...]],...]}
  * Parents come before their children, so INDEX points backwards.
@@ -833,9 +852,14 @@ pa_history_cache_key(struct pa_buf *out, struct pa_dossier *d, const char *root)
 {
 	const char *sub = pa_dossier_subdir(d);
 
-	pa_buf_printf(out, "history %s\nfolder %s\nroot %s\nrecord %s %d\n",
+	git_repository *repo = pa_dossier_git(d);
+
+	/* a shallow clone and the whole repository hold the same commit id */
+	pa_buf_printf(out, "history %s\nfolder %s\nroot %s\nshallow %d\nrecord %s %d\n",
 	    pa_dossier_commit(d) ? pa_dossier_commit(d) : "-", sub && *sub ? sub : ".",
-	    root ? root : "self-declared", HISTORY_KIND, HISTORY_VERSION);
+	    root ? root : "self-declared",
+	    repo != NULL && git_repository_is_shallow(repo) == 1 ? 1 : 0,
+	    HISTORY_KIND, HISTORY_VERSION);
 	return pa_buf_oom(out) ? PA_ENOMEM : 0;
 }
 
@@ -877,9 +901,9 @@ pa_history_encode(struct pa_buf *out, const struct pa_history *h)
 			goto oom;
 	}
 	return pa_record_encode(out, HISTORY_KIND, HISTORY_VERSION,
-	    json_pack("{s:s, s:o, s:b, s:b, s:o}", "target", target,
+	    json_pack("{s:s, s:o, s:b, s:b, s:b, s:o}", "target", target,
 	    "root", hex_or_null(h->root), "reachable", h->reachable,
-	    "limited", h->limited, "commits", commits));
+	    "limited", h->limited, "shallow", h->shallow, "commits", commits));
 oom:
 	json_decref(commits);
 	return pa_error_oom();
@@ -966,7 +990,7 @@ decode(struct pa_history *h, const char *data, size_t len)
 	char target[41], root[41];
 	json_t *rec = NULL, *rootv, *commits;
 	const char *t;
-	int reachable, limited;
+	int reachable, limited, shallow;
 	size_t i, count;
 	int error;
 
@@ -974,15 +998,16 @@ decode(struct pa_history *h, const char *data, size_t len)
 	if ((error = pa_record_decode(&rec, HISTORY_KIND, HISTORY_VERSION, data, len)) < 0)
 		return PA_EINVALID;
 	error = PA_EINVALID;
-	if (json_unpack_ex(rec, NULL, JSON_STRICT, "{s:s, s:o, s:b, s:b, s:o}", "target", &t,
-	    "root", &rootv, "reachable", &reachable, "limited", &limited,
-	    "commits", &commits) < 0 ||
+	if (json_unpack_ex(rec, NULL, JSON_STRICT, "{s:s, s:o, s:b, s:b, s:b, s:o}", "target",
+	    &t, "root", &rootv, "reachable", &reachable, "limited", &limited,
+	    "shallow", &shallow, "commits", &commits) < 0 ||
 	    strcmp(t, target) != 0 || !get_id(root, rootv, true) || !json_is_array(commits) ||
 	    (count = json_array_size(commits)) == 0 || count > PA_LIMIT_COMMITS)
 		goto done;
 	memcpy(h->root, root, sizeof(h->root));
 	h->reachable = reachable != 0;
 	h->limited = limited != 0;
+	h->shallow = shallow != 0;
 	if ((h->commits = pa_calloc(count, sizeof(*h->commits))) == NULL) {
 		error = PA_ENOMEM;
 		goto done;
@@ -1018,6 +1043,9 @@ pa_history_open_encoded(struct pa_history **out, struct pa_dossier *d,
 		pa_diag_add(diag, PA_DIAG_ERROR, "history-limit", NULL, 0, NULL,
 		    "more than %d commits from the trust root; the history is not authenticated",
 		    PA_LIMIT_COMMITS);
+	if (h->shallow)
+		pa_diag_add(diag, PA_DIAG_ERROR, "history-shallow", NULL, 0, NULL, "%s",
+		    SHALLOW_MESSAGE);
 	error = find_tag(h, pa_dossier_rev(d));
 done:
 	if (error < 0) {

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -368,6 +369,77 @@ cmp_ent(const void *a, const void *b)
 	    ((const struct pa_dossier_ent *)b)->pub.path);
 }
 
+/*
+ * Paths that differ only in the case of ASCII letters (Application.xml
+ * beside application.xml, or folders Docs/ and docs/): on a
+ * case-insensitive filesystem (macOS, Windows) an auditor who checks the
+ * dossier out would read one of them for the other.  Each path and each of
+ * its folders is sorted case-folded; a spelling that differs from the first
+ * of its group is reported once.
+ */
+struct cname {
+	const char *s;
+	size_t len;
+};
+
+static int
+cmp_fold(const void *a, const void *b)
+{
+	const struct cname *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c;
+
+	if ((c = strncasecmp(x->s, y->s, n)) != 0)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return memcmp(x->s, y->s, n);
+}
+
+static void
+case_collisions(struct pa_dossier *d, struct pa_diag *diag)
+{
+	struct cname *v = NULL;
+	struct pa_buf a = PA_BUF_INIT, b = PA_BUF_INIT;
+	size_t i, n = 0, cap = 0, first = 0;
+	const char *p, *q;
+
+	for (i = 0; i < d->count; i++) {
+		for (p = d->ents[i].pub.path; (p = strchr(p, '/')) != NULL; p++)
+			cap++;
+		cap++;
+	}
+	if (cap < 2 || (v = pa_calloc(cap, sizeof(*v))) == NULL)
+		return;
+	for (i = 0; i < d->count; i++) {
+		p = d->ents[i].pub.path;
+		for (q = p; (q = strchr(q, '/')) != NULL; q++)
+			v[n++] = (struct cname){ p, (size_t)(q - p) };
+		v[n++] = (struct cname){ p, strlen(p) };
+	}
+	qsort(v, n, sizeof(*v), cmp_fold);
+	for (i = 1; i < n; i++) {
+		if (v[i].len != v[first].len || strncasecmp(v[i].s, v[first].s, v[i].len) != 0) {
+			first = i;
+			continue;
+		}
+		if (memcmp(v[i].s, v[i - 1].s, v[i].len) == 0)
+			continue;	/* the same spelling again (another file in that folder) */
+		pa_buf_clear(&a);
+		pa_buf_clear(&b);
+		pa_buf_put(&a, v[i].s, v[i].len);
+		pa_buf_put(&b, v[first].s, v[first].len);
+		if (pa_buf_oom(&a) || pa_buf_oom(&b))
+			break;
+		pa_diag_add(diag, PA_DIAG_ERROR, "dossier-case-collision", a.ptr, 0, NULL,
+		    "'%s' and '%s' differ only in letter case: on a case-insensitive "
+		    "filesystem one would hide the other", b.ptr, a.ptr);
+	}
+	pa_buf_dispose(&b);
+	pa_buf_dispose(&a);
+	free(v);
+}
+
 void
 pa_dossier_finish_list(struct pa_dossier *d, struct pa_diag *diag)
 {
@@ -389,6 +461,7 @@ pa_dossier_finish_list(struct pa_dossier *d, struct pa_diag *diag)
 		d->ents[j++] = d->ents[i];
 	}
 	d->count = j;
+	case_collisions(d, diag);
 	/* Total bytes read from one dossier: files that no longer fit are not read. */
 	for (i = 0; i < d->count; i++) {
 		e = &d->ents[i];

@@ -105,21 +105,57 @@ oom(struct fm *f)
 	f->error = PA_ENOMEM;
 }
 
-/* Last-wins for duplicate keys: drop an earlier <field> with the same name. */
-static void
-drop_duplicate(struct fm *f, struct frame *fr)
+/*
+ * A key given twice is an error.  For the card's licence (a top-level
+ * `license` with plain values) both values are kept, joined with AND: the
+ * card is taken to be under both, which is at least as restrictive as
+ * either.  Any other key keeps its last value (the earlier <field> is
+ * dropped).  True when the value was merged into the earlier field.
+ */
+static bool
+duplicate_key(struct fm *f, struct frame *fr, const yaml_event_t *ev)
 {
 	xmlNode *old = xmlHashLookup(fr->keys, BAD_CAST fr->key.ptr);
+	struct pa_buf merged = PA_BUF_INIT;
+	xmlChar *prev;
+	bool licence;
 
 	if (old == NULL)
-		return;
-	pa_diag_add(f->diag, PA_DIAG_WARNING, "yaml-duplicate-key", path_of(f),
-	    fr->key_line, anchor_of(f),
-	    "front matter: key '%s' appears more than once; the last one is used",
-	    fr->key.ptr);
-	xmlHashRemoveEntry(fr->keys, BAD_CAST fr->key.ptr, NULL);
-	xmlUnlinkNode(old);
-	xmlFreeNode(old);
+		return false;
+	licence = f->depth == 1 && strcmp(fr->key.ptr, "license") == 0 &&
+	    ev->type == YAML_SCALAR_EVENT && !is_null_scalar(ev) &&
+	    old->children != NULL && old->children->type == XML_TEXT_NODE &&
+	    old->children->next == NULL;
+	if (!licence) {
+		pa_diag_add(f->diag, PA_DIAG_ERROR, "yaml-duplicate-key", path_of(f),
+		    fr->key_line, anchor_of(f),
+		    "front matter: key '%s' appears more than once; the last one is used",
+		    fr->key.ptr);
+		xmlHashRemoveEntry(fr->keys, BAD_CAST fr->key.ptr, NULL);
+		xmlUnlinkNode(old);
+		xmlFreeNode(old);
+		return false;
+	}
+	pa_diag_add(f->diag, PA_DIAG_ERROR, "yaml-duplicate-key", path_of(f), fr->key_line,
+	    anchor_of(f), "front matter: key 'license' appears more than once; the card is "
+	    "taken to be under all of its values (AND), the most restrictive reading");
+	prev = xmlNodeGetContent(old);
+	pa_buf_printf(&merged, "(%s) AND (", prev ? (const char *)prev : "");
+	xmlFree(prev);
+	pa_text_xml_clean(&merged, (const char *)ev->data.scalar.value, ev->data.scalar.length,
+	    NULL);
+	pa_buf_putc(&merged, ')');
+	if (pa_buf_oom(&merged)) {
+		oom(f);
+	} else {
+		/* raw text, no entity parsing (unlike xmlNodeSetContent) */
+		xmlFreeNodeList(old->children);
+		old->children = old->last = NULL;
+		xmlNodeAddContentLen(old, BAD_CAST merged.ptr, (int)merged.size);
+	}
+	pa_buf_dispose(&merged);
+	fr->have_key = false;
+	return true;
 }
 
 /*
@@ -140,7 +176,8 @@ value_node(struct fm *f, const yaml_event_t *ev)
 		len = ev->data.scalar.length;
 	}
 	if (fr->kind == FRAME_MAPPING) {
-		drop_duplicate(f, fr);
+		if (duplicate_key(f, fr, ev))
+			return NULL;	/* merged into the earlier field */
 		line = fr->key_line;
 	} else {
 		line = line_of(f, &ev->start_mark);

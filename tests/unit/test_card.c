@@ -499,9 +499,20 @@ static const struct hostile hostile[] = {
 	  "C/e:front-matter[not(*)][not(@error)] ;; C/e:section[@line='3']", 0 },
 	{ "comments only", "---\n# a comment\n---\n", 0, "", "missing",
 	  "C/e:front-matter[not(*)][not(@error)] ;; not(C/e:section)", 0 },
-	{ "duplicate key", "---\nlicense: mit\nlicense: apache-2.0\n---\n", 0, "yaml-duplicate-key",
-	  "valid", "C/e:license/@expression='Apache-2.0' ;; count(C/e:front-matter/e:field)=1 ;; "
-	  "C/e:front-matter/e:field/@line='3'", 3 },
+	/* a licence given twice: the card is under both (the more restrictive reading) */
+	{ "duplicate licence key", "---\nlicense: mit\nlicense: apache-2.0\n---\n", 0,
+	  "yaml-duplicate-key", "valid",
+	  "C/e:license/@expression='MIT AND Apache-2.0' ;; count(C/e:front-matter/e:field)=1 ;; "
+	  "C/e:front-matter/e:field/@line='2'", 3 },
+	{ "duplicate licence key, the restrictive one first", "---\nlicense: cc-by-nc-4.0\n"
+	  "license: mit\n---\n", 0, "yaml-duplicate-key", "valid",
+	  "C/e:license/@non-commercial='true' ;; count(C/e:license/e:id)=2", 3 },
+	{ "duplicate licence key, the restrictive one last", "---\nlicense: mit\n"
+	  "license: cc-by-sa-4.0\n---\n", 0, "yaml-duplicate-key", "valid",
+	  "C/e:license/@share-alike='true' ;; count(C/e:license/e:id)=2", 3 },
+	{ "duplicate key other than the licence: the last one", "---\nlicense: mit\nn: 1\nn: 2\n---\n",
+	  0, "yaml-duplicate-key", "valid",
+	  "count(C/e:front-matter/e:field[@name='n'])=1 ;; C/e:front-matter/e:field[@name='n']='2'", 4 },
 	{ "non-string key", "---\n? [a, b]\n: c\n{x: 1}: 2\nlicense: mit\n---\n", 0,
 	  "yaml-key-not-string yaml-key-not-string", "valid",
 	  "count(C/e:front-matter/e:field)=1 ;; C/e:license/@expression='MIT'", 2 },
@@ -774,10 +785,32 @@ test_card_markdown_first_line_offsets(void)
 	xmlFreeDoc(doc);
 }
 
+/* A key given twice is an error, not a warning: the card says two things. */
+static void
+test_card_duplicate_key_is_an_error(void)
+{
+	static const char *const rows[] = {
+		"---\nlicense: mit\nlicense: cc-by-nc-4.0\n---\n",
+		"---\nlicense: mit\ntags: [a]\ntags: [b]\n---\n",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct card c = { 0 };
+
+		card_parse(&c, "model", "models/h/README.md", rows[i], strlen(rows[i]));
+		CU_ASSERT_EQUAL_FATAL(c.diag.count, 1);
+		CU_ASSERT_STRING_EQUAL(c.diag.entries[0].code, "yaml-duplicate-key");
+		CU_ASSERT_EQUAL(c.diag.entries[0].severity, PA_DIAG_ERROR);
+		card_free(&c);
+	}
+}
+
 static CU_TestInfo card_tests[] = {
 	{ "corpus: licences, fields and headings", test_card_corpus_licences_fields_and_headings },
 	{ "corpus table covers every file", test_card_corpus_table_covers_every_file },
 	{ "hostile table", test_card_hostile_table },
+	{ "a duplicate key is an error", test_card_duplicate_key_is_an_error },
 	{ "billion laughs", test_card_billion_laughs },
 	{ "deep nesting", test_card_deep_nesting },
 	{ "size and count limits", test_card_size_and_count_limits },

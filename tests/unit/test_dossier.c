@@ -758,6 +758,39 @@ test_dossier_history_record_round_trip(void)
 	free(dir);
 }
 
+/* Regression: paths that differ only in case were read as two files, silently. */
+static void
+test_dossier_case_colliding_paths(void)
+{
+	char *dir = tr_tmpdir();
+	git_repository *repo = tr_repo_init(dir);
+	struct pa_dossier *d;
+	int mode;
+
+	tr_write(dir, "application.xml", "real");
+	tr_write(dir, "Application.xml", "shadow");
+	tr_write(dir, "docs/a.md", "a");
+	tr_write(dir, "Docs/b.md", "b");
+	tr_write(dir, "Docs/c.md", "c");
+	tr_write(dir, "models/m/README.md", "no collision");
+	tr_commit_all(repo, "colliding");
+	for (mode = 0; mode < 2; mode++) {
+		d = open_d(dir, NULL, mode == 1, NULL);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+		/* one finding per spelling: the file, and the folder once for both files */
+		CU_ASSERT_EQUAL(count_diag("dossier-case-collision", NULL), 2);
+		CU_ASSERT_EQUAL(count_diag("dossier-case-collision", "application.xml"), 1);
+		CU_ASSERT_EQUAL(count_diag("dossier-case-collision", "docs"), 1);
+		/* both are still listed */
+		CU_ASSERT_PTR_NOT_NULL(pa_dossier_find(d, "Application.xml"));
+		CU_ASSERT_PTR_NOT_NULL(pa_dossier_find(d, "application.xml"));
+		pa_dossier_free(d);
+	}
+	git_repository_free(repo);
+	pa_file_rm_rf(dir);
+	free(dir);
+}
+
 static CU_TestInfo dossier_tests[] = {
 	{ "git: HEAD, --rev, tag, worktree", test_dossier_git_head_rev_tag_and_worktree },
 	{ "git mode never reads the working tree", test_dossier_git_mode_ignores_deleted_worktree_files },
@@ -778,6 +811,7 @@ static CU_TestInfo dossier_tests[] = {
 	{ "fifo skipped", test_dossier_fifo_is_skipped_not_opened },
 	{ "folder swapped for a symlink", test_dossier_swapped_for_symlink_after_listing },
 	{ "history cache record round trip", test_dossier_history_record_round_trip },
+	{ "case-colliding paths are a finding", test_dossier_case_colliding_paths },
 	CU_TEST_INFO_NULL
 };
 
