@@ -3,6 +3,10 @@
 #ifndef PA_TESTS_CUTEST_H
 #define PA_TESTS_CUTEST_H
 
+#ifdef PA_NO_CUNIT
+#error "the unit tests need CUnit: install libcunit1-dev (scripts/deps-debian.sh) and rerun configure"
+#endif
+
 #include <CUnit/Basic.h>
 #include <CUnit/CUnit.h>
 #include <stdlib.h>
