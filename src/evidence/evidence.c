@@ -13,14 +13,17 @@
 
 #include <libxml/tree.h>
 
-#include "parse/application.h"
-#include "parse/card.h"
+#include "evidence/card.h"
+#include "evidence/schema.h"
+#include "evidence/xmlfile.h"
 #include "parse/evnode.h"
 #include "parse/licdb.h"
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/diag.h"
 #include "util/error.h"
+#include "util/text.h"
+#include "parse/xml.h"
 
 /* ---- the licence database: loaded once per process, read-only after ---- */
 
@@ -202,7 +205,8 @@ write_dossier(struct build *b, const char *as_of)
 	    (pa_dossier_commit(d) && pa_ev_set(n, "commit", pa_dossier_commit(d)) < 0) ||
 	    (pa_dossier_tree(d) && pa_ev_set(n, "tree", pa_dossier_tree(d)) < 0) ||
 	    pa_ev_set(n, "subdir", pa_dossier_subdir(d)) < 0 ||
-	    pa_ev_set(n, "as-of", as_of) < 0)
+	    pa_ev_set(n, "as-of", as_of) < 0 ||
+	    pa_ev_anchor_step(n, NULL, true) < 0)
 		return PA_ENOMEM;
 	return 0;
 }
@@ -215,7 +219,8 @@ write_files(struct build *b, xmlNode **files_out)
 	xmlNode *files, *n;
 	char size[32];
 
-	if ((files = pa_ev_child(b->root, "files", NULL, 0, NULL)) == NULL)
+	if ((files = pa_ev_child(b->root, "files", NULL, 0, NULL)) == NULL ||
+	    pa_ev_set_anchor(files, "files") < 0)
 		return PA_ENOMEM;
 	*files_out = files;
 	snprintf(size, sizeof(size), "%zu", count);
@@ -229,7 +234,8 @@ write_files(struct build *b, xmlNode **files_out)
 		    pa_ev_set(n, "size", size) < 0 ||
 		    (f->blob[0] && pa_ev_set(n, "blob", f->blob) < 0) ||
 		    pa_ev_set(n, "kind", file_kind(f->path)) < 0 ||
-		    (entry_type(f->type) && pa_ev_set(n, "type", entry_type(f->type)) < 0))
+		    (entry_type(f->type) && pa_ev_set(n, "type", entry_type(f->type)) < 0) ||
+		    pa_ev_anchor_step(n, "files", true) < 0)
 			return PA_ENOMEM;
 	}
 	return 0;
@@ -354,6 +360,37 @@ read_docs(struct build *b)
 	return error;
 }
 
+/* A diagnostic's anchor: the one it names, else its code and message (which tell it apart). */
+static int
+diag_anchor(xmlNode *n, const struct pa_diag_entry *e)
+{
+	struct pa_buf a = PA_BUF_INIT, clean = PA_BUF_INIT;
+	xmlChar *text;
+	int error;
+
+	if (e->anchor != NULL && e->anchor[0] != '\0') {
+		/* as the attribute would hold it: XML-cleaned */
+		if ((error = pa_text_xml_clean(&clean, e->anchor, strlen(e->anchor), NULL)) < 0)
+			goto done;
+	}
+	if (clean.size > 0) {
+		pa_ev_put_collapsed(&a, clean.ptr, PA_EV_ANCHOR_MAX);
+	} else {
+		pa_ev_put_collapsed(&a, pa_xml_attr(n, "code"), PA_EV_KEY_MAX);
+		if ((text = xmlNodeGetContent(n)) != NULL) {
+			pa_buf_puts(&a, ": ");
+			pa_ev_put_collapsed(&a, (const char *)text, PA_EV_ANCHOR_MAX);
+			xmlFree(text);
+		}
+	}
+	error = pa_buf_oom(&a) || pa_buf_oom(&clean) ? pa_error_oom() :
+	    pa_ev_set_anchor(n, a.ptr);
+done:
+	pa_buf_dispose(&a);
+	pa_buf_dispose(&clean);
+	return error;
+}
+
 static int
 write_diagnostics(struct build *b, xmlNode *after)
 {
@@ -363,7 +400,8 @@ write_diagnostics(struct build *b, xmlNode *after)
 
 	if (pa_diag_oom(&b->diag))
 		return pa_error_oom();
-	if ((list = pa_ev_child(b->root, "diagnostics", NULL, 0, NULL)) == NULL)
+	if ((list = pa_ev_child(b->root, "diagnostics", NULL, 0, NULL)) == NULL ||
+	    pa_ev_set_anchor(list, "diagnostics") < 0)
 		return PA_ENOMEM;
 	xmlUnlinkNode(list);
 	if (xmlAddNextSibling(after, list) == NULL) {
@@ -377,8 +415,37 @@ write_diagnostics(struct build *b, xmlNode *after)
 		    pa_ev_set(n, "code", e->code) < 0 ||
 		    (e->path && pa_ev_set(n, "src", e->path) < 0) ||
 		    (e->line > 0 && pa_ev_set_long(n, "line", e->line) < 0) ||
-		    (e->anchor && pa_ev_set(n, "anchor", e->anchor) < 0))
+		    diag_anchor(n, e) < 0)
 			return PA_ENOMEM;
+	}
+	return 0;
+}
+
+/*
+ * The anchor of an element the signature check made without one (a
+ * <signature>, <git>, <commit>, <tag>): its element path below the
+ * evidence root, "signatures/signature[<commit id>]"; a detached
+ * signature, which has a file, gets none.
+ */
+static int
+anchor_unanchored(xmlNode *n, const char *prefix)
+{
+	xmlNode *c;
+	bool has_src;
+	int error;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		has_src = pa_xml_attr(n, "src") != NULL;
+		if (pa_ev_anchor(n) == NULL && !has_src &&
+		    (error = pa_ev_anchor_step(n, prefix, pa_ev_is_leaf(n))) < 0)
+			return error;
+		for (c = n->children; c != NULL; c = c->next)
+			if (c->type == XML_ELEMENT_NODE)
+				break;
+		if (c != NULL && (error = anchor_unanchored(c, has_src ? NULL : pa_ev_anchor(n))) < 0)
+			return error;
 	}
 	return 0;
 }
@@ -432,9 +499,11 @@ pa_evidence_build(xmlDoc **out, const char *location, const struct pa_evidence_o
 	if (sig.as_of == NULL)
 		sig.as_of = as_of;
 	if ((error = pa_sig_check(&sigrep, b.d, &sig, &b.diag)) < 0 ||
-	    (error = pa_sigxml_write(b.root, sigrep)) < 0)
+	    (error = pa_sigxml_write(b.root, sigrep)) < 0 ||
+	    (error = anchor_unanchored(b.root->children, NULL)) < 0)
 		goto done;
-	if ((error = write_diagnostics(&b, files)) < 0)
+	if ((error = write_diagnostics(&b, files)) < 0 ||
+	    (error = pa_evidence_selfcheck_doc(doc, "as built")) < 0)
 		goto done;
 	*out = doc;
 	doc = NULL;	/* owned by the caller now */

@@ -5,11 +5,15 @@
 src_libpactaudit_a_SOURCES += \
 	src/evidence/evidence.c src/evidence/evidence.h \
 	src/evidence/sigxml.c src/evidence/sigxml.h \
+	src/evidence/card.c src/evidence/card.h \
+	src/evidence/schema.c src/evidence/schema.h \
+	src/evidence/xmlfile.c src/evidence/xmlfile.h \
 	src/parse/application.c src/parse/application.h \
 	src/cli/cmd_evidence.c
 
 nobase_dist_pkgdata_DATA += \
 	rules/schema/application.rng \
+	rules/schema/evidence.rng \
 	rules/schema/commitments.rng \
 	rules/schema/signers.rng
 

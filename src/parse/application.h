@@ -4,39 +4,39 @@
 #define PA_PARSE_APPLICATION_H
 
 #include <libxml/tree.h>
+#include <stdbool.h>
 #include <stddef.h>
 
-#include "parse/evnode.h"
 #include "util/diag.h"
-
-/*
- * Each reader parses `data` with pa_xml_parse_untrusted(), validates it
- * against its RELAX NG schema (rules/schema/) and appends one element to
- * `parent` (the evidence root) holding a copy of the document, element for
- * element, in the evidence namespace: local names, attributes (those
- * without a namespace, except the reserved src, line, blob and anchor)
- * and trimmed direct text are kept, every element gets src, line and blob
- * from `from`.  Elements in another namespace than the file's are not
- * copied.  The appended element carries valid="true|false": false when
- * the file is malformed (the element is then empty) or breaks its schema
- * (what could be read is still copied).  Every problem is a diagnostic
- * with path and line; < 0 only for out of memory or an unloadable schema
- * (message set).  With data NULL (a file that could not be read, already
- * diagnosed) the element is appended empty with valid="false".
- *
- *   application.xml       urn:pactaudit:application:1 -> <application>
- *   pact/commitments.xml  urn:pactaudit:pact:1        -> <pact>
- *   pact/signers.xml      urn:pactaudit:signers:1     -> <signers>
- */
-int pa_application_to_evidence(xmlNode *parent, const char *data, size_t len,
-    const struct pa_evsrc *from, struct pa_diag *diag);
-int pa_commitments_to_evidence(xmlNode *parent, const char *data, size_t len,
-    const struct pa_evsrc *from, struct pa_diag *diag);
-int pa_signers_to_evidence(xmlNode *parent, const char *data, size_t len,
-    const struct pa_evsrc *from, struct pa_diag *diag);
 
 #define PA_APPLICATION_NS "urn:pactaudit:application:1"
 #define PA_COMMITMENTS_NS "urn:pactaudit:pact:1"
 #define PA_SIGNERS_NS "urn:pactaudit:signers:1"
+
+enum pa_dossier_xml_kind {
+	PA_DOSSIER_XML_APPLICATION,	/* application.xml, urn:pactaudit:application:1 */
+	PA_DOSSIER_XML_COMMITMENTS,	/* pact/commitments.xml, urn:pactaudit:pact:1 */
+	PA_DOSSIER_XML_SIGNERS		/* pact/signers.xml, urn:pactaudit:signers:1 */
+};
+
+/* One of those files, parsed and validated. */
+struct pa_dossier_xml {
+	xmlDoc *doc;		/* NULL: malformed (or no data) */
+	xmlNode *root;		/* the expected root element, or NULL (wrong root) */
+	const char *ns;		/* the namespace its elements are read in: the file's, or
+				 * NULL when the root has none (its schema error says so) */
+	bool valid;		/* well-formed and matches its RELAX NG schema */
+};
+
+/*
+ * Parse `data` with pa_xml_parse_untrusted() and validate it against its
+ * RELAX NG schema (rules/schema/).  Every problem is a diagnostic with
+ * path and line.  data NULL (a file that could not be read, already
+ * diagnosed): an empty result.  < 0 only for out of memory or an
+ * unloadable schema (message set).  Free with pa_dossier_xml_dispose().
+ */
+int pa_dossier_xml_read(struct pa_dossier_xml *out, enum pa_dossier_xml_kind kind,
+    const char *data, size_t len, const char *path, struct pa_diag *diag);
+void pa_dossier_xml_dispose(struct pa_dossier_xml *x);
 
 #endif

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Model and dataset cards (Hugging Face style: YAML front matter + Markdown) and Markdown headings, as evidence. */
+/* Model and dataset cards (Hugging Face style: YAML front matter + Markdown): the parts and the licence. */
 #ifndef PA_PARSE_CARD_H
 #define PA_PARSE_CARD_H
 
 #include <libxml/tree.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "parse/evnode.h"
@@ -11,34 +12,39 @@
 #include "util/diag.h"
 
 /*
- * Parse a Hugging Face style card: YAML front matter between "---" lines
- * at the top (after an optional UTF-8 BOM and blank lines), then Markdown.
- * Appends to `card`:
- *  - <front-matter line=N> with one <field name=KEY line=N> per key;
- *    scalars as text, lists as <item> children, mappings as nested
- *    <field> elements (src/line/blob from `from` on each);
- *  - one <section level=1..6 line=N> per Markdown heading (ATX and
- *    setext; not inside fenced or indented code or HTML blocks);
- *  - <license> from the `license` key (a string, or a list whose licences
- *    all apply: combined with AND; the legacy `licenses` key is read when
- *    `license` is absent, with a warning), `other` taking license_name and
- *    license_link.
- * No front matter: <license status="missing">, and a diagnostic only when
- * the body has no licence section either.  Bad YAML: a diagnostic with
- * path and line, an empty <front-matter error=CODE>, <license
- * status="invalid">; the card still gets its headings.  Returns < 0 only
- * on OOM.
+ * Where the parts of a card are: YAML front matter between "---" lines at
+ * the top (after an optional UTF-8 BOM and blank lines), then Markdown.
  */
-int pa_card_to_evidence(xmlNode *card, const char *data, size_t len,
-    const struct pa_evsrc *from, const struct pa_licdb *licdb, struct pa_diag *diag);
+struct pa_card_parts {
+	bool have_fm;		/* a front matter with its closing fence */
+	long open_line;		/* line of the opening "---", or 0 */
+	size_t yaml, yaml_end;	/* byte range of the YAML */
+	size_t body;		/* offset of the Markdown after the front matter (0 without) */
+	long body_line;		/* its line */
+};
 
 /*
- * Headings only (for docs/ files): one <section level= line=> per heading
- * of the Markdown in data.  first_line = line number of data[0].  When a
- * file has more than PA_LIMIT_MD_HEADINGS headings the rest are left out
- * and parent gets sections-truncated="true".  Returns < 0 only on OOM.
+ * Find the parts of a card.  An opening fence without a closing one is a
+ * diagnostic (the file is then read as Markdown only).  Returns 0.
  */
-int pa_markdown_to_evidence(xmlNode *parent, const char *data, size_t len, long first_line,
-    const struct pa_evsrc *from);
+int pa_card_split(struct pa_card_parts *out, const char *data, size_t len,
+    const char *path, struct pa_diag *diag);
+
+/* Does a heading read like a licence section ("License", "Licensing", "Licence")? */
+bool pa_card_is_license_heading(const char *text, size_t len);
+
+/*
+ * Append the card's <license> to `card`: from the `license` key of the
+ * front matter already in `fm` (a string, or a list whose licences all
+ * apply: combined with AND; the legacy `licenses` key is read when
+ * `license` is absent, with a warning), `other` taking license_name and
+ * license_link.  No front matter: <license status="missing">, and a
+ * diagnostic only when no heading reads like a licence section
+ * (license_heading).  A front matter that could not be read (fm_valid
+ * false): <license status="invalid">.  < 0 only on OOM.
+ */
+int pa_card_license_to_evidence(xmlNode *card, xmlNode *fm, bool fm_valid,
+    const struct pa_card_parts *parts, bool license_heading, const struct pa_evsrc *from,
+    const struct pa_licdb *licdb, struct pa_diag *diag);
 
 #endif

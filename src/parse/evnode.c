@@ -4,6 +4,7 @@
 
 #include "parse/evnode.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -98,4 +99,118 @@ pa_ev_child(xmlNode *parent, const char *name, const struct pa_evsrc *from,
     long line, const char *text)
 {
 	return pa_ev_child_n(parent, name, from, line, text, text ? strlen(text) : 0);
+}
+
+void
+pa_ev_put_collapsed(struct pa_buf *b, const char *s, size_t max)
+{
+	size_t start = b->size;
+	bool space = false;
+
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			space = b->size > start;
+			continue;
+		}
+		if (b->size - start >= max && ((unsigned char)*s & 0xc0) != 0x80) {
+			pa_buf_puts(b, "\xe2\x80\xa6");	/* … */
+			return;
+		}
+		if (space)
+			pa_buf_putc(b, ' ');
+		space = false;
+		pa_buf_putc(b, *s);
+	}
+}
+
+int
+pa_ev_set_anchor(xmlNode *node, const char *anchor)
+{
+	return xmlSetProp(node, BAD_CAST "anchor", BAD_CAST anchor) ? 0 : pa_error_oom();
+}
+
+const char *
+pa_ev_anchor(const xmlNode *node)
+{
+	const xmlAttr *a;
+
+	for (a = node ? node->properties : NULL; a != NULL; a = a->next)
+		if (a->ns == NULL && strcmp((const char *)a->name, "anchor") == 0)
+			return a->children && a->children->type == XML_TEXT_NODE ?
+			    (const char *)a->children->content : "";
+	return NULL;
+}
+
+static const char *
+attr_value(const xmlNode *node, const char *name)
+{
+	const xmlAttr *a;
+
+	for (a = node->properties; a != NULL; a = a->next)
+		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0)
+			return a->children && a->children->next == NULL &&
+			    a->children->type == XML_TEXT_NODE ?
+			    (const char *)a->children->content : "";
+	return NULL;
+}
+
+/* The key of one element path step: id, name, object, path, kind, code, or short leaf text. */
+static void
+put_key(struct pa_buf *b, const xmlNode *n, bool leaf)
+{
+	static const char *const keys[] = { "id", "name", "object", "path", "kind",
+		"code", NULL };
+	const char *v;
+	xmlChar *text;
+	size_t i;
+
+	for (i = 0; keys[i] != NULL; i++) {
+		if ((v = attr_value(n, keys[i])) != NULL && v[0] != '\0') {
+			pa_buf_putc(b, '[');
+			pa_ev_put_collapsed(b, v, PA_EV_KEY_MAX);
+			pa_buf_putc(b, ']');
+			return;
+		}
+	}
+	if (!leaf || (text = xmlNodeGetContent(n)) == NULL)
+		return;
+	if (text[0] != '\0' && strlen((const char *)text) <= PA_EV_KEY_MAX) {
+		size_t before = b->size;
+
+		pa_buf_putc(b, '[');
+		pa_ev_put_collapsed(b, (const char *)text, PA_EV_KEY_MAX);
+		if (b->size == before + 1)
+			pa_buf_truncate(b, before);	/* only white space */
+		else
+			pa_buf_putc(b, ']');
+	}
+	xmlFree(text);
+}
+
+int
+pa_ev_anchor_step(xmlNode *node, const char *prefix, bool leaf)
+{
+	struct pa_buf b = PA_BUF_INIT;
+	int error;
+
+	if (prefix != NULL && prefix[0] != '\0') {
+		pa_buf_puts(&b, prefix);
+		pa_buf_putc(&b, '/');
+	}
+	pa_buf_puts(&b, (const char *)node->name);
+	put_key(&b, node, leaf);
+	error = pa_buf_oom(&b) ? pa_error_oom() : pa_ev_set_anchor(node, b.ptr);
+	pa_buf_dispose(&b);
+	return error;
+}
+
+bool
+pa_ev_is_leaf(const xmlNode *node)
+{
+	const xmlNode *c;
+
+	for (c = node->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			return false;
+	return true;
 }

@@ -11,6 +11,7 @@
 #include <libxml/hash.h>
 #include <yaml.h>
 
+#include "parse/xml.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/limits.h"
@@ -28,6 +29,7 @@ struct frame {
 	long key_line;
 	struct pa_buf key;
 	xmlHashTablePtr keys;	/* mapping: key -> its <field>, for duplicates */
+	size_t items;		/* sequence: <item>s made so far (their anchor's index) */
 };
 
 struct fm {
@@ -159,6 +161,31 @@ duplicate_key(struct fm *f, struct frame *fr, const yaml_event_t *ev)
 }
 
 /*
+ * The anchor of a new <field> or <item>: its YAML key path below the front
+ * matter, "license", "model-index[0].name".
+ */
+static int
+anchor(struct fm *f, struct frame *fr, xmlNode *n)
+{
+	struct pa_buf b = PA_BUF_INIT;
+	const char *up = fr->node == f->root ? NULL : pa_ev_anchor(fr->node);
+	int error;
+
+	if (up != NULL)
+		pa_buf_puts(&b, up);
+	if (fr->kind == FRAME_MAPPING) {
+		if (b.size > 0)
+			pa_buf_putc(&b, '.');
+		pa_ev_put_collapsed(&b, pa_xml_attr(n, "name"), PA_EV_KEY_MAX);
+	} else {
+		pa_buf_printf(&b, "[%zu]", fr->items++);
+	}
+	error = pa_buf_oom(&b) ? PA_ENOMEM : pa_ev_set_anchor(n, b.size ? b.ptr : "");
+	pa_buf_dispose(&b);
+	return error;
+}
+
+/*
  * Make the element for a value (a scalar's text, or an empty container)
  * in the current frame: <field name=KEY> in a mapping, <item> in a sequence.
  */
@@ -191,6 +218,10 @@ value_node(struct fm *f, const yaml_event_t *ev)
 		oom(f);
 		return NULL;
 	}
+	if (anchor(f, fr, n) < 0) {
+		oom(f);
+		return NULL;
+	}
 	if (fr->kind == FRAME_MAPPING) {
 		fr->have_key = false;
 		if (xmlHashAddEntry(fr->keys, BAD_CAST fr->key.ptr, n) < 0) {
@@ -216,6 +247,7 @@ push(struct fm *f, xmlNode *node, enum frame_kind kind, const yaml_event_t *ev)
 	fr->kind = kind;
 	fr->have_key = false;
 	fr->key_line = 0;
+	fr->items = 0;
 	pa_buf_clear(&fr->key);
 	if (kind == FRAME_MAPPING && (fr->keys = xmlHashCreate(16)) == NULL)
 		oom(f);

@@ -1068,6 +1068,26 @@ and_node(struct build *b, struct pa_spdx_node *l, struct pa_spdx_node *r)
 	return n;
 }
 
+/*
+ * Anchors, once the <license> is complete: the licence's is the YAML key it
+ * was read from; each of its children's is its element path below the
+ * card ("license/id[mit]").
+ */
+static void
+anchor(struct build *b, const char *key)
+{
+	struct pa_buf a = PA_BUF_INIT;
+	xmlNode *c;
+
+	pa_ev_put_collapsed(&a, key, PA_EV_KEY_MAX);
+	if (b->error == 0 && (pa_buf_oom(&a) || pa_ev_set_anchor(b->lic, a.ptr) < 0))
+		b->error = PA_ENOMEM;
+	pa_buf_dispose(&a);
+	for (c = b->lic->children; c != NULL && b->error == 0; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && pa_ev_anchor_step(c, "license", pa_ev_is_leaf(c)) < 0)
+			b->error = PA_ENOMEM;
+}
+
 int
 pa_license_items_to_evidence(xmlNode *parent, const struct pa_licdb *db,
     const struct pa_license_ctx *ctx, const struct pa_license_item *items,
@@ -1129,6 +1149,7 @@ pa_license_items_to_evidence(xmlNode *parent, const struct pa_licdb *db,
 	if (b.status == ST_INVALID || b.status == ST_MISSING)
 		a.known = false;
 	set(&b, b.lic, "from", ctx->from_key ? ctx->from_key : "license");
+	anchor(&b, ctx->from_key ? ctx->from_key : "license");
 	set(&b, b.lic, "status", status_names[b.status]);
 	set_facts(&b, b.lic, &a);
 	if (ctx->license_name != NULL)
@@ -1169,6 +1190,7 @@ pa_license_error_to_evidence(xmlNode *parent, const struct pa_license_ctx *ctx,
 		return PA_ENOMEM;
 	child(&b, "error", message);
 	set(&b, b.lic, "from", ctx->from_key ? ctx->from_key : "license");
+	anchor(&b, ctx->from_key ? ctx->from_key : "license");
 	set(&b, b.lic, "status", status_names[b.status]);
 	set_facts(&b, b.lic, &a);
 	return b.error ? pa_error_oom() : 0;

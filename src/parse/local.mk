@@ -9,6 +9,7 @@ src_libpactaudit_a_SOURCES += \
 	src/parse/card.c src/parse/card.h \
 	src/parse/frontmatter.c src/parse/frontmatter.h \
 	src/parse/licdb.c src/parse/licdb.h \
+	src/parse/markdown.c src/parse/markdown.h \
 	src/parse/spdx.c src/parse/spdx.h
 
 dist_man_MANS += man/pactaudit-licenses.7

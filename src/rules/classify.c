@@ -106,7 +106,8 @@ pa_classify_apply(xmlNode *node, const struct pa_rule *rule, const char *reason,
 	if ((error = pa_ev_set(c, "rule", rule->id)) < 0 ||
 	    (error = pa_ev_set(c, "attribute", attr)) < 0 ||
 	    (error = pa_ev_set(c, "value", value)) < 0 ||
-	    (error = pa_ev_set(c, "reason", reason ? reason : "")) < 0)
+	    (error = pa_ev_set(c, "reason", reason ? reason : "")) < 0 ||
+	    (error = pa_ev_anchor_step(c, pa_ev_anchor(node), true)) < 0)
 		return error;
 	return 0;
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "evidence/schema.h"
 #include "parse/evnode.h"
 #include "parse/xml.h"
 #include "rules/classify.h"
@@ -242,92 +243,19 @@ put_collapsed(struct pa_buf *b, const char *s, size_t max)
 	}
 }
 
-/* The key of one element path step: id, name, object, path, kind, code, or short leaf text. */
-static void
-put_key(struct pa_buf *b, const xmlNode *n)
-{
-	static const char *const keys[] = { "id", "name", "object", "path", "kind",
-		"code", NULL };
-	const xmlNode *c;
-	const char *v;
-	xmlChar *text;
-	size_t i;
-
-	for (i = 0; keys[i] != NULL; i++) {
-		if ((v = pa_xml_attr(n, keys[i])) != NULL && v[0] != '\0') {
-			pa_buf_putc(b, '[');
-			put_collapsed(b, v, KEY_MAX);
-			pa_buf_putc(b, ']');
-			return;
-		}
-	}
-	for (c = n->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE)
-			return;
-	if ((text = xmlNodeGetContent(n)) == NULL)
-		return;
-	if (text[0] != '\0' && strlen((const char *)text) <= KEY_MAX) {
-		size_t before = b->size;
-
-		pa_buf_putc(b, '[');
-		put_collapsed(b, (const char *)text, KEY_MAX);
-		if (b->size == before + 1)
-			pa_buf_truncate(b, before);	/* only white space */
-		else
-			pa_buf_putc(b, ']');
-	}
-	xmlFree(text);
-}
-
-/* YAML key path inside e:front-matter: "license", "model-index[0].name". */
-static bool
-front_matter_anchor(struct pa_buf *b, const xmlNode *n)
-{
-	const xmlNode *steps[PA_LIMIT_XML_DEPTH + 8], *x, *s;
-	size_t count = 0, i, idx;
-
-	for (x = n; x != NULL && x->type == XML_ELEMENT_NODE; x = x->parent) {
-		if (is_ev(x, "front-matter"))
-			break;
-		if (count < sizeof(steps) / sizeof(steps[0]))
-			steps[count++] = x;
-	}
-	if (x == NULL || x->type != XML_ELEMENT_NODE)
-		return false;
-	if (count == 0) {
-		pa_buf_puts(b, "front-matter");
-		return true;
-	}
-	for (i = count; i-- > 0;) {
-		x = steps[i];
-		if (is_ev(x, "item")) {
-			for (idx = 0, s = x->prev; s != NULL; s = s->prev)
-				if (is_ev(s, "item"))
-					idx++;
-			pa_buf_printf(b, "[%zu]", idx);
-		} else if (is_ev(x, "field")) {
-			if (b->size > 0)
-				pa_buf_putc(b, '.');
-			put_collapsed(b, pa_xml_attr(x, "name"), KEY_MAX);
-		}
-	}
-	return true;
-}
-
 /*
  * Where a node is, for a finding: the dossier path (@src of the nearest
  * ancestor-or-self that has one), the line (nearest @line within that
- * file), and an anchor that does not change when lines move: an explicit
- * @anchor, a YAML key path, a Markdown heading, the licence's key, or the
- * element path below the file's root ("system[cv-screen]/use-case[x]").
+ * file), and the anchor the evidence recorded when the node was made
+ * (@anchor of the nearest ancestor-or-self that has one, up to the
+ * nearest one with @src; parse/evnode.h).
  */
 static void
 provenance(const xmlNode *n, const xmlNode *root, const char **path, long *line,
     struct pa_buf *anchor)
 {
-	const xmlNode *s, *x, *steps[PA_LIMIT_XML_DEPTH + 8];
-	const char *v, *file;
-	size_t count = 0, i;
+	const xmlNode *s, *x;
+	const char *v;
 
 	*path = NULL;
 	*line = 0;
@@ -347,77 +275,13 @@ provenance(const xmlNode *n, const xmlNode *root, const char **path, long *line,
 		if (x == s)
 			break;
 	}
-
-	if (is_ev(n, "diag")) {
-		xmlChar *text;
-
-		v = pa_xml_attr(n, "anchor");
-		if (v != NULL && v[0] != '\0') {
-			put_collapsed(anchor, v, 2 * KEY_MAX);
-			return;
-		}
-		/* no place to name: the code and the message tell diagnostics apart */
-		put_collapsed(anchor, pa_xml_attr(n, "code"), KEY_MAX);
-		if ((text = xmlNodeGetContent(n)) != NULL) {
-			pa_buf_puts(anchor, ": ");
-			put_collapsed(anchor, (const char *)text, 2 * KEY_MAX);
-			xmlFree(text);
-		}
-		return;
-	}
 	for (x = n; x != NULL && x->type == XML_ELEMENT_NODE; x = x->parent) {
-		if ((v = pa_xml_attr(x, "anchor")) != NULL) {
-			put_collapsed(anchor, v, 2 * KEY_MAX);
+		if ((v = pa_ev_anchor(x)) != NULL) {
+			pa_buf_puts(anchor, v);
 			return;
 		}
 		if (x == s)
-			break;
-	}
-	if (front_matter_anchor(anchor, n))
-		return;
-	for (x = n; x != NULL && x->type == XML_ELEMENT_NODE; x = x->parent) {
-		if (is_ev(x, "section")) {
-			long level = (v = pa_xml_attr(x, "level")) ? strtol(v, NULL, 10) : 1;
-			xmlChar *text = xmlNodeGetContent(x);
-
-			for (level = level < 1 ? 1 : level > 6 ? 6 : level; level > 0; level--)
-				pa_buf_putc(anchor, '#');
-			pa_buf_putc(anchor, ' ');
-			put_collapsed(anchor, (const char *)text, 2 * KEY_MAX);
-			xmlFree(text);
-			return;
-		}
-		if (is_ev(x, "license") && (v = pa_xml_attr(x, "from")) != NULL) {
-			put_collapsed(anchor, v, KEY_MAX);
-			return;
-		}
-		if (x == s)
-			break;
-	}
-
-	/* the element path below the file's root (or below the evidence root) */
-	file = *path;
-	for (x = n; x != NULL && x->type == XML_ELEMENT_NODE && x != root; x = x->parent) {
-		const xmlNode *up = x->parent;
-		const xmlNode *us;
-
-		if (count < sizeof(steps) / sizeof(steps[0]))
-			steps[count++] = x;
-		if (up == NULL || up == root || up->type != XML_ELEMENT_NODE)
-			break;
-		us = src_node(up);
-		if (file != NULL && (us == NULL || strcmp(pa_xml_attr(us, "src"), file) != 0))
-			break;
-		if (file == NULL && us != NULL)
-			break;
-	}
-	if (file != NULL && count > 0)
-		count--;	/* the file's own root element */
-	for (i = count; i-- > 0;) {
-		if (anchor->size > 0)
-			pa_buf_putc(anchor, '/');
-		pa_buf_puts(anchor, (const char *)steps[i]->name);
-		put_key(anchor, steps[i]);
+			break;	/* a file's root element has no anchor of its own */
 	}
 }
 
@@ -790,6 +654,8 @@ pa_eval_run(struct pa_results *res, struct pa_eval *ev, xmlDoc *evidence,
 			break;
 	}
 	if ((error = collect(&rn)) < 0)
+		goto done;
+	if ((error = pa_evidence_selfcheck_doc(evidence, "after classification")) < 0)
 		goto done;
 	pa_results_sort(res);
 done:

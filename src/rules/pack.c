@@ -66,6 +66,7 @@ struct loader {
 	size_t first_diag;		/* diag entries before this load */
 	xmlXPathContext *xp;		/* for compile checks */
 	struct pa_xpathfn_env env;
+	struct pa_schema_names *names;	/* of the evidence schema: what rules may name */
 };
 
 /* ------------------------------------------------------------------ */
@@ -941,7 +942,7 @@ check_xpath(struct loader *ld, const struct pa_rule *r, const char *what,
 		problem(ld, r->file, line, "rule '%s': %s does not compile: %s: %s",
 		    r->id, what, ld->env.error.size ? ld->env.error.ptr : "invalid XPath",
 		    expr);
-	} else if (!pa_xpathfn_check(&msg, expr, ld->pack)) {
+	} else if (!pa_xpathfn_check_names(&msg, expr, ld->pack, ld->names)) {
 		problem(ld, r->file, line, "rule '%s': %s: %s", r->id, what, msg.ptr);
 	}
 	xmlXPathFreeCompExpr(comp);
@@ -1165,7 +1166,8 @@ pa_rulepack_load_files(struct pa_rulepack **out, const char *label,
 		error = pa_error_oom();
 		goto done;
 	}
-	if ((error = pa_xpathfn_register(ld.xp, &ld.env)) < 0)
+	if ((error = pa_xpathfn_register(ld.xp, &ld.env)) < 0 ||
+	    (error = pa_schema_names_load(&ld.names, PA_EVIDENCE_SCHEMA)) < 0)
 		goto done;
 	if ((error = digest_sorted(pack->digest, sorted, count)) < 0)
 		goto done;
@@ -1206,6 +1208,7 @@ pa_rulepack_load_files(struct pa_rulepack **out, const char *label,
 	pack = NULL;	/* owned by the caller */
 done:
 	xmlXPathFreeContext(ld.xp);
+	pa_schema_names_free(ld.names);
 	pa_xpathfn_env_dispose(&ld.env);
 	pa_diag_dispose(&local);
 	pa_rulepack_free(pack);

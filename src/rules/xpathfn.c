@@ -1021,12 +1021,44 @@ node_type_name(const char *name, size_t n)
 	return false;
 }
 
-bool
-pa_xpathfn_check(struct pa_buf *msg, const char *expr, const struct pa_rulepack *pack)
+/*
+ * A name test: e:NAME must be an element of the evidence schema, @NAME (or
+ * attribute::NAME) one of its attributes; an element name without a
+ * prefix never matches evidence.
+ */
+static bool
+check_name(struct pa_buf *msg, const char *prefix, size_t plen, const char *name,
+    size_t nlen, bool attribute, const struct pa_schema_names *names)
+{
+	if (names == NULL || nlen == 0)
+		return true;	/* no schema, or a wildcard */
+	if (attribute) {
+		if (plen == 0 && pa_schema_has_attribute(names, name, nlen))
+			return true;
+		pa_buf_printf(msg, "@%.*s%s%.*s: the evidence has no such attribute "
+		    "(rules/schema/%s)", (int)plen, prefix ? prefix : "", plen ? ":" : "",
+		    (int)nlen, name, PA_EVIDENCE_SCHEMA);
+		return false;
+	}
+	if (plen == 1 && *prefix == 'e' && pa_schema_has_element(names, name, nlen))
+		return true;
+	if (plen == 0)
+		pa_buf_printf(msg, "%.*s: an element name needs the prefix e: to match the "
+		    "evidence", (int)nlen, name);
+	else
+		pa_buf_printf(msg, "%.*s:%.*s: the evidence has no such element (rules/schema/%s)",
+		    (int)plen, prefix, (int)nlen, name, PA_EVIDENCE_SCHEMA);
+	return false;
+}
+
+static bool
+scan(struct pa_buf *msg, const char *expr, const struct pa_rulepack *pack,
+    const struct pa_schema_names *names)
 {
 	const char *p = expr, *q, *name, *prefix;
 	size_t nlen, plen;
 	bool operand = false;	/* the previous token ends an operand */
+	bool attribute = false;	/* the next name test is on the attribute axis */
 
 	while (*p != '\0') {
 		if (is_space(*p)) {
@@ -1055,6 +1087,7 @@ pa_xpathfn_check(struct pa_buf *msg, const char *expr, const struct pa_rulepack 
 		} else if (*p == '*') {
 			p++;
 			operand = !operand;	/* multiply after an operand, else a name test */
+			attribute = false;
 		} else if (name_start(*p)) {
 			name = p;
 			while (name_char(*p))
@@ -1096,11 +1129,34 @@ pa_xpathfn_check(struct pa_buf *msg, const char *expr, const struct pa_rulepack 
 				    "(rules may use e: and pa:)", (int)plen, prefix);
 				return false;
 			}
+			if (q[0] == ':' && q[1] == ':') {	/* an axis */
+				attribute = plen == 0 && nlen == 9 &&
+				    memcmp(name, "attribute", 9) == 0;
+			} else if (*q != '(') {
+				if (!check_name(msg, prefix, plen, name, nlen, attribute, names))
+					return false;
+				attribute = false;
+			}
 			operand = !(q[0] == ':' && q[1] == ':') && *q != '(';
 		} else {
+			if (*p == '@')
+				attribute = true;
 			p++;	/* ( [ , @ / | + - = ! < > */
 			operand = false;
 		}
 	}
 	return true;
+}
+
+bool
+pa_xpathfn_check(struct pa_buf *msg, const char *expr, const struct pa_rulepack *pack)
+{
+	return scan(msg, expr, pack, NULL);
+}
+
+bool
+pa_xpathfn_check_names(struct pa_buf *msg, const char *expr, const struct pa_rulepack *pack,
+    const struct pa_schema_names *names)
+{
+	return scan(msg, expr, pack, names);
 }

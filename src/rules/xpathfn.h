@@ -6,6 +6,7 @@
 #include <libxml/xpath.h>
 #include <stdbool.h>
 
+#include "evidence/schema.h"
 #include "util/buf.h"
 
 struct pa_rulepack;
@@ -55,6 +56,15 @@ int pa_xpathfn_register(xmlXPathContext *ctxt, struct pa_xpathfn_env *env);
  * and pack is not NULL, the vocabulary must exist.
  */
 bool pa_xpathfn_check(struct pa_buf *msg, const char *expr, const struct pa_rulepack *pack);
+/*
+ * The same, and every name test must name what the evidence schema has
+ * (names from pa_schema_names_load(PA_EVIDENCE_SCHEMA)): e:NAME one of its
+ * elements, @NAME (attribute::NAME) one of its attributes.  A name without
+ * a prefix is no evidence element.  The check is by name, not by place: an
+ * attribute that exists on some other element passes.
+ */
+bool pa_xpathfn_check_names(struct pa_buf *msg, const char *expr,
+    const struct pa_rulepack *pack, const struct pa_schema_names *names);
 
 /* The parsers behind pa:number() and pa:date(); NaN on bad input. */
 double pa_xpathfn_parse_number(const char *s);

@@ -7,7 +7,7 @@
 
 #include <libxml/tree.h>
 
-#include "parse/application.h"
+#include "evidence/xmlfile.h"
 #include "parse/evnode.h"
 #include "parse/xml.h"
 #include "util/diag.h"

@@ -7,6 +7,7 @@
 
 #include <libxml/tree.h>
 
+#include "evidence/card.h"
 #include "parse/card.h"
 #include "parse/evnode.h"
 #include "parse/licdb.h"

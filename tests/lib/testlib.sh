@@ -17,6 +17,9 @@ set -u
 : "${PACTAUDIT:=$top_srcdir/src/pactaudit}"
 : "${PACTAUDIT_DATADIR:=$top_srcdir}"
 export PACTAUDIT_DATADIR
+# every evidence document a test builds is checked against rules/schema/evidence.rng
+PACTAUDIT_CHECK_EVIDENCE=1
+export PACTAUDIT_CHECK_EVIDENCE
 
 export TZ=UTC LC_ALL=C.UTF-8 NO_COLOR=1
 # the global git config is a file in the test's folder (set by pa_tmp), never

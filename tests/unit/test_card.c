@@ -13,6 +13,7 @@
 
 #include "lib/cutest.h"
 #include "lib/xptest.h"
+#include "evidence/card.h"
 #include "parse/card.h"
 #include "parse/evnode.h"
 #include "parse/licdb.h"

@@ -4,6 +4,7 @@
 
 #include <pthread.h>
 #include <stdbool.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "evidence/evidence.h"
 #include "lib/cutest.h"
 #include "lib/xptest.h"
+#include "evidence/schema.h"
 #include "parse/xml.h"
 #include "sig/gpg.h"
 #include "unit/gitrepo.h"
@@ -419,6 +421,151 @@ struct job {
 	int rc;
 };
 
+static bool
+validates(xmlDoc *doc)
+{
+	struct pa_diag diag = PA_DIAG_INIT;
+	bool valid = false;
+	size_t i;
+
+	CU_ASSERT_EQUAL(pa_evidence_validate(&valid, doc, &diag), 0);
+	for (i = 0; i < diag.count && i < 5; i++)
+		fprintf(stderr, "evidence.rng: %s %s\n", diag.entries[i].message,
+		    diag.entries[i].anchor ? diag.entries[i].anchor : "");
+	pa_diag_dispose(&diag);
+	return valid;
+}
+
+/* Every element that names a place in a file records its anchor when made. */
+static size_t
+anchors_missing(const xmlNode *n, bool file_root)
+{
+	size_t bad = 0;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (!file_root && !xmlHasProp(n, BAD_CAST "anchor")) {
+			fprintf(stderr, "<%s> line %ld has no anchor\n", (const char *)n->name,
+			    xmlGetLineNo(n));
+			bad++;
+		}
+		bad += anchors_missing(n->children, false);
+	}
+	return bad;
+}
+
+/*
+ * The evidence of the fixture dossier and of a dossier holding every
+ * corpus card, as a model and as a dataset, matches evidence.rng; every
+ * element below a file's root has its anchor.
+ */
+static void
+test_evidence_schema_fixtures_and_corpus(void)
+{
+	static const char *const kinds[] = { "models", "datasets" };
+	char *dir = good_dossier(), rel[512], fx[512], corpus[512];
+	const xmlNode *n;
+	struct dirent *e;
+	xmlDoc *doc;
+	size_t k, cards = 0;
+	DIR *d;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc = build(dir, NULL, false));
+	CU_ASSERT_TRUE(validates(doc));
+	for (n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && xmlHasProp(n, BAD_CAST "src"))
+			CU_ASSERT_EQUAL(anchors_missing(n->children, false), 0);
+	xmlFreeDoc(doc);
+
+	for (k = 0; k < 2; k++) {
+		snprintf(corpus, sizeof(corpus), "%s/tests/fixtures/cards/corpus/%s",
+		    getenv("top_srcdir") ? getenv("top_srcdir") : "..", kinds[k]);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(d = opendir(corpus));
+		while ((e = readdir(d)) != NULL) {
+			size_t len = strlen(e->d_name);
+
+			if (len < 4 || strcmp(e->d_name + len - 3, ".md") != 0)
+				continue;
+			snprintf(fx, sizeof(fx), "cards/corpus/%s/%s", kinds[k], e->d_name);
+			/* each card both as a model card and as a dataset card */
+			snprintf(rel, sizeof(rel), "models/%.*s/README.md", (int)(len - 3), e->d_name);
+			tr_copy_fixture(dir, rel, fx);
+			snprintf(rel, sizeof(rel), "datasets/%.*s/README.md", (int)(len - 3), e->d_name);
+			tr_copy_fixture(dir, rel, fx);
+			cards++;
+		}
+		closedir(d);
+	}
+	CU_ASSERT_TRUE(cards >= 20);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc = build(dir, NULL, false));
+	CU_ASSERT_TRUE(validates(doc));
+	for (n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && (xmlStrEqual(n->name, BAD_CAST "model") ||
+		    xmlStrEqual(n->name, BAD_CAST "dataset")))
+			CU_ASSERT_EQUAL(anchors_missing(n->children, false), 0);
+
+	/* the schema is not a wildcard: a misspelt element fails it */
+	for (n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "application"))
+			break;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(n);
+	for (n = n->children; n != NULL && !xmlStrEqual(n->name, BAD_CAST "system"); n = n->next)
+		;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(n);
+	for (n = n->children; n != NULL && !xmlStrEqual(n->name, BAD_CAST "use-case"); n = n->next)
+		;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(n);
+	xmlNodeSetName((xmlNode *)n, BAD_CAST "usecase");
+	CU_ASSERT_FALSE(validates(doc));
+	xmlFreeDoc(doc);
+	pa_file_rm_rf(dir);
+	free(dir);
+}
+
+struct drift {
+	const struct pa_schema_names *evidence;
+	int missing;
+};
+
+static void
+in_evidence(const char *name, bool attr, void *arg)
+{
+	struct drift *d = arg;
+	/* the root of pact/commitments.xml is <pact> in the evidence */
+	bool ok = (!attr && strcmp(name, "commitments") == 0) ||
+	    (attr ? pa_schema_has_attribute(d->evidence, name, strlen(name)) :
+	    pa_schema_has_element(d->evidence, name, strlen(name)));
+
+	if (!ok) {
+		fprintf(stderr, "evidence.rng lacks %s%s\n", attr ? "@" : "e:", name);
+		d->missing++;
+	}
+}
+
+/* Every element and attribute of the dossier's own XML files is in the evidence schema. */
+static void
+test_evidence_schema_covers_file_schemas(void)
+{
+	static const char *const files[] = { "application.rng", "commitments.rng", "signers.rng" };
+	struct pa_schema_names *ev = NULL, *f = NULL;
+	struct drift d = { 0 };
+	size_t i;
+
+	CU_ASSERT_EQUAL_FATAL(pa_schema_names_load(&ev, PA_EVIDENCE_SCHEMA), 0);
+	CU_ASSERT_TRUE(pa_schema_has_element(ev, "use-case", 8));
+	CU_ASSERT_FALSE(pa_schema_has_element(ev, "usecase", 7));
+	CU_ASSERT_TRUE(pa_schema_has_attribute(ev, "anchor", 6));
+	d.evidence = ev;
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		CU_ASSERT_EQUAL_FATAL(pa_schema_names_load(&f, files[i]), 0);
+		pa_schema_names_each(f, in_evidence, &d);
+		pa_schema_names_free(f);
+	}
+	CU_ASSERT_EQUAL(d.missing, 0);
+	pa_schema_names_free(ev);
+}
+
 static void *
 run_job(void *arg)
 {
@@ -493,6 +640,8 @@ static CU_TestInfo evidence_tests[] = {
 	{ "oversized application.xml", test_evidence_oversized_application },
 	{ "errors: bad date, no dossier", test_evidence_errors },
 	{ "parallel builds", test_evidence_parallel_builds },
+	{ "schema: fixture and every corpus card", test_evidence_schema_fixtures_and_corpus },
+	{ "schema: covers the dossier file schemas", test_evidence_schema_covers_file_schemas },
 	CU_TEST_INFO_NULL
 };
 

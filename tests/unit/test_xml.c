@@ -15,7 +15,7 @@
 
 #include "lib/cutest.h"
 #include "lib/xptest.h"
-#include "parse/application.h"
+#include "evidence/xmlfile.h"
 #include "parse/evnode.h"
 #include "parse/xml.h"
 #include "util/buf.h"
