@@ -4,6 +4,8 @@
 
 #include "parse/card.h"
 
+#include "parse/markdown.h"
+
 #include <assert.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -16,56 +18,13 @@
 #include "util/limits.h"
 #include "util/vec.h"
 
-struct line {
-	const char *p;
-	size_t n;		/* without "\n" and a final "\r" */
-	size_t next;		/* offset of the next line */
-	long no;
-};
-
-/* The line starting at data[pos]; false at the end. */
-static bool
-get_line(const char *data, size_t len, size_t pos, long no, struct line *l)
-{
-	const char *nl;
-
-	if (pos >= len)
-		return false;
-	l->p = data + pos;
-	nl = memchr(l->p, '\n', len - pos);
-	l->n = nl ? (size_t)(nl - l->p) : len - pos;
-	l->next = pos + l->n + (nl ? 1 : 0);
-	if (l->n > 0 && l->p[l->n - 1] == '\r')
-		l->n--;
-	l->no = no;
-	return true;
-}
-
-static bool
-is_ws(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-static bool
-only_ws(const char *p, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!is_ws(p[i]))
-			return false;
-	return true;
-}
-
-
 /* ---- cards ------------------------------------------------------------ */
 
 /* "---" alone on a line (trailing blanks allowed). */
 static bool
-is_fence(const struct line *l)
+is_fence(const struct pa_md_line *l)
 {
-	return l->n >= 3 && memcmp(l->p, "---", 3) == 0 && only_ws(l->p + 3, l->n - 3);
+	return l->n >= 3 && memcmp(l->p, "---", 3) == 0 && pa_md_blank(l->p + 3, l->n - 3);
 }
 
 static bool
@@ -232,22 +191,22 @@ pa_card_split(struct pa_card_parts *out, const char *data, size_t len, const cha
 {
 	size_t pos = 0;
 	long no = 1;
-	struct line l;
+	struct pa_md_line l;
 
 	memset(out, 0, sizeof(*out));
 	out->body_line = 1;
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		pos = 3;
 	/* blank lines may come before the opening fence */
-	while (get_line(data, len, pos, no, &l) && only_ws(l.p, l.n)) {
+	while (pa_md_get_line(data, len, pos, no, &l) && pa_md_blank(l.p, l.n)) {
 		pos = l.next;
 		no++;
 	}
-	if (get_line(data, len, pos, no, &l) && is_fence(&l)) {
+	if (pa_md_get_line(data, len, pos, no, &l) && is_fence(&l)) {
 		out->open_line = no;
 		out->yaml = pos = l.next;
 		no++;
-		while (get_line(data, len, pos, no, &l)) {
+		while (pa_md_get_line(data, len, pos, no, &l)) {
 			if (is_fence(&l)) {
 				out->have_fm = true;
 				out->yaml_end = pos;

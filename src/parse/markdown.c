@@ -16,16 +16,8 @@
 
 #define HEADING_TEXT_MAX 4096	/* bytes of heading text kept (setext paragraphs can be long) */
 
-struct line {
-	const char *p;
-	size_t n;		/* without "\n" and a final "\r" */
-	size_t next;		/* offset of the next line */
-	long no;
-};
-
-/* The line starting at data[pos]; false at the end. */
-static bool
-get_line(const char *data, size_t len, size_t pos, long no, struct line *l)
+bool
+pa_md_get_line(const char *data, size_t len, size_t pos, long no, struct pa_md_line *l)
 {
 	const char *nl;
 
@@ -47,8 +39,8 @@ is_ws(char c)
 	return c == ' ' || c == '\t';
 }
 
-static bool
-only_ws(const char *p, size_t n)
+bool
+pa_md_blank(const char *p, size_t n)
 {
 	size_t i;
 
@@ -60,7 +52,7 @@ only_ws(const char *p, size_t n)
 
 /* Indentation in columns (tabs to the next multiple of 4); *first = index of the first other byte. */
 static size_t
-indent(const struct line *l, size_t *first)
+indent(const struct pa_md_line *l, size_t *first)
 {
 	size_t i, col = 0;
 
@@ -157,7 +149,7 @@ html_start(const char *p, size_t n, bool in_para)
 	if (!in_para && k < n && is_alpha(p[k])) {
 		const char *gt = memchr(p, '>', n);
 
-		if (gt != NULL && only_ws(gt + 1, n - (size_t)(gt + 1 - p)))
+		if (gt != NULL && pa_md_blank(gt + 1, n - (size_t)(gt + 1 - p)))
 			return 7;
 	}
 	return 0;
@@ -183,7 +175,7 @@ html_end(int type, const char *p, size_t n)
 	case 5:
 		return contains_ci(p, n, "]]>");
 	default:
-		return only_ws(p, n);
+		return pa_md_blank(p, n);
 	}
 }
 
@@ -249,7 +241,7 @@ emit(struct md *m, int level, long line, const char *text, size_t n, size_t star
 
 /* "# Title #" -> level and text; false if the line is not an ATX heading. */
 static bool
-atx(struct md *m, const struct line *l, size_t i)
+atx(struct md *m, const struct pa_md_line *l, size_t i)
 {
 	size_t k = 0, a, e;
 
@@ -277,17 +269,17 @@ atx(struct md *m, const struct line *l, size_t i)
 
 /* A run of one character c at p[i..], then only spaces: its length, or 0. */
 static size_t
-run_then_ws(const struct line *l, size_t i, char c)
+run_then_ws(const struct pa_md_line *l, size_t i, char c)
 {
 	size_t j = i;
 
 	while (j < l->n && l->p[j] == c)
 		j++;
-	return only_ws(l->p + j, l->n - j) ? j - i : 0;
+	return pa_md_blank(l->p + j, l->n - j) ? j - i : 0;
 }
 
 static bool
-thematic_break(const struct line *l, size_t i)
+thematic_break(const struct pa_md_line *l, size_t i)
 {
 	char c = l->p[i];
 	size_t count = 0;
@@ -304,7 +296,7 @@ thematic_break(const struct line *l, size_t i)
 }
 
 static bool
-fence_open(struct md *m, const struct line *l, size_t i)
+fence_open(struct md *m, const struct pa_md_line *l, size_t i)
 {
 	char c = l->p[i];
 	size_t k = 0;
@@ -323,7 +315,7 @@ fence_open(struct md *m, const struct line *l, size_t i)
 }
 
 static bool
-fence_close(const struct md *m, const struct line *l)
+fence_close(const struct md *m, const struct pa_md_line *l)
 {
 	size_t i, col = indent(l, &i);
 	size_t k = 0;
@@ -332,12 +324,12 @@ fence_close(const struct md *m, const struct line *l)
 		return false;
 	while (i + k < l->n && l->p[i + k] == m->fence_ch)
 		k++;
-	return k >= m->fence_len && only_ws(l->p + i + k, l->n - i - k);
+	return k >= m->fence_len && pa_md_blank(l->p + i + k, l->n - i - k);
 }
 
 /* A list item or block quote marker: the paragraph belongs to that block. */
 static bool
-container_start(const struct line *l, size_t i)
+container_start(const struct pa_md_line *l, size_t i)
 {
 	size_t d = 0;
 	char c = l->p[i];
@@ -353,7 +345,7 @@ container_start(const struct line *l, size_t i)
 }
 
 static void
-para_add(struct md *m, const struct line *l, size_t i)
+para_add(struct md *m, const struct pa_md_line *l, size_t i)
 {
 	size_t e = l->n;
 
@@ -369,7 +361,7 @@ para_add(struct md *m, const struct line *l, size_t i)
 }
 
 static void
-md_line(struct md *m, const struct line *l)
+md_line(struct md *m, const struct pa_md_line *l)
 {
 	size_t i, col, k;
 	int html;
@@ -438,13 +430,13 @@ int
 pa_markdown_parse(struct pa_md *out, const char *data, size_t len, long first_line)
 {
 	struct md m = { .out = out, .data = data };
-	struct line l;
+	struct pa_md_line l;
 	size_t pos = 0;
 	long no = first_line > 0 ? first_line : 1;
 
 	memset(out, 0, sizeof(*out));
 	pa_buf_init(&m.para_text);
-	while (m.error == 0 && !m.truncated && get_line(data, len, pos, no, &l)) {
+	while (m.error == 0 && !m.truncated && pa_md_get_line(data, len, pos, no, &l)) {
 		md_line(&m, &l);
 		pos = l.next;
 		no++;

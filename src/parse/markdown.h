@@ -6,6 +6,18 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* One line of a text: bytes without "\n" and a final "\r". */
+struct pa_md_line {
+	const char *p;
+	size_t n;
+	size_t next;		/* offset of the next line */
+	long no;		/* its line number */
+};
+/* The line starting at data[pos] (numbered no); false at the end. */
+bool pa_md_get_line(const char *data, size_t len, size_t pos, long no, struct pa_md_line *l);
+/* Only spaces and tabs? */
+bool pa_md_blank(const char *p, size_t n);
+
 /* One heading (ATX or setext) and the text up to the next heading of any level. */
 struct pa_md_section {
 	int level;		/* 1-6 */

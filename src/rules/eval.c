@@ -220,28 +220,6 @@ src_node(const xmlNode *n)
 	return NULL;
 }
 
-/* Append text with white space runs as one space, trimmed, at most max bytes. */
-static void
-put_collapsed(struct pa_buf *b, const char *s, size_t max)
-{
-	size_t start = b->size;
-	bool space = false;
-
-	for (; s != NULL && *s != '\0'; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
-			space = b->size > start;
-			continue;
-		}
-		if (b->size - start >= max && ((unsigned char)*s & 0xc0) != 0x80) {
-			pa_buf_puts(b, "\xe2\x80\xa6");	/* … */
-			return;
-		}
-		if (space)
-			pa_buf_putc(b, ' ');
-		space = false;
-		pa_buf_putc(b, *s);
-	}
-}
 
 /*
  * Where a node is, for a finding: the dossier path (@src of the nearest
@@ -393,11 +371,11 @@ build_message(struct run *rn, const struct pa_rule *r, const struct compiled *c,
 		/* keep the value's own edge spaces: the final pass collapses runs */
 		if (val.size > 0 && strchr(" \t\n\r", val.ptr[0]) != NULL)
 			pa_buf_putc(&raw, ' ');
-		put_collapsed(&raw, val.ptr, VALUE_MAX);
+		pa_ev_put_collapsed(&raw, val.ptr, VALUE_MAX);
 		if (val.size > 0 && strchr(" \t\n\r", val.ptr[val.size - 1]) != NULL)
 			pa_buf_putc(&raw, ' ');
 	}
-	put_collapsed(out, raw.ptr, (size_t)-1 / 2);
+	pa_ev_put_collapsed(out, raw.ptr, (size_t)-1 / 2);
 	pa_buf_dispose(&raw);
 	pa_buf_dispose(&val);
 }

@@ -42,6 +42,8 @@ setup(void)
 {
 	struct pa_buf ev = PA_BUF_INIT;
 
+	/* the evidence below is a partial, hand-written document: no schema self-check */
+	unsetenv("PACTAUDIT_CHECK_EVIDENCE");
 	pa_digest_global_init();
 	pa_xml_global_init();
 	read_fixture(&vocab, "tests/fixtures/rules/good/vocab/use-cases.xml");

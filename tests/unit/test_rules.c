@@ -62,6 +62,8 @@ suite_init(void)
 	char *dir;
 	int rc;
 
+	/* tests/fixtures/rules/evidence/basic.xml is a partial evidence document: no schema self-check */
+	unsetenv("PACTAUDIT_CHECK_EVIDENCE");
 	if (getenv("PACTAUDIT_DATADIR") == NULL)
 		setenv("PACTAUDIT_DATADIR", srcdir(), 1);
 	pa_digest_global_init();
