@@ -94,6 +94,15 @@ commit_as "$A" "$D" "junk signature"
 verify 1 "$D" --keyring "$K"
 sig "pact/commitments.xml" "[@status='missing']"
 
+# ---- the name inside the signed tag object must match the ref (a moved tag) ----
+pa_git -C "$D" -c gpg.program=gpg -c user.signingkey="$A" tag -s -m "draft" draft
+pa_git -C "$D" -c gpg.program=gpg -c user.signingkey="$A" tag -s -m "submission" submission
+verify 1 "$D" --keyring "$K" --rev submission	# (the .asc above is junk: exit 1 either way)
+sig "refs/tags/submission" "[@status='good'][@authorised='true']"
+pa_git -C "$D" update-ref refs/tags/submission "$(pa_git -C "$D" rev-parse draft)"
+verify 1 "$D" --keyring "$K" --rev submission
+sig "refs/tags/submission" "[@status='good'][@authorised='false'][contains(@reason, \"named 'draft', not 'submission'\")]"
+
 # ---- an unknown verifier is a usage error ----
 assert_exit 2 "$PACTAUDIT" pact verify "$D" --verifier openpgp-js
 assert_grep "verifier" "$T/err"
