@@ -27,6 +27,11 @@ pa_cli_dossier_opt(struct pa_dossier_opts *d, struct pa_sig_opts *s, int id,
 	case PA_DOPT_NO_CACHE:
 		s->no_cache = true;
 		return true;
+	case PA_DOPT_VERIFIER:
+		/* an unknown name is refused by pa_sig_check() (exit 2) */
+		if (!pa_sig_verifier_parse(&s->verifier, arg))
+			s->verifier = PA_SIG_VERIFIER_UNKNOWN;
+		return true;
 	default:
 		return false;
 	}

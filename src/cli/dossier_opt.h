@@ -16,7 +16,8 @@ enum {
 	PA_DOPT_PATH,
 	PA_DOPT_KEYRING,
 	PA_DOPT_REGISTRY,
-	PA_DOPT_NO_CACHE
+	PA_DOPT_NO_CACHE,
+	PA_DOPT_VERIFIER
 };
 
 /*
@@ -35,7 +36,9 @@ enum {
 	{ .name = "registry", .arg = "FILE", .id = PA_DOPT_REGISTRY,	\
 	  .help = prefix "take the trust root and pinned keys from the auditor's registry" }, \
 	{ .name = "no-cache", .id = PA_DOPT_NO_CACHE,			\
-	  .help = prefix "verify every signature again; neither read nor write the cache" }
+	  .help = prefix "verify every signature again; neither read nor write the cache" }, \
+	{ .name = "verifier", .arg = "NAME", .id = PA_DOPT_VERIFIER,	\
+	  .help = prefix "check signatures with rnp (librnp, in-process; default) or gpgme (GnuPG)" }
 
 /* If id is a shared option, record arg in d or s and return true. */
 bool pa_cli_dossier_opt(struct pa_dossier_opts *d, struct pa_sig_opts *s, int id,

@@ -442,6 +442,7 @@ tag_free(struct pa_history_tag *t)
 		return;
 	free(t->name);
 	free(t->ref);
+	free(t->object_name);
 	free(t);
 }
 
@@ -471,6 +472,10 @@ find_tag(struct pa_history *h, const char *rev)
 	if (git_object_type(obj) == GIT_OBJECT_TAG) {
 		git_oid_tostr(t->id, sizeof(t->id), git_object_id(obj));
 		name = git_tag_name((git_tag *)obj);
+		if ((t->object_name = pa_strdup(name ? name : "")) == NULL) {
+			error = PA_ENOMEM;
+			goto done;
+		}
 	}
 	if (ref != NULL) {
 		name = git_reference_shorthand(ref);

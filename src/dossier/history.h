@@ -46,6 +46,7 @@ struct pa_history_commit {
 struct pa_history_tag {
 	char *name;		/* "submission" */
 	char *ref;		/* "refs/tags/submission" */
+	char *object_name;	/* the name recorded in the tag object; NULL for a lightweight tag */
 	char id[41];		/* the tag object; "" for a lightweight tag */
 	char target[41];	/* the commit it names */
 };

@@ -162,6 +162,19 @@ facts_without_gpg(struct object *o)
 	return 0;
 }
 
+/* A signed message (clearsigned or inline) given as the detached signature: bad, never missing. */
+static int
+not_detached(struct object *o)
+{
+	if ((o->facts = pa_calloc(1, sizeof(*o->facts))) == NULL)
+		return PA_ENOMEM;
+	o->nfacts = 1;
+	o->facts[0].outcome = PA_SIG_OUTCOME_ERROR;
+	snprintf(o->facts[0].note, sizeof(o->facts[0].note),
+	    "not a detached signature (a clearsigned or inline-signed message)");
+	return 0;
+}
+
 static int
 extract(struct run *r, struct object *o)
 {
@@ -221,14 +234,25 @@ pa_sig__verify_misses(struct run *r)
 		}
 		if (o->format != PA_HISTORY_SIG_OPENPGP && !(o->kind == OBJ_DETACHED &&
 		    o->format == PA_HISTORY_SIG_UNKNOWN)) {
-			/* binary OpenPGP in a detached .asc is still given to GnuPG */
+			/* binary OpenPGP in a detached .asc is still given to the verifier */
 			if ((error = facts_without_gpg(o)) < 0 || (error = pa_sig__store(r, o)) < 0)
+				goto done;
+			o->hit = true;
+			continue;
+		}
+		if (o->kind == OBJ_DETACHED &&
+		    (error = pa_sig_split(&o->parts, o->sig.ptr, o->sig.size)) < 0)
+			goto done;
+		if (o->parts.not_detached) {
+			if ((error = not_detached(o)) < 0 || (error = pa_sig__store(r, o)) < 0)
 				goto done;
 			o->hit = true;
 		}
 	}
-	for (i = 0; i < r->nobjs; i++)
-		njobs += !r->objs[i].hit;
+	for (i = 0; i < r->nobjs; i++) {
+		if (!r->objs[i].hit)
+			njobs += r->objs[i].parts.count > 0 ? r->objs[i].parts.count : 1;
+	}
 	if (njobs == 0)
 		goto done;
 	if ((jobs = pa_calloc(njobs, sizeof(*jobs))) == NULL ||
@@ -237,14 +261,30 @@ pa_sig__verify_misses(struct run *r)
 		goto done;
 	}
 	for (i = 0, njobs = 0; i < r->nobjs; i++) {
+		size_t k;
+
 		o = &r->objs[i];
 		if (o->hit)
 			continue;
-		jobs[njobs].sig = o->sig.ptr;
-		jobs[njobs].siglen = o->sig.size;
-		jobs[njobs].data = o->data.ptr;
-		jobs[njobs].datalen = o->data.size;
-		which[njobs++] = i;
+		for (k = 0; k == 0 || k < o->parts.count; k++) {
+			const struct pa_buf *sig = o->parts.count > 0 ? &o->parts.parts[k] : &o->sig;
+
+			jobs[njobs].sig = sig->ptr;
+			jobs[njobs].siglen = sig->size;
+			jobs[njobs].data = o->data.ptr;
+			jobs[njobs].datalen = o->data.size;
+			which[njobs++] = i;
+		}
+	}
+	if (r->opts->verifier == PA_SIG_VERIFIER_RNP) {
+		/* in this process: no fork, no gpg, no lock */
+		if ((error = pa_sig__ensure_rnp(r)) < 0)
+			goto done;
+		pa_log(PA_LOG_DEBUG, "verifying %zu signatures with librnp", njobs);
+		for (i = 0; i < njobs && error == 0; i++)
+			error = pa_rnp_verify(&jobs[i].facts, &jobs[i].nfacts, r->rnp, jobs[i].sig,
+			    jobs[i].siglen, jobs[i].data, jobs[i].datalen);
+		goto stored;
 	}
 	/*
 	 * The workers are forked under the GnuPG lock, so that none inherits
@@ -261,16 +301,26 @@ pa_sig__verify_misses(struct run *r)
 		    pa_sig_pool_size(pool));
 		error = pa_sig_pool_run(pool, pa_gpg_home_path(r->home), jobs, njobs);
 	}
+stored:
 	if (error < 0)
 		goto done;
+	/* each object's facts, in the order of its signatures */
 	for (i = 0; i < njobs; i++) {
+		struct pa_sig_fact *f;
+
 		o = &r->objs[which[i]];
-		o->facts = jobs[i].facts;
-		o->nfacts = jobs[i].nfacts;
-		jobs[i].facts = NULL;
-		o->hit = true;
-		if ((error = pa_sig__store(r, o)) < 0)
+		if ((f = pa_reallocarray(o->facts, o->nfacts + jobs[i].nfacts, sizeof(*f))) == NULL) {
+			error = PA_ENOMEM;
 			goto done;
+		}
+		memcpy(f + o->nfacts, jobs[i].facts, jobs[i].nfacts * sizeof(*f));
+		o->facts = f;
+		o->nfacts += jobs[i].nfacts;
+		if (i + 1 == njobs || which[i + 1] != which[i]) {
+			o->hit = true;
+			if ((error = pa_sig__store(r, o)) < 0)
+				goto done;
+		}
 	}
 done:
 	pa_sig_pool_free(pool);

@@ -39,8 +39,13 @@ pa_sig__load_keyset(struct run *r)
 		r->have_keys = true;
 		goto done;
 	}
-	if ((error = pa_sig__ensure_home(r)) < 0 || (error = pa_gpg_home_keys(&r->keys, r->home)) < 0)
+	if (r->opts->verifier == PA_SIG_VERIFIER_RNP) {
+		if ((error = pa_sig__ensure_rnp(r)) < 0 || (error = pa_rnp_keys(&r->keys, r->rnp)) < 0)
+			goto done;
+	} else if ((error = pa_sig__ensure_home(r)) < 0 ||
+	    (error = pa_gpg_home_keys(&r->keys, r->home)) < 0) {
 		goto done;
+	}
 	r->have_keys = true;
 	pa_buf_clear(&val);
 	if (!r->opts->no_cache && pa_keyset_encode(&val, &r->keys) == 0 &&

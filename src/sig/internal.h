@@ -12,6 +12,7 @@
 #include "sig/gpg.h"
 #include "sig/policy.h"
 #include "sig/registry.h"
+#include "sig/rnp.h"
 #include "sig/sig.h"
 #include "util/buf.h"
 #include "util/digest.h"
@@ -21,7 +22,21 @@
 #define SIGNERS_FILE "pact/signers.xml"
 #define KEYS_FILE "pact/keys.asc"
 /* Bump when the meaning of cached facts or the private GnuPG setup changes. */
-#define CACHE_VERSION "sig-facts 1"
+#define CACHE_VERSION "sig-facts 2"
+/* Bump when librnp is set up differently (its facts are cached apart from GnuPG's). */
+#define CACHE_VERSION_RNP "sig-facts 2 rnp"
+
+/*
+ * split.c: the signatures of a detached .asc one by one.  count is 0 when
+ * the file is to be verified whole (one signature, or something the
+ * verifier must judge); not_detached when it is a signed message
+ * (clearsigned or inline), which is never a detached signature.
+ */
+struct pa_sig_parts {
+	struct pa_buf *parts;	/* each a binary signature packet */
+	size_t count;
+	bool not_detached;
+};
 
 enum obj_kind { OBJ_DETACHED, OBJ_COMMIT, OBJ_TAG };
 
@@ -35,6 +50,7 @@ struct object {
 	size_t nfacts;
 	bool hit;			/* facts came from the cache */
 	struct pa_buf sig, data;	/* filled on a miss */
+	struct pa_sig_parts parts;	/* a detached .asc of several signatures, one by one */
 };
 
 /* Verdict for a commit of the walk. */
@@ -68,7 +84,8 @@ struct run {
 	char keyring_digest[PA_DIGEST_HEXLEN + 1];
 	struct pa_keyset keys;
 	bool have_keys;
-	struct pa_gpg_home *home;
+	struct pa_gpg_home *home;	/* --verifier gpgme */
+	struct pa_rnp *rnp;		/* --verifier rnp */
 	struct pa_cache *cache;
 	/* the dossier's files and history */
 	struct pa_buf pact, pact_sig;
@@ -89,6 +106,8 @@ struct run {
 
 /* sig.c: the run's private GnuPG home with its keys, made on first need (gpg lock held). */
 int pa_sig__ensure_home(struct run *r);
+/* sig.c: the run's librnp keyring, made on first need. */
+int pa_sig__ensure_rnp(struct run *r);
 /* sig.c: the lock around every GPGME call and every fork of workers. */
 void pa_sig__gpg_lock(void);
 void pa_sig__gpg_unlock(void);
@@ -109,6 +128,9 @@ void pa_sig__cache_warn(void);
 
 /* walk.c: judging each object, commit by commit from the trust root, into the report. */
 int pa_sig__judge(struct pa_sig_report *rep, struct run *r, bool git_mode);
+
+int pa_sig_split(struct pa_sig_parts *out, const char *sig, size_t len);
+void pa_sig_parts_dispose(struct pa_sig_parts *s);
 
 /* "YYYY-MM-DD" of t (UTC), "" for t <= 0. */
 void pa_sig__iso_date(char out[16], long long t);

@@ -8,7 +8,8 @@ src_libpactaudit_a_SOURCES += \
 	src/sig/policy.c src/sig/policy.h \
 	src/sig/pool.c src/sig/pool.h \
 	src/sig/registry.c src/sig/registry.h \
-	src/sig/sig.c src/sig/sig.h \
+	src/sig/rnp.c src/sig/rnp.h \
+	src/sig/sig.c src/sig/sig.h src/sig/split.c \
 	src/sig/walk.c \
 	src/dossier/history.c src/dossier/history.h \
 	src/cli/cmd_pact.c
@@ -19,6 +20,6 @@ tests_unit_test_sig_CPPFLAGS = $(PA_TEST_CPPFLAGS)
 tests_unit_test_sig_LDADD = $(PA_TEST_LDADD)
 TESTS += tests/unit/test_sig \
 	tests/cli/trust.sh tests/cli/trust-keys.sh tests/cli/trust-registry.sh \
-	tests/cli/pact.sh
+	tests/cli/pact.sh tests/cli/trust-verifiers.sh
 dist_man_MANS += man/pactaudit-pact.1 man/pactaudit-registry.5 man/pactaudit-trust.7
 TESTS += tests/fuzz/policy.fuzz

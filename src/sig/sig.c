@@ -147,12 +147,56 @@ setup_keys(struct run *r)
 	}
 	if (pa_digest_init(&dg) < 0)
 		return PA_ERROR;
-	snprintf(lens, sizeof(lens), "%s\n%zu %zu\n", CACHE_VERSION, r->keyring.size,
+	snprintf(lens, sizeof(lens), "%s\n%zu %zu\n", r->opts->verifier == PA_SIG_VERIFIER_RNP ?
+	    CACHE_VERSION_RNP : CACHE_VERSION, r->keyring.size,
 	    r->dossier_keys.size);
 	pa_digest_update(&dg, lens, strlen(lens));
 	pa_digest_update(&dg, r->keyring.ptr, r->keyring.size);
 	pa_digest_update(&dg, r->dossier_keys.ptr, r->dossier_keys.size);
 	pa_digest_final(&dg, r->keyring_digest);
+	return 0;
+}
+
+bool
+pa_sig_verifier_parse(enum pa_sig_verifier *out, const char *name)
+{
+	if (strcmp(name, "rnp") == 0)
+		*out = PA_SIG_VERIFIER_RNP;
+	else if (strcmp(name, "gpgme") == 0)
+		*out = PA_SIG_VERIFIER_GPGME;
+	else
+		return false;
+	return true;
+}
+
+/* The run's keys in librnp, in memory, made on first need. */
+int
+pa_sig__ensure_rnp(struct run *r)
+{
+	size_t n;
+	int error;
+
+	if (r->rnp != NULL)
+		return 0;
+	if ((error = pa_rnp_new(&r->rnp)) < 0)
+		return error;
+	if (r->keyring.size > 0 || r->opts->keyring != NULL) {
+		if ((error = pa_rnp_import(r->rnp, r->keyring.ptr, r->keyring.size,
+		    r->opts->keyring, &n)) < 0)
+			return error;
+		if (n == 0)
+			return pa_error_set(PA_ERRCLASS_GPG, "keyring '%s' holds no OpenPGP key",
+			    r->opts->keyring);
+	}
+	if (r->dossier_keys.size > 0) {
+		error = pa_rnp_import(r->rnp, r->dossier_keys.ptr, r->dossier_keys.size,
+		    KEYS_FILE, &n);
+		if (error < 0)
+			return error;
+		if (n == 0)
+			pa_diag_add(r->diag, PA_DIAG_WARNING, "keys-unreadable", KEYS_FILE, 0, NULL,
+			    "%s holds no OpenPGP public key that could be read", KEYS_FILE);
+	}
 	return 0;
 }
 
@@ -180,7 +224,7 @@ pa_sig__ensure_home(struct run *r)
 		    KEYS_FILE, &n);
 		if (error < 0 || n == 0) {
 			pa_diag_add(r->diag, PA_DIAG_WARNING, "keys-unreadable", KEYS_FILE, 0, NULL,
-			    "%s holds no OpenPGP public key GnuPG could read", KEYS_FILE);
+			    "%s holds no OpenPGP public key that could be read", KEYS_FILE);
 			pa_error_clear();
 		}
 	}
@@ -234,6 +278,7 @@ run_dispose(struct run *r)
 		free(r->objs[i].facts);
 		pa_buf_dispose(&r->objs[i].sig);
 		pa_buf_dispose(&r->objs[i].data);
+		pa_sig_parts_dispose(&r->objs[i].parts);
 	}
 	free(r->objs);
 	if (r->cs != NULL) {
@@ -248,6 +293,7 @@ run_dispose(struct run *r)
 	pa_policy_free(r->current);
 	pa_policy_free(r->empty);
 	pa_keyset_dispose(&r->keys);
+	pa_rnp_free(r->rnp);
 	if (r->home != NULL) {
 		pa_sig__gpg_lock();
 		pa_gpg_home_free(r->home);
@@ -402,6 +448,11 @@ pa_sig_check(struct pa_sig_report **out, struct pa_dossier *d,
 	pa_buf_init(&r.bundle_key);
 	if ((rep = pa_calloc(1, sizeof(*rep))) == NULL) {
 		error = PA_ENOMEM;
+		goto done;
+	}
+	if (opts->verifier != PA_SIG_VERIFIER_RNP && opts->verifier != PA_SIG_VERIFIER_GPGME) {
+		error = pa_error_setc(PA_EUSAGE, PA_ERRCLASS_USAGE,
+		    "--verifier takes 'rnp' or 'gpgme'");
 		goto done;
 	}
 	if ((error = parse_as_of(&r.as_of, opts->as_of)) < 0 ||

@@ -11,13 +11,24 @@
 #include "util/buf.h"
 #include "util/diag.h"
 
+/* Who checks the mathematics of a signature (--verifier). */
+enum pa_sig_verifier {
+	PA_SIG_VERIFIER_RNP,	/* librnp, in-process (the default) */
+	PA_SIG_VERIFIER_GPGME,	/* GnuPG through GPGME, the reference */
+	PA_SIG_VERIFIER_UNKNOWN	/* a name that is neither: pa_sig_check() refuses it */
+};
+
 struct pa_sig_opts {
 	const char *keyring;	/* --keyring FILE: the auditor's public keys, or NULL */
 	const char *registry;	/* --registry FILE, or NULL (self-declared trust) */
 	const char *as_of;	/* YYYY-MM-DD: expiry and revocation judged at this date */
 	bool no_cache;		/* --no-cache */
-	unsigned int jobs;	/* parallel verifications (0: number of cores + 1) */
+	unsigned int jobs;	/* parallel GPGME verifications (0: number of cores + 1) */
+	enum pa_sig_verifier verifier;
 };
+
+/* "rnp" or "gpgme" -> *out; false for anything else. */
+bool pa_sig_verifier_parse(enum pa_sig_verifier *out, const char *name);
 
 enum pa_sig_kind {
 	PA_SIG_KIND_DETACHED,	/* a signature in pact/commitments.xml.asc */

@@ -325,6 +325,9 @@ judge_tag(struct pa_sig_report *rep, struct run *r, const struct object *o)
 	struct pa_sig_verdict v;
 	int error = 0;
 
+	const char *shortname = strncmp(t->ref, "refs/tags/", 10) == 0 ? t->ref + 10 : t->ref;
+	bool moved = t->object_name != NULL && strcmp(t->object_name, shortname) != 0;
+
 	judge_best(&v, &f, o, r, r->current, PA_RIGHT_TAG);
 	if ((e = add_entry(rep, PA_SIG_KIND_TAG, t->ref, &v, f, o->format)) == NULL)
 		return PA_ENOMEM;
@@ -332,6 +335,12 @@ judge_tag(struct pa_sig_report *rep, struct run *r, const struct object *o)
 		describe(&reason, &v, f, "the audited pact/signers.xml");
 		if (t->id[0] == '\0')
 			pa_buf_puts(&reason, " (a lightweight tag cannot be signed)");
+		error = set_reason(e, &reason);
+	} else if (moved) {
+		/* the signature covers the name inside the tag: a tag signed for another name was moved */
+		e->authorised = false;
+		pa_buf_printf(&reason, "the signed tag object is named '%s', not '%s': "
+		    "the tag was moved or renamed", t->object_name, shortname);
 		error = set_reason(e, &reason);
 	}
 	pa_buf_dispose(&reason);

@@ -83,12 +83,24 @@ keyring() {
 }
 
 # verify WANT_EXIT DOSSIER [ARGS...]: pact verify --xml; the document goes to $T/ev.xml.
+# Differential: every call is made with librnp (the default verifier) and
+# again with GPGME (--verifier gpgme, the reference), and the two documents
+# must be the same byte for byte (status, fingerprint, time of every
+# signature, and everything judged from them).  A deliberate difference is
+# policy in pactaudit-trust(7); a test that shows one sets
+# VERIFIERS_DIFFER=1 around its call.
 verify() {
 	want=$1
 	shift
 	assert_exit "$want" "$PACTAUDIT" pact verify --xml "$@"
 	cp "$T/out" "$T/ev.xml"
 	xmllint --noout "$T/ev.xml" || pa_fail "pact verify --xml printed malformed XML"
+	[ -n "${VERIFIERS_DIFFER:-}" ] && return 0
+	assert_exit "$want" "$PACTAUDIT" pact verify --xml --verifier gpgme "$@"
+	if ! cmp -s "$T/out" "$T/ev.xml"; then
+		diff "$T/out" "$T/ev.xml" >&2 || true
+		pa_fail "GPGME (<) and librnp (>) disagree on: pact verify $*"
+	fi
 }
 
 # sig OBJECT PREDICATE: exactly one <signature> for OBJECT matching [PREDICATE] in $T/ev.xml.

@@ -25,6 +25,7 @@ $hits"
 
 only_in '#include <git2' 'dossier/|sig/history|ledger/' '<git2.h>'
 only_in '#include <gpgme' 'sig/gpg' '<gpgme.h>'
+only_in '#include <rnp' 'sig/rnp\.c' '<rnp/rnp.h>'
 only_in '#include <(n)?curses' 'tui/' 'curses'
 only_in '#include <yaml' 'parse/frontmatter' '<yaml.h>'
 only_in '#include <jansson' 'util/record\.h|render/|rules/data|parse/licdb|cli/cmd_rules' '<jansson.h>'
