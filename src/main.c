@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cache/cache.h"
 #include "cli/cmd.h"
 #include "dossier/dossier.h"
 #include "parse/xml.h"
@@ -33,7 +34,7 @@ int
 main(int argc, char **argv)
 {
 	const struct pa_cmd *cmd;
-	const char *logpath = NULL;
+	const char *logpath = NULL, *warning;
 	enum pa_log_level level = PA_LOG_INFO;
 	char safe[256];		/* what was typed, made safe to print (truncated) */
 	int i, rc;
@@ -78,6 +79,13 @@ main(int argc, char **argv)
 		goto done;
 	}
 	rc = cmd->run(cmd, argc - i, argv + i);
+	if ((warning = pa_cache_take_warning()) != NULL) {
+		struct pa_buf line = PA_BUF_INIT;
+
+		pa_text_sanitize(&line, warning, strlen(warning), PA_TEXT_ONELINE);
+		fprintf(stderr, "pactaudit: warning: %s\n", line.ptr ? line.ptr : "");
+		pa_buf_dispose(&line);
+	}
 	pa_dossier_global_cleanup();
 done:
 	pa_xml_global_cleanup();

@@ -13,9 +13,17 @@
  * Keys are any text (what was verified, with everything the answer
  * depends on); the file name is the key's SHA-256.  Each entry is written
  * with pa_file_write_atomic() (no fsync: a lost entry is only a miss) and
- * starts with a record (util/record.h) holding the digests of its key and
- * content, so concurrent runs never see half an entry, and a damaged
- * entry, or one an older version wrote, reads as a miss.
+ * starts with a record (util/record.h) holding the digest of its key and
+ * an HMAC-SHA-256 of key and content under a per-user secret
+ * (<root>/secret, 0600, made on the first put), so concurrent runs never
+ * see half an entry, and a damaged entry, one copied from another key, one
+ * an older version wrote, or one written by anyone without the secret
+ * reads as a miss.
+ *
+ * The folders (pactaudit/, <kind>/, the fan-out folders) must be real
+ * folders owned by the user and writable by nobody else; otherwise the
+ * cache is not used at all (every get a miss, every put a no-op) and a
+ * warning is kept for pa_cache_take_warning().
  */
 struct pa_cache;
 
@@ -28,5 +36,11 @@ int pa_cache_get(struct pa_buf *out, struct pa_cache *c, const char *key);
 /* Store an entry (replacing any).  Errors are returned but callers may ignore them. */
 int pa_cache_put(struct pa_cache *c, const char *key, const char *data, size_t len);
 void pa_cache_free(struct pa_cache *c);
+
+/*
+ * Why a cache folder was refused, the first time one was in this process;
+ * returned once (then NULL), for the program to print one warning.
+ */
+const char *pa_cache_take_warning(void);
 
 #endif
