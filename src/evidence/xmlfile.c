@@ -69,7 +69,7 @@ static bool
 is_vocab(const xmlNode *n)
 {
 	static const char *const names[] = { "use-case", "deployment", "role", "size",
-		"precision", NULL };
+		"precision", "output-modality", NULL };
 	size_t i;
 
 	for (i = 0; names[i] != NULL; i++)
