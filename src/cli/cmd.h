@@ -34,5 +34,8 @@ extern const struct pa_cmd pa_cmd_rules;
 extern const struct pa_cmd pa_cmd_init;
 extern const struct pa_cmd pa_cmd_pact;
 extern const struct pa_cmd pa_cmd_report;
+extern const struct pa_cmd pa_cmd_decide;
+extern const struct pa_cmd pa_cmd_waive;
+extern const struct pa_cmd pa_cmd_ledger;
 
 #endif
