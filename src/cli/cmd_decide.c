@@ -84,16 +84,6 @@ struct args {
 	const char *location;
 };
 
-static void
-put_safe(FILE *fp, const char *s)
-{
-	struct pa_buf b = PA_BUF_INIT;
-
-	pa_text_sanitize(&b, s ? s : "", s ? strlen(s) : 0, PA_TEXT_ONELINE);
-	fputs(b.ptr, fp);
-	pa_buf_dispose(&b);
-}
-
 /* Parse the command line; returns -1 to go on, else the exit code. */
 static int
 parse(struct args *a, const struct pa_cmd *cmd, int argc, char **argv)
@@ -232,7 +222,7 @@ run_decide(const struct pa_cmd *cmd, int argc, char **argv)
 		goto done;
 	}
 	printf("recorded %s: %s ", commit, pa_decision_name(d.decision));
-	put_safe(stdout, a.location);
+	pa_cmd_put_safe(stdout, a.location);
 	if (d.commit != NULL)
 		printf(" at %.12s", d.commit);
 	printf(" (verdict %s)\n", pa_results_verdict_name(pa_results_verdict(res)));
@@ -355,7 +345,7 @@ run_waive(const struct pa_cmd *cmd, int argc, char **argv)
 	if (f != NULL)
 		printf(" finding %.12s", f->fingerprint);
 	printf(" in ");
-	put_safe(stdout, a.location);
+	pa_cmd_put_safe(stdout, a.location);
 	printf(" until %s\n", w.until);
 	rc = PA_EXIT_OK;
 done:

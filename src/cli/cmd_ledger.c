@@ -36,16 +36,6 @@ static const struct pa_opt ledger_opts[] = {
 };
 
 static void
-put_safe(const char *s)
-{
-	struct pa_buf b = PA_BUF_INIT;
-
-	pa_text_sanitize(&b, s ? s : "", s ? strlen(s) : 0, PA_TEXT_ONELINE);
-	fputs(b.ptr, stdout);
-	pa_buf_dispose(&b);
-}
-
-static void
 print_entry(const struct pa_ledger_entry *e)
 {
 	char day[11];
@@ -61,7 +51,7 @@ print_entry(const struct pa_ledger_entry *e)
 		break;
 	case PA_LEDGER_DECISION:
 		printf("decision %s ", pa_decision_name(e->decision.decision));
-		put_safe(e->decision.dossier);
+		pa_cmd_put_safe(stdout, e->decision.dossier);
 		if (e->decision.commit != NULL)
 			printf(" at %.12s", e->decision.commit);
 		if (e->decision.gpu_hours >= 0)
@@ -69,13 +59,13 @@ print_entry(const struct pa_ledger_entry *e)
 		break;
 	case PA_LEDGER_WAIVER:
 		fputs("waiver ", stdout);
-		put_safe(e->waiver->rule ? e->waiver->rule : "");
+		pa_cmd_put_safe(stdout, e->waiver->rule ? e->waiver->rule : "");
 		if (e->waiver->finding != NULL) {
 			fputs(" ", stdout);
 			printf("%.12s", e->waiver->finding);
 		}
 		printf(" until %s (", e->waiver->until);
-		put_safe(e->waiver->reason);
+		pa_cmd_put_safe(stdout, e->waiver->reason);
 		fputs(")", stdout);
 		break;
 	case PA_LEDGER_OTHER:
@@ -83,11 +73,11 @@ print_entry(const struct pa_ledger_entry *e)
 		break;
 	}
 	fputs("\n    by ", stdout);
-	put_safe(e->signer_name ? e->signer_name : "?");
+	pa_cmd_put_safe(stdout, e->signer_name ? e->signer_name : "?");
 	printf(" [%s]", e->signer[0] ? e->signer : "no key");
 	if (e->problem != NULL) {
 		fputs(": ", stdout);
-		put_safe(e->problem);
+		pa_cmd_put_safe(stdout, e->problem);
 	}
 	fputc('\n', stdout);
 }
