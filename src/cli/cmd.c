@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/buf.h"
 #include "util/error.h"
+#include "util/text.h"
 
 const struct pa_cmd *const pa_cmds[] = {
 	&pa_cmd_check,
@@ -16,6 +18,9 @@ const struct pa_cmd *const pa_cmds[] = {
 	&pa_cmd_init,
 	&pa_cmd_pact,
 	&pa_cmd_report,
+	&pa_cmd_decide,
+	&pa_cmd_waive,
+	&pa_cmd_ledger,
 	NULL
 };
 
@@ -28,6 +33,18 @@ pa_cmd_find(const char *name)
 		if (strcmp(pa_cmds[i]->name, name) == 0)
 			return pa_cmds[i];
 	return NULL;
+}
+
+void
+pa_cmd_put_safe(FILE *fp, const char *s)
+{
+	struct pa_buf b = PA_BUF_INIT;
+
+	if (s == NULL)
+		return;
+	pa_text_sanitize(&b, s, strlen(s), PA_TEXT_ONELINE);
+	fputs(b.ptr, fp);
+	pa_buf_dispose(&b);
 }
 
 int

@@ -3,6 +3,8 @@
 #ifndef PA_CLI_CMD_H
 #define PA_CLI_CMD_H
 
+#include <stdio.h>
+
 #include "cli/opt.h"
 
 /* Exit codes of every command (DESIGN.md section 4). */
@@ -24,6 +26,8 @@ struct pa_cmd {
 extern const struct pa_cmd *const pa_cmds[];
 
 const struct pa_cmd *pa_cmd_find(const char *name);
+/* Print a dossier- or ledger-derived string made safe for the terminal (one line). */
+void pa_cmd_put_safe(FILE *fp, const char *s);
 /* Print "pactaudit: <last error>" (sanitised) to stderr and return 2. */
 int pa_cmd_fail(void);
 
@@ -34,5 +38,8 @@ extern const struct pa_cmd pa_cmd_rules;
 extern const struct pa_cmd pa_cmd_init;
 extern const struct pa_cmd pa_cmd_pact;
 extern const struct pa_cmd pa_cmd_report;
+extern const struct pa_cmd pa_cmd_decide;
+extern const struct pa_cmd pa_cmd_waive;
+extern const struct pa_cmd pa_cmd_ledger;
 
 #endif

@@ -461,3 +461,93 @@ done:
 	gpgme_release(ctx);
 	return error;
 }
+
+int
+pa_gpg_key_find(char fpr[65], struct pa_buf *uid, const char *key, bool secret)
+{
+	gpgme_ctx_t ctx = NULL;
+	gpgme_key_t k = NULL;
+	gpgme_error_t err;
+	int error;
+
+	fpr[0] = '\0';
+	if ((error = ctx_new(&ctx, NULL)) < 0)
+		return error;
+	if (key != NULL) {
+		if ((err = gpgme_get_key(ctx, key, &k, secret)) != 0) {
+			error = pa_error_set(PA_ERRCLASS_GPG, "no %s key '%s': %s",
+			    secret ? "secret" : "public", key, gpgme_strerror(err));
+			goto done;
+		}
+	} else if (!secret) {
+		error = pa_error_set(PA_ERRCLASS_GPG, "no key named");
+		goto done;
+	} else {
+		if ((err = gpgme_op_keylist_start(ctx, NULL, 1)) != 0) {
+			error = gpg_fail("cannot list the secret keys", err);
+			goto done;
+		}
+		while (gpgme_op_keylist_next(ctx, &k) == 0) {
+			if (k->can_sign && !k->revoked && !k->expired && !k->disabled)
+				break;
+			gpgme_key_unref(k);
+			k = NULL;
+		}
+		gpgme_op_keylist_end(ctx);
+		if (k == NULL) {
+			error = pa_error_set(PA_ERRCLASS_GPG, "no secret key that can sign "
+			    "in the GnuPG home");
+			goto done;
+		}
+	}
+	if (k->subkeys == NULL || k->subkeys->fpr == NULL) {
+		error = pa_error_set(PA_ERRCLASS_GPG, "the key '%s' has no fingerprint",
+		    key ? key : "");
+		goto done;
+	}
+	snprintf(fpr, 65, "%s", k->subkeys->fpr);
+	if (k->uids != NULL && k->uids->uid != NULL)
+		error = pa_buf_puts(uid, k->uids->uid);
+done:
+	gpgme_key_unref(k);
+	gpgme_release(ctx);
+	return error;
+}
+
+int
+pa_gpg_export(struct pa_buf *out, const char *const *fprs, size_t n)
+{
+	gpgme_ctx_t ctx = NULL;
+	gpgme_data_t d = NULL;
+	gpgme_error_t err;
+	char *mem = NULL;
+	size_t len = 0, i;
+	int error;
+
+	if ((error = ctx_new(&ctx, NULL)) < 0)
+		return error;
+	gpgme_set_armor(ctx, 1);
+	for (i = 0; i < n; i++) {
+		if ((err = gpgme_data_new(&d)) != 0) {
+			error = gpg_fail("cannot export keys", err);
+			goto done;
+		}
+		err = gpgme_op_export(ctx, fprs[i], GPGME_EXPORT_MODE_MINIMAL, d);
+		mem = gpgme_data_release_and_get_mem(d, &len);
+		d = NULL;
+		if (err != 0 || mem == NULL || len == 0) {
+			error = pa_error_set(PA_ERRCLASS_GPG, "no public key %s to export%s%s",
+			    fprs[i], err ? ": " : "", err ? gpgme_strerror(err) : "");
+			goto done;
+		}
+		if ((error = pa_buf_put(out, mem, len)) < 0)
+			goto done;
+		gpgme_free(mem);
+		mem = NULL;
+	}
+done:
+	gpgme_free(mem);
+	gpgme_data_release(d);
+	gpgme_release(ctx);
+	return error;
+}

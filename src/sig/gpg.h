@@ -3,6 +3,7 @@
 #ifndef PA_SIG_GPG_H
 #define PA_SIG_GPG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "sig/facts.h"
@@ -55,5 +56,15 @@ int pa_gpg_verify(struct pa_sig_fact **out, size_t *count, struct pa_gpg_verifie
  */
 int pa_gpg_sign_detached(struct pa_buf *out, char fpr[65], const char *data,
     size_t len, const char *key);
+
+/*
+ * A key of the user's GnuPG: `key` (a fingerprint or user id) among the
+ * secret keys (secret) or the public keys; with secret and key NULL, the
+ * first secret key that can sign.  fpr receives its primary fingerprint,
+ * uid (appended, raw) its primary user id.
+ */
+int pa_gpg_key_find(char fpr[65], struct pa_buf *uid, const char *key, bool secret);
+/* Append the armoured public keys of fprs (user's keyring), minimal form. */
+int pa_gpg_export(struct pa_buf *out, const char *const *fprs, size_t n);
 
 #endif

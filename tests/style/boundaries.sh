@@ -28,7 +28,7 @@ only_in '#include <gpgme' 'sig/gpg' '<gpgme.h>'
 only_in '#include <rnp' 'sig/rnp\.c' '<rnp/rnp.h>'
 only_in '#include <(n)?curses' 'tui/' 'curses'
 only_in '#include <yaml' 'parse/frontmatter' '<yaml.h>'
-only_in '#include <jansson' 'util/record\.h|render/|rules/data|parse/licdb|cli/cmd_rules' '<jansson.h>'
+only_in '#include <jansson' 'util/record\.h|render/|rules/data|parse/licdb|cli/cmd_rules|ledger/' '<jansson.h>'
 only_in '#include <libxslt' 'render/xslt' 'libxslt'
 only_in '#include <gcrypt' 'util/digest' '<gcrypt.h>'
 only_in '(xmlRead|xmlCtxtRead|xmlParse(Memory|File|Doc)|xmlSetExternalEntityLoader|xmlReaderFor)' \
@@ -71,6 +71,7 @@ hits=$(grep -rnE 'pa_cache_(open|get|put)|pa_dossier_resolve|pa_rulepack_dir_dig
 [ -z "$hits" ] || bad "cli/ builds cache keys or reads the cache (audit/ does):
 $hits"
 layer_check tui 'parse|dossier|evidence|rules|sig'
+layer_check ledger 'cli|render|cache|tui|allocate|evidence|rules'
 
 # engine modules never print
 for dir in evidence rules results render parse audit cache; do
