@@ -16,6 +16,7 @@ const struct pa_cmd *const pa_cmds[] = {
 	&pa_cmd_init,
 	&pa_cmd_pact,
 	&pa_cmd_report,
+	&pa_cmd_review,
 	NULL
 };
 

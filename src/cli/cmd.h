@@ -34,5 +34,6 @@ extern const struct pa_cmd pa_cmd_rules;
 extern const struct pa_cmd pa_cmd_init;
 extern const struct pa_cmd pa_cmd_pact;
 extern const struct pa_cmd pa_cmd_report;
+extern const struct pa_cmd pa_cmd_review;
 
 #endif

@@ -25,7 +25,7 @@ $hits"
 
 only_in '#include <git2' 'dossier/|sig/history|ledger/' '<git2.h>'
 only_in '#include <gpgme' 'sig/gpg' '<gpgme.h>'
-only_in '#include <(n)?curses' 'tui/' 'curses'
+only_in '#include <(n)?curses' 'review/' 'curses'
 only_in '#include <yaml' 'parse/frontmatter' '<yaml.h>'
 only_in '#include <jansson' 'render/|rules/data|parse/licdb|cli/cmd_rules' '<jansson.h>'
 only_in '#include <libxslt' 'render/xslt' 'libxslt'
@@ -33,7 +33,8 @@ only_in '#include <gcrypt' 'util/digest' '<gcrypt.h>'
 only_in '(xmlRead|xmlCtxtRead|xmlParse(Memory|File|Doc)|xmlSetExternalEntityLoader|xmlReaderFor)' \
 	'parse/xml\.c' 'libxml2 parse calls'
 only_in '(xsltParseStylesheet|xsltApplyStylesheet)' 'render/xslt\.c' 'libxslt calls'
-only_in '(waddn?str|mvwaddn?str|wprintw|mvwprintw|printw|mvprintw)\(' 'tui/draw\.c' 'curses output'
+only_in '(waddn?str|mvwaddn?str|addn?str|mvaddn?str|wprintw|mvwprintw|printw|mvprintw|waddch|addch|mvaddch)\(' \
+	'review/draw\.c' 'curses output'
 
 # layering: lower layers never include higher ones
 layer_check() {
@@ -69,7 +70,7 @@ hits=$(grep -rnE 'pa_cache_(open|get|put)|pa_dossier_resolve|pa_rulepack_dir_dig
     sed "s|^$src/||" || true)
 [ -z "$hits" ] || bad "cli/ builds cache keys or reads the cache (audit/ does):
 $hits"
-layer_check tui 'parse|dossier|evidence|rules|sig'
+layer_check review 'cli|parse|dossier|evidence|rules|sig|render|cache'	# the review works on results only
 
 # engine modules never print
 for dir in evidence rules results render parse audit cache; do
