@@ -21,6 +21,7 @@ const struct pa_cmd *const pa_cmds[] = {
 	&pa_cmd_decide,
 	&pa_cmd_waive,
 	&pa_cmd_ledger,
+	&pa_cmd_review,
 	NULL
 };
 

@@ -41,5 +41,6 @@ extern const struct pa_cmd pa_cmd_report;
 extern const struct pa_cmd pa_cmd_decide;
 extern const struct pa_cmd pa_cmd_waive;
 extern const struct pa_cmd pa_cmd_ledger;
+extern const struct pa_cmd pa_cmd_review;
 
 #endif

@@ -26,7 +26,7 @@ $hits"
 only_in '#include <git2' 'dossier/|sig/history|ledger/' '<git2.h>'
 only_in '#include <gpgme' 'sig/gpg' '<gpgme.h>'
 only_in '#include <rnp' 'sig/rnp\.c' '<rnp/rnp.h>'
-only_in '#include <(n)?curses' 'tui/' 'curses'
+only_in '#include <(n)?curses' 'review/' 'curses'
 only_in '#include <yaml' 'parse/frontmatter' '<yaml.h>'
 only_in '#include <jansson' 'util/record\.h|render/|rules/data|parse/licdb|cli/cmd_rules|ledger/' '<jansson.h>'
 only_in '#include <libxslt' 'render/xslt' 'libxslt'
@@ -34,7 +34,8 @@ only_in '#include <gcrypt' 'util/digest' '<gcrypt.h>'
 only_in '(xmlRead|xmlCtxtRead|xmlParse(Memory|File|Doc)|xmlSetExternalEntityLoader|xmlReaderFor)' \
 	'parse/xml\.c' 'libxml2 parse calls'
 only_in '(xsltParseStylesheet|xsltApplyStylesheet)' 'render/xslt\.c' 'libxslt calls'
-only_in '(waddn?str|mvwaddn?str|wprintw|mvwprintw|printw|mvprintw)\(' 'tui/draw\.c' 'curses output'
+only_in '(waddn?str|mvwaddn?str|addn?str|mvaddn?str|wprintw|mvwprintw|printw|mvprintw|waddch|addch|mvaddch)\(' \
+	'review/draw\.c' 'curses output'
 
 # layering: lower layers never include higher ones
 layer_check() {
@@ -47,18 +48,18 @@ layer_check() {
 	[ -z "$hits" ] || bad "$dir/ includes a higher layer:
 $hits"
 }
-layer_check util 'cli|parse|dossier|sig|evidence|rules|results|render|cache|audit|ledger|tui|allocate'
-layer_check parse 'cli|dossier|sig|evidence|rules|results|render|cache|audit|ledger|tui|allocate'
-layer_check dossier 'cli|parse|sig|evidence|rules|results|render|cache|audit|ledger|tui|allocate'
+layer_check util 'cli|parse|dossier|sig|evidence|rules|results|render|cache|audit|ledger|review|allocate'
+layer_check parse 'cli|dossier|sig|evidence|rules|results|render|cache|audit|ledger|review|allocate'
+layer_check dossier 'cli|parse|sig|evidence|rules|results|render|cache|audit|ledger|review|allocate'
 # results/ reads results documents back through parse/xml (hardened parsing, the schema)
-layer_check results 'cli|parse|dossier|sig|evidence|rules|render|cache|audit|ledger|tui|allocate' \
+layer_check results 'cli|parse|dossier|sig|evidence|rules|render|cache|audit|ledger|review|allocate' \
 	'^results/read\.c:[0-9]+:#include "parse/xml\.h"$'
-layer_check evidence 'cli|rules|results|render|cache|audit|ledger|tui|allocate'
-layer_check rules 'cli|render|cache|audit|ledger|tui|allocate|dossier|sig'
-layer_check cache 'cli|parse|dossier|sig|evidence|rules|results|render|audit|ledger|tui|allocate'
+layer_check evidence 'cli|rules|results|render|cache|audit|ledger|review|allocate'
+layer_check rules 'cli|render|cache|audit|ledger|review|allocate|dossier|sig'
+layer_check cache 'cli|parse|dossier|sig|evidence|rules|results|render|audit|ledger|review|allocate'
 # audit/ runs the pipeline up to the results model; it never renders
-layer_check audit 'cli|render|ledger|tui|allocate'
-layer_check render 'cli|parse|dossier|sig|evidence|rules|cache|audit|ledger|tui|allocate' \
+layer_check audit 'cli|render|ledger|review|allocate'
+layer_check render 'cli|parse|dossier|sig|evidence|rules|cache|audit|ledger|review|allocate' \
 	'^render/xslt\.c:[0-9]+:#include "parse/xml\.h"$'	# the project's stylesheets are parsed there
 # the one results model: no renderer keeps a second one
 hits=$(grep -rnE 'pa_rdossier|pa_rfinding|enum pa_sev\b|define PA_RESULTS_NS' "$src" |
@@ -70,8 +71,8 @@ hits=$(grep -rnE 'pa_cache_(open|get|put)|pa_dossier_resolve|pa_rulepack_dir_dig
     sed "s|^$src/||" || true)
 [ -z "$hits" ] || bad "cli/ builds cache keys or reads the cache (audit/ does):
 $hits"
-layer_check tui 'parse|dossier|evidence|rules|sig'
-layer_check ledger 'cli|render|cache|tui|allocate|evidence|rules'
+layer_check ledger 'cli|render|cache|review|allocate|evidence|rules'
+layer_check review 'cli|parse|dossier|evidence|rules|sig|render|cache'	# the review works on results only
 
 # engine modules never print
 for dir in evidence rules results render parse audit cache; do

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The call view: one line per dossier, sortable by any column, filterable. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "review/view.h"
+
+enum {
+	COL_DOSSIER, COL_TIER, COL_VERDICT, COL_BLOCKER, COL_ERROR, COL_WARNING,
+	COL_INFO, COL_SIG, COL_REQUESTED, COL_GRANTED, COL_DECISION, COL_APPLICANT,
+	NCOLS
+};
+
+static const struct pa_review_column call_cols[NCOLS] = {
+	[COL_DOSSIER] = { .name = "Dossier", .min = 7, .max = 16 },
+	[COL_TIER] = { .name = "Tier", .min = 4, .max = 19 },
+	[COL_VERDICT] = { .name = "Verdict", .min = 7, .max = 13 },
+	[COL_BLOCKER] = { .name = "B", .min = 2, .max = 4, .right = true },
+	[COL_ERROR] = { .name = "E", .min = 2, .max = 4, .right = true },
+	[COL_WARNING] = { .name = "W", .min = 2, .max = 4, .right = true },
+	[COL_INFO] = { .name = "I", .min = 2, .max = 4, .right = true },
+	[COL_SIG] = { .name = "Sig", .min = 4, .max = 22, .shrink = true },
+	[COL_REQUESTED] = { .name = "Req-h", .min = 5, .max = 6, .right = true },
+	[COL_GRANTED] = { .name = "Grant", .min = 5, .max = 6, .right = true },
+	[COL_DECISION] = { .name = "Decided", .min = 4, .max = 8 },
+	[COL_APPLICANT] = { .name = "Applicant", .min = 3 },
+};
+
+static enum pa_review_style
+verdict_style(enum pa_verdict v)
+{
+	switch (v) {
+	case PA_VERDICT_INELIGIBLE:
+		return PA_REVIEW_STYLE_BLOCKER;
+	case PA_VERDICT_NEEDS_CHANGES:
+		return PA_REVIEW_STYLE_WARNING;
+	case PA_VERDICT_ELIGIBLE:
+		break;
+	}
+	return PA_REVIEW_STYLE_GOOD;
+}
+
+/* "high", "high/systemic", "systemic" (a minimal system with a systemic model), or nothing. */
+static void
+tier_text(struct pa_buf *b, const struct pa_review_dossier *d)
+{
+	const char *tier = pa_review_dossier_tier(d), *gpai = pa_review_dossier_gpai(d);
+
+	bool model = gpai != NULL && strcmp(gpai, "none") != 0;
+
+	/* a GPAI model says more than "minimal": show it instead */
+	if (tier != NULL && !(model && strcmp(tier, "minimal") == 0))
+		pa_buf_puts(b, tier);
+	if (model)
+		pa_buf_printf(b, "%s%s", b->size ? "/" : "",
+		    strcmp(gpai, "systemic") == 0 ? "systemic" : "gpai");
+}
+
+static int
+dossier_row(struct pa_review_page *page, const struct pa_review_dossier *d, size_t i)
+{
+	static const enum pa_severity sev[4] = {
+		PA_SEVERITY_BLOCKER, PA_SEVERITY_ERROR, PA_SEVERITY_WARNING, PA_SEVERITY_INFO
+	};
+	struct pa_review_row *r;
+	struct pa_buf b = PA_BUF_INIT;
+	size_t counts[4], k;
+	enum pa_verdict v;
+	int error = 0, sr;
+
+	if ((r = pa_review_page_row(page, PA_REVIEW_STYLE_NORMAL, PA_REVIEW_ROW_DOSSIER, i)) == NULL)
+		return PA_ENOMEM;
+	r->tagged = d->tagged;
+	error |= pa_review_row_text(r, d->name);
+	tier_text(&b, d);
+	error |= pa_review_row_keyed(r, b.size ? b.ptr : NULL, pa_review_dossier_tier_rank(d));
+	if (d->res == NULL) {
+		error |= pa_review_row_keyed(r, "not audited", 3);
+		pa_review_row_style(r, PA_REVIEW_STYLE_BAD);
+	} else {
+		v = pa_results_verdict(d->res);
+		error |= pa_review_row_keyed(r, pa_results_verdict_name(v), v);
+		pa_review_row_style(r, verdict_style(v));
+	}
+	pa_review_dossier_open(d, counts);
+	for (k = 0; k < 4; k++) {
+		if (d->res == NULL) {
+			error |= pa_review_row_text(r, NULL);
+			continue;
+		}
+		error |= pa_review_row_num(r, (double)counts[sev[k]], NULL);
+		if (counts[sev[k]] > 0 && k < 2)
+			pa_review_row_style(r, pa_review_severity_style(sev[k]));
+	}
+	pa_buf_clear(&b);
+	pa_review_dossier_sigstate(&b, d);
+	sr = pa_review_dossier_sigrank(d);
+	error |= pa_review_row_keyed(r, b.size ? b.ptr : NULL, sr);
+	if (sr >= 0)
+		pa_review_row_style(r, sr == 0 ? PA_REVIEW_STYLE_GOOD : PA_REVIEW_STYLE_BAD);
+	/* requested GPU-hours and the applicant are not in the results model yet */
+	error |= pa_review_row_text(r, NULL);
+	if (d->decision.granted_hours >= 0) {
+		pa_buf_clear(&b);
+		pa_review_format_hours(&b, (double)d->decision.granted_hours);
+		error |= pa_review_row_num(r, (double)d->decision.granted_hours, b.ptr);
+	} else
+		error |= pa_review_row_text(r, NULL);
+	error |= pa_review_row_text(r, d->decision.decision);
+	if (d->error != NULL)
+		error |= pa_review_row_text(r, d->error);
+	else
+		error |= pa_review_row_text(r, NULL);
+	pa_buf_dispose(&b);
+	return error < 0 ? PA_ENOMEM : 0;
+}
+
+static int
+build(struct pa_review_page *page, const struct pa_review_ctx *ctx)
+{
+	size_t i, n = pa_review_call_count(ctx->call), tagged = 0;
+	int error;
+
+	page->cols = call_cols;
+	page->ncols = NCOLS;
+	for (i = 0; i < n; i++) {
+		if ((error = dossier_row(page, pa_review_call_at(ctx->call, i), i)) < 0)
+			return error;
+		tagged += pa_review_call_at(ctx->call, i)->tagged;
+	}
+	if (tagged > 0)
+		return pa_review_page_title(page, "Call: %zu dossier%s, %zu tagged", n,
+		    n == 1 ? "" : "s", tagged);
+	return pa_review_page_title(page, "Call: %zu dossier%s", n, n == 1 ? "" : "s");
+}
+
+static const struct pa_review_view *
+open(struct pa_review_ctx *next, const struct pa_review_ctx *ctx,
+    const struct pa_review_row *row)
+{
+	if (row == NULL || row->kind != PA_REVIEW_ROW_DOSSIER)
+		return NULL;
+	*next = *ctx;
+	next->dossier = row->ref;
+	return &pa_review_view_dossier;
+}
+
+const struct pa_review_view pa_review_view_call = {
+	.name = "call",
+	.build = build,
+	.open = open,
+	.dossier_rows = true,
+};
+
+int
+pa_review_view_build(const struct pa_review_view *v, struct pa_review_page *page,
+    const struct pa_review_ctx *ctx)
+{
+	int error;
+
+	pa_review_page_clear(page);
+	page->cols = NULL;
+	page->ncols = 0;
+	if ((error = v->build(page, ctx)) < 0)
+		return error;
+	return pa_review_page_refresh(page);
+}

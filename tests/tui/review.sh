@@ -1,0 +1,184 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# `pactaudit review` in a real terminal: tmux runs it at 80x24 over the
+# example call, send-keys types, capture-pane reads the screen.  Open the
+# call, sort, filter, open a dossier, its findings and one finding's
+# evidence line; help, config file, resize, colour and NO_COLOR.
+. "$top_srcdir/tests/lib/testlib.sh"
+set -e
+pa_tmp
+command -v tmux >/dev/null || pa_skip "tmux is not installed"
+command -v gpg >/dev/null && command -v gpgconf >/dev/null || pa_skip "GnuPG is not installed"
+command -v xmllint >/dev/null || pa_skip "xmllint is not installed"
+
+C="$T/call"
+ASOF=2027-12-02
+mkdir -p "$T/tmp"
+TMPDIR="$T/tmp" sh "$top_srcdir/examples/make-call.sh" "$C" >"$T/make.out" 2>&1 ||
+    { cat "$T/make.out" >&2; pa_fail "make-call.sh failed"; }
+
+# What `check` says about talentra's Art. 11 finding: its file and line.
+"$PACTAUDIT" check --format xml --keyring "$C/keyring.asc" --as-of "$ASOF" \
+    --rev submission "$C/talentra" >"$T/talentra.xml" || true
+path=$(xmllint --xpath 'string(//*[local-name()="finding"][@rule="AIA-HR-ART11"]/@path)' "$T/talentra.xml")
+line=$(xmllint --xpath 'string(//*[local-name()="finding"][@rule="AIA-HR-ART11"]/@line)' "$T/talentra.xml")
+[ -n "$path" ] && [ -n "$line" ] || pa_fail "check reports no AIA-HR-ART11 finding with a line for talentra"
+text=$(git -C "$C/talentra" show "submission:$path" | sed -n "${line}p" | sed 's/^[[:space:]]*//' | cut -c1-30)
+
+SOCK="$T/tmux.sock"
+tm() {
+	tmux -S "$SOCK" "$@"
+}
+pa_cleanup_tmux() {
+	tmux -S "$SOCK" kill-server >/dev/null 2>&1 || true
+	pa_cleanup
+}
+trap 'pa_cleanup_tmux' EXIT
+
+# start [ENV=VALUE...]: the review of the call in a new 80x24 session
+start() {
+	tm kill-server >/dev/null 2>&1 || true
+	rm -f "$T/exit"
+	tm -f /dev/null new-session -d -x 80 -y 24 -s review \
+	    "env TERM=xterm-256color $* '$PACTAUDIT' review --keyring '$C/keyring.asc' \
+	    --as-of $ASOF --rev submission '$C' 2>'$T/stderr'; echo \$? >'$T/exit'; sleep 600"
+	wait_for "Call: 5 dossiers"
+}
+
+screen() {
+	tm capture-pane -p -t review
+}
+
+# wait_for TEXT: the screen shows TEXT within 60 seconds (the first audit is slow)
+wait_for() {
+	i=0
+	while [ $i -lt 600 ]; do
+		if screen | grep -F -- "$1" >/dev/null; then
+			return 0
+		fi
+		if [ -f "$T/exit" ]; then
+			cat "$T/stderr" >&2
+			break
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	screen >&2
+	pa_fail "the screen does not show '$1'"
+}
+
+# row N: line N of the screen (0 is the title bar)
+row() {
+	screen | sed -n "$(($1 + 1))p"
+}
+
+keys() {
+	tm send-keys -t review "$@"
+	sleep 0.3
+}
+
+expect_row() {
+	row "$1" | grep -E -- "$2" >/dev/null || { screen >&2; pa_fail "row $1 is not /$2/"; }
+}
+
+start NO_COLOR=1
+# --- the call: one line per dossier, at 80 columns --------------------------
+screen >"$T/call.txt"
+# NO_COLOR: attributes only, no colour codes
+tm capture-pane -p -e -t review >"$T/mono.txt"
+grep -E "$(printf '\033')\\[([0-9;]*;)?(3[0-7]|38;5;[0-9]+|4[0-7])m" "$T/mono.txt" >/dev/null &&
+    pa_fail "colour codes on screen although NO_COLOR is set"
+expect_row 1 '^  Dossier +Tier +Verdict +B +E +W +I +Sig'
+expect_row 2 '^  arkisto +limited +eligible +0 +0 +0 +[0-9]+ +good'
+expect_row 3 '^  aurore +systemic +needs-changes '
+expect_row 4 '^  sentimetria +prohibited +ineligible +[1-9]'
+expect_row 5 '^  talentra +high +needs-changes +0 +[1-9]'
+expect_row 6 '^  voxara +minimal +needs-changes '
+awk 'length($0) > 80 { exit 1 }' "$T/call.txt" || pa_fail "a line is wider than 80 columns"
+
+# --- sort: s walks the columns (Dossier, Tier, Verdict); S reverses ------------
+keys s
+wait_for "sorted by Dossier"
+keys s
+wait_for "sorted by Tier"
+expect_row 2 '^  voxara '		# minimal first
+keys S
+wait_for "sorted by Tier (descending)"
+expect_row 2 '^  sentimetria '
+expect_row 3 '^  talentra '
+keys : 'sort verdict' Enter
+wait_for "sorted by Verdict (descending)"
+expect_row 2 '^  sentimetria +prohibited +ineligible'
+expect_row 6 '^  arkisto '
+
+# --- filter: only matching rows, the others come back with an empty filter ---
+keys f t a l e n t Enter
+wait_for 'filter "talent": 1 of 5'
+expect_row 2 '^  talentra '
+row 3 | grep -E '[a-z]' >/dev/null && { screen >&2; pa_fail "the filter kept other rows"; }
+# the matched text is highlighted: underlined (bold) while the rest of the cursor row is reverse
+E=$(printf '\033')
+tm capture-pane -p -e -t review | sed -n 3p |
+    grep -E "$E\\[[0-9;]*;4m($E\\[[0-9;]*m)*talent$E\\[[0-9;]*7m" >/dev/null ||
+    { tm capture-pane -p -e -t review | sed -n 3p | cat -v >&2; pa_fail "the filter's match is not highlighted"; }
+
+# --- open the dossier, its findings, one finding's evidence --------------------
+keys Enter
+wait_for "Dossier talentra"
+wait_for "open: 0 blocker, 3 error"
+screen | grep -E '^  talentra-match +high' >/dev/null || { screen >&2; pa_fail "no system with its tier"; }
+keys Enter
+wait_for "Findings of talentra"
+wait_for "Errors (3)"
+keys / A R T 1 1 Enter
+wait_for "AIA-HR-ART11"
+keys Enter
+wait_for "talentra: AIA-HR-ART11 $path"
+screen >"$T/evidence.txt"
+grep -E "^> +$line│" "$T/evidence.txt" >/dev/null || { cat "$T/evidence.txt" >&2; pa_fail "line $line of $path is not marked"; }
+grep -F -- "$text" "$T/evidence.txt" | grep -E "^> +$line│" >/dev/null ||
+    { cat "$T/evidence.txt" >&2; pa_fail "the marked line is not '$text'"; }
+# the rule behind it, further down
+keys / a s s e r t i o n Enter
+wait_for "assertion "
+wait_for "Rule AIA-HR-ART11"
+
+# --- help, generated from the key table ------------------------------------------
+keys '?'
+wait_for "Help: keys and commands"
+screen | grep -E '^Down, j +:down +move down one line' >/dev/null || { screen >&2; pa_fail "help lacks the down key"; }
+keys q
+wait_for "[evidence]"
+
+# --- resize: redrawn at the new size, back at 80x24 --------------------------------
+keys q q q
+wait_for "[call]"
+tm resize-window -t review -x 120 -y 30
+sleep 0.5
+row 1 | grep -F "Applicant" >/dev/null || { screen >&2; pa_fail "no room for the Applicant column at 120 columns"; }
+[ "$(screen | wc -l)" -ge 30 ] || pa_fail "the screen did not grow to 30 lines"
+tm resize-window -t review -x 80 -y 24
+sleep 0.5
+screen | awk 'length($0) > 80 { exit 1 }' || pa_fail "a line is wider than 80 columns after a resize"
+screen | grep -F "[call]" >/dev/null || pa_fail "the status bar is gone after a resize"
+
+# --- q on the call quits with 0 ------------------------------------------------------
+keys q
+i=0
+while [ ! -f "$T/exit" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+[ "$(cat "$T/exit" 2>/dev/null)" = 0 ] || pa_fail "review did not exit 0: $(cat "$T/exit" 2>/dev/null) $(cat "$T/stderr")"
+
+# --- again with colour and a config file: bindings apply, a bad line is
+# reported with file:line; the results come from the cache now -----------------
+mkdir -p "$XDG_CONFIG_HOME/pactaudit"
+printf 'bind x quit\nbind y no-such-action\n' >"$XDG_CONFIG_HOME/pactaudit/review.conf"
+start NO_COLOR=
+wait_for "review.conf:2: unknown action"
+tm capture-pane -p -e -t review >"$T/color.txt"
+grep -E "$(printf '\033')\\[([0-9;]*;)?(3[0-7]|4[0-7])m" "$T/color.txt" >/dev/null ||
+    pa_fail "no colour on a colour terminal without NO_COLOR"
+keys x
+i=0
+while [ ! -f "$T/exit" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+[ "$(cat "$T/exit" 2>/dev/null)" = 0 ] || pa_fail "x bound to quit did not quit"
+echo "review: ok"
