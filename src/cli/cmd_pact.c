@@ -41,7 +41,7 @@ static const struct pa_opt pact_opts[] = {
 	{ .name = "as-of", .arg = "DATE", .id = OPT_AS_OF,
 	  .help = "verify: judge key and signature expiry as of DATE, YYYY-MM-DD" },
 	{ .name = "jobs", .key = 'j', .arg = "N", .id = OPT_JOBS,
-	  .help = "verify: with --verifier gpgme, run N verifications at once (default: cores + 1)" },
+	  .help = "verify: with --verifier gpgme, run N verifications at once (default: the processors it may use + 1)" },
 	{ .name = "xml", .id = OPT_XML,
 	  .help = "verify: print the <signatures> and <git> evidence as XML" },
 	{ 0 }

@@ -325,7 +325,7 @@ run_rules(const struct pa_cmd *cmd, int argc, char **argv)
 	json = strcmp(format, "json") == 0;
 	nargs = argc - st.optind;
 	if (nargs < 1)
-		return pa_opt_usage_error(cmd, "say what to do: list, show ID or lint [DIR]");
+		return pa_opt_usage_error(cmd, "say what to do: list, show ID, lint [DIR] or version");
 	action = argv[st.optind];
 	if (rules != NULL)
 		pa_buf_puts(&dir, rules);
@@ -349,20 +349,29 @@ run_rules(const struct pa_cmd *cmd, int argc, char **argv)
 			rc = pa_opt_usage_error(cmd, "list takes no operand");
 			goto done;
 		}
+	} else if (strcmp(action, "version") == 0) {
+		if (nargs != 1) {
+			rc = pa_opt_usage_error(cmd, "version takes no operand");
+			goto done;
+		}
 	} else if (strcmp(action, "show") == 0) {
 		if (nargs != 2) {
 			rc = pa_opt_usage_error(cmd, "show takes one rule id");
 			goto done;
 		}
 	} else {
-		rc = pa_opt_usage_error(cmd, "'%s' is not list, show or lint", action);
+		rc = pa_opt_usage_error(cmd, "'%s' is not list, show, lint or version", action);
 		goto done;
 	}
 	if (pa_rulepack_load(&pack, dir.ptr, NULL) < 0) {
 		rc = pa_cmd_fail();
 		goto done;
 	}
-	if (strcmp(action, "list") == 0) {
+	if (strcmp(action, "version") == 0) {
+		/* what results files record in <rules version digest> */
+		pa_buf_puts(&out, pa_rulepack_version(pack));
+		pa_buf_printf(&out, " %s\n", pa_rulepack_digest(pack));
+	} else if (strcmp(action, "list") == 0) {
 		list_rules(&out, pack, json);
 	} else if ((r = pa_rulepack_find(pack, argv[st.optind + 1])) != NULL) {
 		show_rule(&out, r, json);
@@ -384,10 +393,11 @@ const struct pa_cmd pa_cmd_rules = {
 	.name = "rules",
 	.run = run_rules,
 	.summary = "list, show or check the rule packs",
-	.synopsis = "[--rules DIR] [--format text|json] list | show ID | lint [DIR]",
+	.synopsis = "[--rules DIR] [--format text|json] list | show ID | lint [DIR] | version",
 	.description = "list prints every rule (id, severity, legal reference, date "
 	    "from which it applies, title); show prints one rule in full, with its "
 	    "XPath; lint loads a rule folder and reports every problem as "
-	    "file:line: message (exit 2 if there is any).",
+	    "file:line: message (exit 2 if there is any); version prints the "
+	    "rule set's version and digest, as results files record them.",
 	.opts = rules_opts,
 };

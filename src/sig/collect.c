@@ -14,6 +14,7 @@
 #include "sig/internal.h"
 #include "sig/pool.h"
 #include "util/alloc.h"
+#include "util/cpu.h"
 #include "util/error.h"
 #include "util/limits.h"
 #include "util/log.h"
@@ -23,17 +24,16 @@
 static unsigned
 resolve_jobs(unsigned jobs)
 {
-	long n;
-
 	if (jobs == 0) {
 		/*
 		 * One more worker than processors: each worker spends part of its
 		 * time forking GnuPG and reading its answer, and a third worker on
 		 * two cores fills those gaps (20% faster, measured with
-		 * bench/verify-bench.sh).
+		 * bench/verify-bench.sh).  The processors are those this
+		 * process may use (Slurm's --cpus-per-task, taskset), not the
+		 * whole machine's.
 		 */
-		n = sysconf(_SC_NPROCESSORS_ONLN);
-		jobs = n > 0 ? (unsigned)n + 1 : 2;
+		jobs = pa_cpu_count() + 1;
 	}
 	return jobs > MAX_JOBS ? MAX_JOBS : jobs;
 }

@@ -2,6 +2,7 @@
 src_libpactaudit_a_SOURCES += \
 	src/util/alloc.c src/util/alloc.h \
 	src/util/buf.c src/util/buf.h \
+	src/util/cpu.c src/util/cpu.h \
 	src/util/date.c src/util/date.h \
 	src/util/datadir.c src/util/datadir.h \
 	src/util/diag.c src/util/diag.h \

@@ -14,7 +14,8 @@ TMPDIR="$T" sh "$top_srcdir/examples/make-call.sh" "$C" >/dev/null 2>"$T/err" ||
     { cat "$T/err" >&2; pa_fail "make-call.sh failed"; }
 
 # the scripts parse as POSIX shell
-for f in hooks/pre-push slurm/submit.sh slurm/audit-call.sbatch slurm/gather.sbatch; do
+for f in hooks/pre-push slurm/submit.sh slurm/resubmit.sh slurm/audit-call.sbatch \
+    slurm/gather.sbatch; do
 	sh -n "$contrib/$f" || pa_fail "contrib/$f does not parse"
 	[ -x "$contrib/$f" ] || pa_fail "contrib/$f is not executable"
 done
@@ -75,42 +76,16 @@ pa_git -C "$T/mono" config pactaudit.path no-such-folder
 assert_exit 1 pa_git -C "$T/mono" push -q "$T/remote.git" main:mono2
 assert_grep 'could not be done' "$T/err"
 
-# --- Slurm: submit.sh with a stand-in sbatch that runs jobs at once ---------
-mkdir -p "$T/bin"
-cat >"$T/bin/sbatch" <<'EOF'
-#!/bin/sh
-# Runs a batch script synchronously, each array task in turn, like Slurm would.
-array= export_list=ALL
-for a in "$@"; do
-	case $a in
-	--array=*) array=${a#--array=} ;;
-	--export=*) export_list=${a#--export=} ;;
-	--*) ;;
-	*) script=$a ;;
-	esac
-done
-echo "$*" >>"$SBATCH_LOG"
-id=$(( $(wc -l <"$SBATCH_LOG") + 1000 ))
-old_ifs=$IFS
-IFS=,
-for kv in $export_list; do
-	[ "$kv" = ALL ] || export "$kv"
-done
-IFS=$old_ifs
-export SLURM_JOB_ID=$id SLURM_CPUS_PER_TASK=2
-if [ -n "$array" ]; then
-	range=${array%%%*}
-	i=${range%-*}
-	while [ "$i" -le "${range#*-}" ]; do
-		SLURM_ARRAY_TASK_ID=$i sh "$script" >>"$SBATCH_OUT" 2>&1 || echo "task $i failed" >>"$SBATCH_OUT"
-		i=$((i + 1))
-	done
-else
-	sh "$script" >>"$SBATCH_OUT" 2>&1 || echo "job failed" >>"$SBATCH_OUT"
+# --- the default number of signature workers follows the affinity mask ------
+# (Slurm's --cpus-per-task, taskset): one CPU allowed, two workers
+if command -v taskset >/dev/null 2>&1; then
+	taskset -c 0 "$PACTAUDIT" -v --log "$T/cpu.log" check --no-cache --rev submission \
+	    "$C/arkisto" >/dev/null 2>&1 || true
+	assert_grep 'verifying [0-9]+ signatures with 2 workers' "$T/cpu.log"
 fi
-echo "$id"
-EOF
-chmod +x "$T/bin/sbatch"
+
+# --- Slurm: the recipe with stand-ins for sbatch, scontrol and squeue ---------
+# (tests/cli/contrib-slurm.sh runs it on a real Slurm when one is installed)
 mkdir -p "$T/dossiers"
 for d in arkisto talentra aurore voxara sentimetria; do
 	ln -s "$C/$d" "$T/dossiers/$d"
@@ -118,31 +93,107 @@ done
 # a repository without the submission tag: cannot be audited (exit 2)
 pa_repo "$T/dossiers/broken" "$C/arkisto/docs" >/dev/null
 O="$T/slurm"
-SBATCH_LOG="$T/sbatch.log" SBATCH_OUT="$T/jobs.out" PATH="$T/bin:$PATH" \
-    PACTAUDIT_PER_TASK=4 PACTAUDIT_AS_OF=2027-12-02 \
-    PACTAUDIT_KEYRING="$C/keyring.asc" \
+slurm() {
+	SBATCH_LOG="$T/sbatch.log" SBATCH_OUT="$T/jobs.out" \
+	    PATH="$top_srcdir/tests/lib/fake-slurm:$PATH" "$@"
+}
+# lines: 1 arkisto, 2 aurore, 3 broken, 4 sentimetria, 5 talentra, 6 voxara;
+# 2 per task, 3 tasks; MaxArraySize 3 makes arrays of at most 2 tasks: 1-2,
+# then 1-1 with offset 2.  Task 2 (broken, sentimetria) is lost.
+mkdir -p "$T/tmp"
+slurm env PACTAUDIT_PER_TASK=2 PACTAUDIT_AS_OF=2027-12-02 SBATCH_SKIP=2 \
+    PACTAUDIT_KEYRING="$C/keyring.asc" XDG_CACHE_HOME="$T/shared-cache" TMPDIR="$T/tmp" \
     sh "$contrib/slurm/submit.sh" "$T/dossiers" "$O" >"$T/submit.out" 2>"$T/err" ||
     { cat "$T/err" "$T/jobs.out" >&2; pa_fail "submit.sh failed"; }
-assert_grep "^6 dossiers in 2 tasks" "$T/submit.out"
-assert_grep '[-][-]array=1-2%100' "$T/sbatch.log"
-assert_grep '[-][-]dependency=afterany:1001' "$T/sbatch.log"
-[ "$(ls "$O/results" | grep -c '\.xml$')" -eq 5 ] || { cat "$T/jobs.out" >&2; pa_fail "expected 5 results"; }
-[ -z "$(ls "$O/results" | grep '\.part$')" ] || pa_fail "a partial results file was left"
-[ -f "$O/failed/000003-broken.err" ] || pa_fail "the broken dossier is not listed as failed"
-assert_grep 'task 1 failed' "$T/jobs.out"
-for f in results/000001-arkisto.xml results/000006-voxara.xml; do
-	assert_xpath 1 '/r:results/r:as-of[. = "2027-12-02"]' "$O/$f"
+assert_grep "^6 dossiers, 2 per task, as of 2027-12-02" "$T/submit.out"
+assert_grep '^3 task\(s\) in array job\(s\) 1001:1002, gathering job 1003' "$T/submit.out"
+assert_grep '[-][-]array=1-2%100 .*PACTAUDIT_TASK_OFFSET=0 ' "$T/sbatch.log"
+assert_grep '[-][-]array=1-1%100 .*PACTAUDIT_TASK_OFFSET=2 ' "$T/sbatch.log"
+assert_grep '[-][-]dependency=afterany:1001:1002 ' "$T/sbatch.log"
+# the settings of the submission, with a copy of the keyring
+for kv in as_of=2027-12-02 rev=submission per_task=2 dossiers=6 tasks=3 \
+    "keyring=$O/keyring.asc" "tool=pactaudit " "rules=[^ ]+ [0-9a-f]{64}$"; do
+	assert_grep "^$kv" "$O/settings"
 done
-assert_xpath 1 "/r:results[r:verdict = 'ineligible']" "$O/results/000004-sentimetria.xml"
-assert_xpath 1 "/r:results[r:verdict = 'eligible']" "$O/results/000001-arkisto.xml"
-# gathered reports of the whole call
-for f in call.html call.csv call.json call.txt; do
+cmp -s "$C/keyring.asc" "$O/keyring.asc" || pa_fail "the keyring was not copied"
+# one check per task, with a node-local cache removed at exit
+[ ! -e "$T/shared-cache" ] || pa_fail "a task used the submitting shell's XDG_CACHE_HOME"
+[ -z "$(ls "$T/tmp")" ] || pa_fail "a task left its cache folder: $(ls "$T/tmp")"
+[ "$(ls "$O/results" | tr '\n' ' ')" = "main-000001.xml main-000003.xml " ] ||
+    { ls "$O/results" >&2; cat "$T/jobs.out" >&2; pa_fail "expected the results of tasks 1 and 3"; }
+assert_xpath 2 '/r:results-set/r:results' "$O/results/main-000001.xml"
+assert_grep 'task 1001-2 lost' "$T/jobs.out"
+# gather: reports of what was audited, the missing dossiers listed, exit 1
+assert_grep 'job 1003 gather.sbatch exit 1' "$T/jobs.out"
+assert_grep 'gather: 4 of 6 dossiers audited, 0 could not be audited, 2 missing' "$T/jobs.out"
+[ "$(cat "$O/missing.txt")" = "$(printf '3 %s\n4 %s' "$T/dossiers/broken" "$T/dossiers/sentimetria")" ] ||
+    { cat "$O/missing.txt" >&2; pa_fail "missing.txt is wrong"; }
+[ ! -s "$O/failed.txt" ] || pa_fail "failed.txt lists dossiers when none failed"
+assert_grep '^INCOMPLETE: 4 of 6 dossiers audited' "$O/call.txt"
+assert_grep "^  4 $T/dossiers/sentimetria" "$O/call.txt"
+assert_xpath 4 '/r:results-set/r:results' "$O/call.xml"
+for f in call.html call.csv call.json; do
 	[ -s "$O/$f" ] || pa_fail "gather did not write $f"
 done
-for d in arkisto talentra aurore voxara sentimetria; do
-	assert_grep "$d" "$O/call.csv"
-done
-assert_grep '000003-broken' "$T/jobs.out"
 python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$O/call.json" 2>/dev/null ||
     ! command -v python3 >/dev/null || pa_fail "call.json is not JSON"
+
+# a task run again ignores the environment: the same date and lines
+slurm env PACTAUDIT_OUT="$O" SLURM_ARRAY_TASK_ID=1 PACTAUDIT_AS_OF=2030-01-01 \
+    PACTAUDIT_PER_TASK=1 sh "$contrib/slurm/audit-call.sbatch" >"$T/task.out" 2>&1 ||
+    { cat "$T/task.out" >&2; pa_fail "re-running task 1 failed"; }
+assert_xpath 2 '/r:results-set/r:results[r:as-of = "2027-12-02"]' "$O/results/main-000001.xml"
+assert_grep '^task main-1: start on .*restart 0' "$T/task.out"
+# a changed list is refused
+cp "$O/dossiers.txt" "$T/list.keep"
+echo "$T/dossiers/voxara" >>"$O/dossiers.txt"
+assert_exit 2 env PACTAUDIT_OUT="$O" SLURM_ARRAY_TASK_ID=1 sh "$contrib/slurm/audit-call.sbatch"
+assert_grep 'changed since submission' "$T/err"
+cp "$T/list.keep" "$O/dossiers.txt"
+# results at another as-of date are refused by gather (exit 2), nothing merged
+"$PACTAUDIT" check --format xml -o "$O/results/x-000001.xml" --rev submission \
+    --as-of 2027-01-01 --keyring "$C/keyring.asc" "$T/dossiers/sentimetria" >/dev/null || true
+echo "4 audited" >"$O/status/x-000001"
+cp "$O/call.xml" "$T/call.xml.keep"
+assert_exit 2 env PACTAUDIT_OUT="$O" sh "$contrib/slurm/gather.sbatch"
+assert_grep 'as-of dates 2027-01-01 2027-12-02' "$T/err"
+cmp -s "$O/call.xml" "$T/call.xml.keep" || pa_fail "gather replaced call.xml despite mixed dates"
+rm "$O/results/x-000001.xml" "$O/status/x-000001"
+
+# resubmit.sh re-runs exactly the two missing dossiers; broken cannot be audited
+: >"$T/jobs.out"
+slurm sh "$contrib/slurm/resubmit.sh" "$O" >"$T/resubmit.out" 2>"$T/err" ||
+    { cat "$T/err" >&2; pa_fail "resubmit.sh failed"; }
+assert_grep '^2 dossier\(s\) again, as batch retry1' "$T/resubmit.out"
+[ "$(cat "$O/batches/retry1.txt")" = "$(printf '3\n4')" ] || pa_fail "retry1 is not lines 3 and 4"
+assert_grep "^4 $T/dossiers/sentimetria: audited" "$T/jobs.out"
+assert_grep "^3 $T/dossiers/broken: could not be audited: .*submission" "$T/jobs.out"
+assert_grep 'gather: 5 of 6 dossiers audited, 1 could not be audited, 0 missing' "$T/jobs.out"
+assert_grep 'gather.sbatch exit 1' "$T/jobs.out"
+[ "$(cat "$O/failed.txt")" = "3 $T/dossiers/broken" ] || pa_fail "failed.txt is wrong"
+assert_grep 'submission' "$O/failed/000003-broken.err"
+assert_grep "^  3 $T/dossiers/broken" "$O/call.txt"
+# the dossier repaired, a second resubmission completes the call: exit 0
+pa_git -C "$T/dossiers/broken" tag submission
+: >"$T/jobs.out"
+slurm sh "$contrib/slurm/resubmit.sh" "$O" >"$T/resubmit.out" 2>"$T/err" ||
+    { cat "$T/err" >&2; pa_fail "resubmit.sh failed"; }
+assert_grep '^1 dossier\(s\) again, as batch retry2' "$T/resubmit.out"
+assert_grep 'gather: 6 of 6 dossiers audited, 0 could not be audited, 0 missing' "$T/jobs.out"
+assert_grep 'gather.sbatch exit 0' "$T/jobs.out"
+[ ! -s "$O/missing.txt" ] && [ ! -s "$O/failed.txt" ] || pa_fail "a complete call still lists dossiers"
+[ ! -e "$O/failed/000003-broken.err" ] || pa_fail "the repaired dossier is still in failed/"
+assert_no_grep 'INCOMPLETE' "$O/call.txt"
+assert_xpath 6 '/r:results-set/r:results' "$O/call.xml"
+assert_xpath 1 "/r:results-set/r:results[r:dossier/@path = '$T/dossiers/sentimetria'][r:verdict = 'ineligible']" "$O/call.xml"
+assert_xpath 1 "/r:results-set/r:results[r:dossier/@path = '$T/dossiers/arkisto'][r:verdict = 'eligible']" "$O/call.xml"
+for d in arkisto talentra aurore voxara sentimetria broken; do
+	assert_grep "$d" "$O/call.csv"
+done
+slurm sh "$contrib/slurm/resubmit.sh" "$O" >"$T/resubmit.out" 2>"$T/err" ||
+    pa_fail "resubmit.sh of a complete call failed"
+assert_grep '^nothing to re-run' "$T/resubmit.out"
+# a second submission into the same folder is refused
+assert_exit 2 slurm sh "$contrib/slurm/submit.sh" "$T/dossiers" "$O"
+assert_grep 'already holds a submitted call' "$T/err"
 echo "contrib: ok"
