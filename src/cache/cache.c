@@ -327,8 +327,6 @@ done:
 	return error;
 }
 
-}
-
 int
 pa_cache_put(struct pa_cache *c, const char *key, const char *data, size_t len)
 {
