@@ -83,17 +83,18 @@ hit "secret private again"
 # an entry changed by someone without the secret, its digest fixed up: a miss
 entry=$(find "$C/results" -type f | head -n 1)
 python3 - "$entry" <<'PY'
-import hashlib, sys
+import hashlib, json, sys
 p = sys.argv[1]
 raw = open(p, 'rb').read()
 head, data = raw.split(b'\n', 1)
-parts = head.split(b' ')
+rec = json.loads(head)
 data = data.replace(b'status="open"', b'status="waived"')
 data = data.replace(b'<verdict>needs-changes</verdict>', b'<verdict>eligible</verdict>')
 data = data.replace(b'<verdict>ineligible</verdict>', b'<verdict>eligible</verdict>')
-parts[3] = hashlib.sha256(data).hexdigest().encode()
-parts[4] = str(len(data)).encode()
-open(p, 'wb').write(b' '.join(parts) + b'\n' + data)
+# what an attacker without the secret can do: a fresh plain digest and length
+rec['data']['hmac'] = hashlib.sha256(data).hexdigest()
+rec['data']['length'] = len(data)
+open(p, 'wb').write(json.dumps(rec, separators=(',', ':')).encode() + b'\n' + data)
 PY
 audit "tampered entry"
 miss "tampered entry"

@@ -76,10 +76,10 @@ pa_git -C "$T/mono" config pactaudit.path no-such-folder
 assert_exit 1 pa_git -C "$T/mono" push -q "$T/remote.git" main:mono2
 assert_grep 'could not be done' "$T/err"
 
-# --- the default number of signature workers follows the affinity mask ------
+# --- the default number of GnuPG verification workers follows the affinity mask
 # (Slurm's --cpus-per-task, taskset): one CPU allowed, two workers
 if command -v taskset >/dev/null 2>&1; then
-	taskset -c 0 "$PACTAUDIT" -v --log "$T/cpu.log" check --no-cache --rev submission \
+	taskset -c 0 "$PACTAUDIT" -v --log "$T/cpu.log" check --verifier gpgme --no-cache --rev submission \
 	    "$C/arkisto" >/dev/null 2>&1 || true
 	assert_grep 'verifying [0-9]+ signatures with 2 workers' "$T/cpu.log"
 fi
