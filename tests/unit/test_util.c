@@ -126,38 +126,6 @@ test_util_text_sanitize_into_truncates_on_boundary(void)
 }
 
 static void
-test_util_text_field_round_trip(void)
-{
-	static const char *const rows[] = { "plain", "two words", "-lead", "a%b",
-		"tab\there", "new\nline", "\x7f\x01", "caf\xc3\xa9", "mid-dash" };
-	struct pa_buf enc = PA_BUF_INIT, dec = PA_BUF_INIT;
-	size_t i;
-
-	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		pa_buf_clear(&enc);
-		pa_buf_clear(&dec);
-		CU_ASSERT_EQUAL(pa_text_field_encode(&enc, rows[i]), 0);
-		CU_ASSERT_PTR_NULL(strpbrk(enc.ptr, " \t\n\x7f"));
-		CU_ASSERT_EQUAL(pa_text_field_decode(&dec, enc.ptr, enc.size), 0);
-		CU_ASSERT_STRING_EQUAL(dec.ptr, rows[i]);
-	}
-	pa_buf_clear(&enc);
-	pa_text_field_encode(&enc, "");
-	CU_ASSERT_STRING_EQUAL(enc.ptr, "-");
-	pa_buf_clear(&enc);
-	pa_text_field_encode(&enc, "-x y");
-	CU_ASSERT_STRING_EQUAL(enc.ptr, "%2Dx%20y");
-	pa_buf_clear(&dec);
-	CU_ASSERT_EQUAL(pa_text_field_decode(&dec, "-", 1), 0);
-	CU_ASSERT_EQUAL(dec.size, 0);
-	CU_ASSERT_EQUAL(pa_text_field_decode(&dec, "ab%2", 4), PA_EINVALID);
-	CU_ASSERT_EQUAL(pa_text_field_decode(&dec, "%G0", 3), PA_EINVALID);
-	CU_ASSERT_EQUAL(pa_text_field_decode(&dec, "a%00b", 5), PA_EINVALID);
-	pa_buf_dispose(&enc);
-	pa_buf_dispose(&dec);
-}
-
-static void
 test_util_date_parse(void)
 {
 	static const struct {
@@ -578,7 +546,6 @@ static CU_TestInfo util_tests[] = {
 	{ "sanitize keeps newlines when asked", test_util_text_keep_nl },
 	{ "xml clean", test_util_text_xml_clean },
 	{ "sanitize_into truncates on a character boundary", test_util_text_sanitize_into_truncates_on_boundary },
-	{ "field encode/decode round trip", test_util_text_field_round_trip },
 	{ "date parse", test_util_date_parse },
 	{ "diag records and sanitises", test_util_diag_records_and_sanitises },
 	{ "error is sanitised and cleared", test_util_error_is_sanitised_and_cleared },
