@@ -44,7 +44,6 @@ struct keyed {			/* an id and the node it names */
 };
 
 struct pa_rulepack {
-	char *dir;
 	char *version;
 	char digest[PA_DIGEST_HEXLEN + 1];
 	struct pa_vec docs;		/* xmlDoc * (freed with xmlFreeDoc) */
@@ -1152,7 +1151,6 @@ pa_rulepack_load_files(struct pa_rulepack **out, const char *label,
 	ld.diag = diag ? diag : &local;
 	ld.first_diag = ld.diag->count;
 	if ((pack = pa_calloc(1, sizeof(*pack))) == NULL ||
-	    (pack->dir = pa_strdup(label)) == NULL ||
 	    (sorted = pa_calloc(count ? count : 1, sizeof(*sorted))) == NULL) {
 		error = PA_ENOMEM;
 		goto done;
@@ -1330,7 +1328,6 @@ pa_rulepack_free(struct pa_rulepack *pack)
 	pa_vec_dispose(&pack->owned, free);
 	pa_vec_dispose(&pack->docs, free_doc);
 	free(pack->version);
-	free(pack->dir);
 	free(pack);
 }
 
@@ -1400,12 +1397,6 @@ const char *
 pa_rulepack_digest(const struct pa_rulepack *pack)
 {
 	return pack->digest;
-}
-
-const char *
-pa_rulepack_dir(const struct pa_rulepack *pack)
-{
-	return pack->dir;
 }
 
 /* Binary search in a sorted keyed list. */
