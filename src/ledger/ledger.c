@@ -19,6 +19,7 @@
 #include <libxml/entities.h>
 #include <jansson.h>
 
+#include "dossier/dossier.h"
 #include "ledger/internal.h"
 #include "sig/gpg.h"
 #include "sig/policy.h"
@@ -69,10 +70,7 @@ pa_decision_parse(enum pa_decision_kind *out, const char *name)
 static int
 git_fail(const char *what, const char *where)
 {
-	const git_error *e = git_error_last();
-
-	return pa_error_set(PA_ERRCLASS_GIT, "%s %s: %s", what, where,
-	    e != NULL && e->message != NULL ? e->message : "unknown libgit2 error");
+	return pa_dossier_git_error("%s %s", what, where);
 }
 
 int
