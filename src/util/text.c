@@ -64,10 +64,11 @@ pa_text_is_utf8(const char *data, size_t len)
 	return true;
 }
 
-static bool
-is_bidi_control(unsigned int cp)
+bool
+pa_text_is_unsafe(unsigned int cp)
 {
-	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
 	    cp == 0x200e || cp == 0x200f || cp == 0x061c;
 }
 
@@ -101,8 +102,7 @@ pa_text_sanitize(struct pa_buf *out, const char *data, size_t len, int flags)
 			i += n;
 			continue;
 		}
-		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
-		    is_bidi_control(cp)) {
+		if (pa_text_is_unsafe(cp)) {
 			if ((error = pa_buf_put(out, data + run, i - run)) < 0)
 				return error;
 			if (cp == '\n')

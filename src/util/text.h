@@ -33,6 +33,12 @@ char *pa_text_sanitize_dup(const char *s);
  */
 int pa_text_xml_clean(struct pa_buf *out, const char *data, size_t len, bool *changed);
 
+/*
+ * The one table of code points that must not reach a screen as they are:
+ * C0 controls, DEL, C1 controls and the BiDi controls listed above.
+ */
+bool pa_text_is_unsafe(unsigned int cp);
+
 /* Decode one UTF-8 sequence at s (n bytes available); returns its length, or 0 if invalid. */
 size_t pa_text_utf8_decode(const unsigned char *s, size_t n, unsigned int *cp);
 bool pa_text_is_utf8(const char *data, size_t len);

@@ -85,6 +85,18 @@ test_util_text_sanitize_table(void)
 		CU_ASSERT_STRING_EQUAL(b.ptr, sanitize_rows[i].out);
 		pa_buf_dispose(&b);
 	}
+	/* the one table: its edges */
+	{
+		static const unsigned int bad[] = { 0x00, 0x1f, 0x7f, 0x80, 0x9f, 0x061c, 0x200e,
+			0x200f, 0x202a, 0x202e, 0x2066, 0x2069 };
+		static const unsigned int ok[] = { 0x20, 0x7e, 0xa0, 0x061b, 0x200d, 0x2010,
+			0x2029, 0x202f, 0x2065, 0x206a, 0xe9, 0x1f600 };
+
+		for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+			CU_ASSERT_TRUE(pa_text_is_unsafe(bad[i]));
+		for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+			CU_ASSERT_FALSE(pa_text_is_unsafe(ok[i]));
+	}
 }
 
 static void
