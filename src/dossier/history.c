@@ -1,5 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Commit walking and raw signature extraction with libgit2, for the trust checks of sig/. */
+/*
+ * Commit walking and raw signature extraction with libgit2, for the trust
+ * checks of sig/.
+ *
+ * Why over 800 lines: the walk, the signed objects it hands out and the
+ * cache record of the walk all read and fill the one private commit table
+ * (struct pa_history); the record at the end must change with the walk.
+ */
 #include "config.h"
 
 #include "dossier/history.h"

@@ -1,5 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The decision ledger: signed commits, compare-and-swap writes, verified history (see ledger.h). */
+/*
+ * The decision ledger: signed commits, compare-and-swap writes, verified
+ * history (see ledger.h).
+ *
+ * Why over 800 lines: writing a record (lock, compare-and-swap on the
+ * branch, sign) and reading the history back (verify each commit against
+ * the policy of its parent) are the two halves of one protocol over the
+ * same private repository state; they are kept side by side so that a
+ * change to one is seen next to the other.
+ */
 #include "config.h"
 
 #include "ledger/ledger.h"

@@ -6,6 +6,7 @@ src_libpactaudit_a_SOURCES += \
 	src/rules/eval.c src/rules/eval.h \
 	src/rules/pack.c src/rules/pack.h \
 	src/rules/packlint.c src/rules/packlint.h \
+	src/rules/xpathcheck.c \
 	src/rules/xpathfn.c src/rules/xpathfn.h
 
 check_PROGRAMS += tests/unit/test_rules

@@ -1,5 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Loading and checking rule packs, vocabularies and the accelerator table. */
+/*
+ * Loading and checking rule packs, vocabularies and the accelerator table.
+ *
+ * Why one file of ~1500 lines: the loader of every part (files, rules,
+ * <define> expansion, vocabularies, accelerators) and the checks run after
+ * everything is loaded all work on one private loader state and report
+ * through the same problem(); split, that state and the pack's layout
+ * would have to move into a header.  The seams, if it grows: the
+ * "checks after everything is loaded" section, then <define> expansion.
+ */
 #include "config.h"
 
 #include "rules/pack.h"
