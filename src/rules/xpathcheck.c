@@ -12,17 +12,7 @@
 
 #include "rules/pack.h"
 
-static bool
-is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static bool
-is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
+#define IS_DIGIT(c) ((c) >= '0' && (c) <= '9')
 
 /* ------------------------------------------------------------------ */
 /* static checks                                                       */
@@ -43,17 +33,23 @@ static const struct {
 	{ "ceiling", 1, 1 }, { "round", 1, 1 },
 };
 
-static bool
-name_start(int c)
+bool
+pa_xpath_is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+bool
+pa_xpath_name_start(int c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
 	    (unsigned char)c >= 0x80;
 }
 
-static bool
-name_char(int c)
+bool
+pa_xpath_name_char(int c)
 {
-	return name_start(c) || is_digit(c) || c == '-' || c == '.';
+	return pa_xpath_name_start(c) || IS_DIGIT(c) || c == '-' || c == '.';
 }
 
 /* Skip a string literal starting at p (a quote); NULL if unterminated. */
@@ -94,7 +90,7 @@ count_args(const char *p, const char **lit, size_t *litlen)
 			commas++;
 			if (first_end == NULL)
 				first_end = q;
-		} else if (!is_space(*q) && depth >= 1)
+		} else if (!pa_xpath_is_space(*q) && depth >= 1)
 			content = true;
 		if (depth > 0)
 			q++;
@@ -104,12 +100,12 @@ count_args(const char *p, const char **lit, size_t *litlen)
 	if (first_end == NULL)
 		first_end = q;
 	/* first argument alone a literal? */
-	for (s = p + 1; is_space(*s); s++)
+	for (s = p + 1; pa_xpath_is_space(*s); s++)
 		;
 	if ((*s == '\'' || *s == '"') && (q = skip_literal(s)) != NULL) {
 		const char *t = q;
 
-		while (is_space(*t))
+		while (pa_xpath_is_space(*t))
 			t++;
 		if (t == first_end) {
 			*lit = s + 1;
@@ -244,15 +240,15 @@ scan(struct pa_buf *msg, const char *expr, const struct pa_rulepack *pack,
 	bool attribute = false;	/* the next name test is on the attribute axis */
 
 	while (*p != '\0') {
-		if (is_space(*p)) {
+		if (pa_xpath_is_space(*p)) {
 			p++;
 		} else if (*p == '\'' || *p == '"') {
 			if ((q = skip_literal(p)) == NULL)
 				return true;	/* the compiler reports it */
 			p = q;
 			operand = true;
-		} else if (is_digit(*p) || (*p == '.' && is_digit(p[1]))) {
-			while (is_digit(*p) || *p == '.')
+		} else if (IS_DIGIT(*p) || (*p == '.' && IS_DIGIT(p[1]))) {
+			while (IS_DIGIT(*p) || *p == '.')
 				p++;
 			operand = true;
 		} else if (*p == '.') {
@@ -271,9 +267,9 @@ scan(struct pa_buf *msg, const char *expr, const struct pa_rulepack *pack,
 			p++;
 			operand = !operand;	/* multiply after an operand, else a name test */
 			attribute = false;
-		} else if (name_start(*p)) {
+		} else if (pa_xpath_name_start(*p)) {
 			name = p;
-			while (name_char(*p))
+			while (pa_xpath_name_char(*p))
 				p++;
 			nlen = (size_t)(p - name);
 			if (operand) {	/* and, or, div, mod */
@@ -292,12 +288,12 @@ scan(struct pa_buf *msg, const char *expr, const struct pa_rulepack *pack,
 					nlen = 0;
 				} else {
 					name = p;
-					while (name_char(*p))
+					while (pa_xpath_name_char(*p))
 						p++;
 					nlen = (size_t)(p - name);
 				}
 			}
-			for (q = p; is_space(*q); q++)
+			for (q = p; pa_xpath_is_space(*q); q++)
 				;
 			if (*q == '(' && !(plen == 0 && node_type_name(name, nlen))) {
 				if (!check_call(msg, prefix, plen, name, nlen, q, pack))

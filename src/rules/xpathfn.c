@@ -35,12 +35,6 @@
 /* pure helpers                                                        */
 
 static bool
-is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static bool
 is_digit(int c)
 {
 	return c >= '0' && c <= '9';
@@ -64,10 +58,10 @@ pa_xpathfn_parse_number(const char *s)
 
 	if (s == NULL)
 		return NAN;
-	while (is_space(*p))
+	while (pa_xpath_is_space(*p))
 		p++;
 	end = p + strlen(p);
-	while (end > p && is_space(end[-1]))
+	while (end > p && pa_xpath_is_space(end[-1]))
 		end--;
 	if (end - p > NUMBER_MAX)
 		return NAN;
@@ -179,10 +173,10 @@ pa_xpathfn_parse_date(const char *s)
 
 	if (s == NULL)
 		return NAN;
-	while (is_space(*s))
+	while (pa_xpath_is_space(*s))
 		s++;
 	n = strlen(s);
-	while (n > 0 && is_space(s[n - 1]))
+	while (n > 0 && pa_xpath_is_space(s[n - 1]))
 		n--;
 	if (n < 10 || n > NUMBER_MAX)
 		return NAN;
