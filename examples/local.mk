@@ -1,9 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# examples/, init templates and contrib/: the `init` command, its templates,
-# the overview and limits man pages and the tests of init and the sample call.
+# examples/, init templates and contrib/: the templates of `init` and the
+# tests of init and the sample call.
 # (examples/ and contrib/ are distributed whole by EXTRA_DIST in Makefile.am.)
-
-src_libpactaudit_a_SOURCES += src/cli/cmd_init.c
 
 nobase_dist_pkgdata_DATA += \
 	rules/templates/init/README.md \
@@ -24,5 +22,3 @@ nobase_dist_pkgdata_DATA += \
 
 TESTS += tests/cli/init.sh tests/cli/examples.sh tests/cli/contrib.sh tests/cli/contrib-slurm.sh \
 	tests/style/limits.sh
-
-dist_man_MANS += man/pactaudit.1 man/pactaudit-init.1 man/pactaudit-limits.7

@@ -1,6 +1,23 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Rule packs, schemas, vocabularies and data tables, installed under $(pkgdatadir)/rules.
-# One line per pack file; schemas are listed by the module that reads them.
+# One line per pack file.
+
+# schemas
+nobase_dist_pkgdata_DATA += \
+	rules/schema/application.rng \
+	rules/schema/commitments.rng \
+	rules/schema/evidence.rng \
+	rules/schema/results.rng \
+	rules/schema/rules.rng \
+	rules/schema/signers.rng
+
+# SPDX licence lists and facts (parse/licdb.c)
+nobase_dist_pkgdata_DATA += \
+	rules/spdx/licenses.json \
+	rules/spdx/exceptions.json \
+	rules/spdx/hf-licenses.json \
+	rules/spdx/facts.json \
+	rules/spdx/VERSION
 
 # vocabularies and data tables
 nobase_dist_pkgdata_DATA += rules/vocab/use-cases.xml
@@ -23,7 +40,6 @@ nobase_dist_pkgdata_DATA += rules/pact.xml
 nobase_dist_pkgdata_DATA += rules/signatures.xml
 nobase_dist_pkgdata_DATA += rules/compute.xml
 
-# generated pages (scripts/gen-coverage.sh) and the tests of the packs
-dist_man_MANS += man/pactaudit-coverage.7 man/pactaudit-vocabulary.7
+# the tests of the packs
 TESTS += tests/style/coverage.sh tests/cli/rule-fixtures.sh
 EXTRA_DIST += tests/rules

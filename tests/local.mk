@@ -1,7 +1,44 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Test scripts shared by every module: style checks and CLI tests.
+# tests/: what every module's tests share (the libraries, the style checks,
+# the fuzz machinery).  Each module registers its own tests in its local.mk.
 TESTS += tests/style/boundaries.sh tests/style/headers.sh tests/style/man.sh
-EXTRA_DIST += tests/lib tests/style tests/lsan.supp tests/fixtures tests/cli tests/rules tests/fuzz
+EXTRA_DIST += tests/lib tests/style tests/lsan.supp tests/fixtures tests/cli tests/rules \
+	tests/fuzz tests/tui tests/unit/gitrepo.h
+
+# Fuzz targets (tests/fuzz/README.md).  A target is tests/fuzz/<name>_fuzzer.c
+# with seeds in tests/fuzz/corpus/<name>/ and tokens in tests/fuzz/<name>.dict.
+# It is registered by ONE line in the local.mk of the module it tests:
+#	TESTS += tests/fuzz/<name>.fuzz
+# `make check` then builds tests/fuzz/<name>.fuzz (the target linked with
+# replay.c) and runs it over the corpus; with --enable-fuzzing (clang) `make`
+# also builds the libFuzzer binary tests/fuzz/<name>_fuzzer.  Everything else
+# below is derived from the *.fuzz entries of TESTS.
+TEST_EXTENSIONS += .fuzz
+
+PA_FUZZ_REPLAYS = $(filter %.fuzz,$(TESTS))
+PA_FUZZ_NAMES = $(PA_FUZZ_REPLAYS:tests/fuzz/%.fuzz=%)
+
+tests/fuzz/%.fuzz: tests/fuzz/%_fuzzer.c tests/fuzz/replay.c src/libpactaudit.a
+	@$(MKDIR_P) tests/fuzz
+	$(AM_V_CCLD)$(COMPILE) -o $@ $(filter %.c,$^) src/libpactaudit.a $(PA_LIBS) \
+	    $(AM_LDFLAGS) $(LDFLAGS)
+
+.PRECIOUS: tests/fuzz/%.fuzz
+clean-local: pa-fuzz-clean
+pa-fuzz-clean:
+	-rm -f $(PA_FUZZ_REPLAYS) $(PA_FUZZ_NAMES:%=tests/fuzz/%_fuzzer)
+.PHONY: pa-fuzz-clean pa-fuzzers
+
+if FUZZING
+# clang: every object gets coverage instrumentation; the fuzzers link libFuzzer
+AM_CFLAGS += -fsanitize=fuzzer-no-link
+all-local: pa-fuzzers
+pa-fuzzers: $(PA_FUZZ_NAMES:%=tests/fuzz/%_fuzzer)
+tests/fuzz/%_fuzzer: tests/fuzz/%_fuzzer.c src/libpactaudit.a
+	@$(MKDIR_P) tests/fuzz
+	$(AM_V_CCLD)$(COMPILE) -fsanitize=fuzzer -o $@ $< src/libpactaudit.a $(PA_LIBS) \
+	    $(AM_LDFLAGS) $(LDFLAGS)
+endif
 
 # the generated example call is not part of a release
 dist-hook:

@@ -49,9 +49,8 @@ escape_for_display(struct pa_buf *out, const char *data, size_t len)
 			i++;
 			continue;
 		}
-		if (cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) || cp == 0x061c ||
-		    cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
-		    (cp >= 0x2066 && cp <= 0x2069))
+		/* C0 controls other than \n and \t cannot be in an XML document */
+		if (cp >= 0x20 && pa_text_is_unsafe(cp))
 			pa_buf_printf(out, "&#x%X;", cp);
 		else
 			pa_buf_put(out, data + i, n);

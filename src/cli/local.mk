@@ -1,9 +1,19 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Command files (src/cli/cmd_<name>.c) are listed by the module that owns them.
+# cli/: option parsing, the command table and one file per command
+# (src/cli/cmd_<name>.c); the tests of the options and the output files.
 src_libpactaudit_a_SOURCES += \
 	src/cli/cmd.c src/cli/cmd.h \
 	src/cli/dossier_opt.c src/cli/dossier_opt.h \
-	src/cli/opt.c src/cli/opt.h
+	src/cli/opt.c src/cli/opt.h \
+	src/cli/cmd_check.c \
+	src/cli/cmd_decide.c \
+	src/cli/cmd_evidence.c \
+	src/cli/cmd_init.c \
+	src/cli/cmd_ledger.c \
+	src/cli/cmd_pact.c \
+	src/cli/cmd_report.c \
+	src/cli/cmd_review.c \
+	src/cli/cmd_rules.c
 
 # what -o may and may not replace, through every writer (util/file.c)
 TESTS += tests/cli/output-safety.sh tests/cli/usage-hostile.sh tests/cli/init-symlink.sh \

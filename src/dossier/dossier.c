@@ -45,21 +45,6 @@ check_gitdir(struct pa_dossier *d, struct pa_diag *diag)
 	pa_buf_dispose(&p);
 }
 
-int
-pa_dossier_git_error(const char *fmt, ...)
-{
-	const git_error *e = git_error_last();
-	char what[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
-	va_end(ap);
-	if (e != NULL && e->message != NULL)
-		return pa_error_set(PA_ERRCLASS_GIT, "%s: %s", what, e->message);
-	return pa_error_set(PA_ERRCLASS_GIT, "%s", what);
-}
-
 /* "a//b/./c/" -> "a/b/c"; ".." and control characters are refused. */
 static int
 normalise_subdir(char **out, const char *in)

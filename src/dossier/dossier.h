@@ -8,12 +8,19 @@
 
 #include "util/buf.h"
 #include "util/diag.h"
+#include "util/error.h"
 
 struct git_repository;
 
 /* Initialise libgit2 once (main(), before threads) and lock it down. */
 int pa_dossier_global_init(void);
 void pa_dossier_global_cleanup(void);
+/*
+ * The one importer of libgit2 errors (dossier/ and ledger/ call libgit2):
+ * sets the error message to "WHAT: libgit2's last message" and returns
+ * PA_ERROR.
+ */
+int pa_dossier_git_error(const char *fmt, ...) PA_PRINTF(1, 2);
 
 enum pa_dossier_mode {
 	PA_DOSSIER_GIT,		/* read from the object database at a commit */

@@ -1,5 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Commit walking and raw signature extraction with libgit2, for the trust checks of sig/. */
+/*
+ * Commit walking and raw signature extraction with libgit2, for the trust
+ * checks of sig/.
+ *
+ * Why over 800 lines: the walk, the signed objects it hands out and the
+ * cache record of the walk all read and fill the one private commit table
+ * (struct pa_history); the record at the end must change with the walk.
+ */
 #include "config.h"
 
 #include "dossier/history.h"
@@ -53,15 +60,6 @@ struct pa_history {
 #define SHALLOW_MESSAGE "shallow clone: history incomplete; the commits before the " \
 	"audited one are not in the repository, so its history is not authenticated " \
 	"(fetch the whole history: git fetch --unshallow)"
-
-static int
-git_fail(const char *what)
-{
-	const git_error *e = git_error_last();
-
-	return pa_error_set(PA_ERRCLASS_GIT, "%s: %s", what,
-	    e != NULL && e->message != NULL ? e->message : "unknown libgit2 error");
-}
 
 static size_t
 oid_hash(const git_oid *id)
@@ -137,20 +135,20 @@ node_facts(struct node *n, struct pa_history *h, const git_commit *c)
 
 	git_oid_cpy(&n->tree, git_commit_tree_id(c));
 	if (git_tree_lookup(&tree, h->repo, &n->tree) < 0) {
-		error = git_fail("cannot read a commit's tree");
+		error = pa_dossier_git_error("cannot read a commit's tree");
 		goto done;
 	}
 	rc = git_tree_entry_bypath(&e, tree, h->pact_dir);
 	if (rc == GIT_ENOTFOUND || (rc == 0 && git_tree_entry_type(e) != GIT_OBJECT_TREE))
 		goto done;
 	if (rc < 0) {
-		error = git_fail("cannot read the pact folder");
+		error = pa_dossier_git_error("cannot read the pact folder");
 		goto done;
 	}
 	git_oid_cpy(&n->pact, git_tree_entry_id(e));
 	n->has_pact = true;
 	if (git_tree_lookup(&pact, h->repo, &n->pact) < 0) {
-		error = git_fail("cannot read the pact folder");
+		error = pa_dossier_git_error("cannot read the pact folder");
 		goto done;
 	}
 	for (i = 0; i < PACT_NFILES; i++) {
@@ -180,7 +178,7 @@ node_get(struct node **out, struct pa_history *h, const git_oid *id, const git_c
 	if (fresh) {
 		if (c == NULL) {
 			if (git_commit_lookup(&own, h->repo, id) < 0) {
-				error = git_fail("cannot read a commit");
+				error = pa_dossier_git_error("cannot read a commit");
 				goto done;
 			}
 			c = own;
@@ -308,7 +306,7 @@ find_root(struct pa_history *h, struct pa_diag *diag)
 	int error;
 
 	if (git_commit_lookup(&c, h->repo, &h->target) < 0)
-		return git_fail("cannot read the audited commit");
+		return pa_dossier_git_error("cannot read the audited commit");
 	if ((error = node_get(&n, h, &h->target, c)) < 0)
 		goto done;
 	if (!(n->present & (1u << SIGNERS_FILE)))
@@ -324,7 +322,7 @@ find_root(struct pa_history *h, struct pa_diag *diag)
 		if (git_commit_parentcount(c) == 0)
 			break;
 		if (git_commit_parent(&p, c, 0) < 0) {
-			error = git_fail("cannot read a parent commit");
+			error = pa_dossier_git_error("cannot read a parent commit");
 			goto done;
 		}
 		if ((error = node_get(&n, h, git_commit_id(p), p)) < 0)
@@ -361,7 +359,7 @@ check_root(struct pa_history *h, const char *root)
 	}
 	rc = git_graph_descendant_of(h->repo, &h->target, &id);
 	if (rc < 0)
-		error = git_fail("cannot compare the trust root with the audited commit");
+		error = pa_dossier_git_error("cannot compare the trust root with the audited commit");
 	h->reachable = rc == 1;
 done:
 	git_error_clear();
@@ -381,16 +379,16 @@ walk(struct pa_history *h, struct pa_diag *diag)
 	if (git_revwalk_new(&w, h->repo) < 0 ||
 	    git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) < 0 ||
 	    git_revwalk_push(w, &h->target) < 0) {
-		error = git_fail("cannot walk the history");
+		error = pa_dossier_git_error("cannot walk the history");
 		goto done;
 	}
 	if (git_oid_fromstr(&id, h->root) < 0 || git_commit_lookup(&root, h->repo, &id) < 0) {
-		error = git_fail("cannot read the trust root");
+		error = pa_dossier_git_error("cannot read the trust root");
 		goto done;
 	}
 	for (i = 0; i < git_commit_parentcount(root); i++) {
 		if (git_revwalk_hide(w, git_commit_parent_id(root, (unsigned int)i)) < 0) {
-			error = git_fail("cannot walk the history");
+			error = pa_dossier_git_error("cannot walk the history");
 			goto done;
 		}
 	}
@@ -404,7 +402,7 @@ walk(struct pa_history *h, struct pa_diag *diag)
 			goto done;
 		}
 		if (git_commit_lookup(&c, h->repo, &id) < 0) {
-			error = git_fail("cannot read a commit");
+			error = pa_dossier_git_error("cannot read a commit");
 			goto done;
 		}
 		error = add_commit(h, c);
@@ -414,7 +412,7 @@ walk(struct pa_history *h, struct pa_diag *diag)
 			goto done;
 	}
 	if (rc != GIT_ITEROVER)
-		error = git_fail("cannot walk the history");
+		error = pa_dossier_git_error("cannot walk the history");
 done:
 	git_commit_free(c);
 	git_commit_free(root);
@@ -429,7 +427,7 @@ only_target(struct pa_history *h)
 	int error;
 
 	if (git_commit_lookup(&c, h->repo, &h->target) < 0)
-		return git_fail("cannot read the audited commit");
+		return pa_dossier_git_error("cannot read the audited commit");
 	error = add_commit(h, c);
 	git_commit_free(c);
 	return error;
@@ -495,7 +493,7 @@ find_tag(struct pa_history *h, const char *rev)
 		goto done;
 	}
 	if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0) {
-		error = git_fail("cannot resolve the tag to a commit");
+		error = pa_dossier_git_error("cannot resolve the tag to a commit");
 		goto done;
 	}
 	git_oid_tostr(t->target, sizeof(t->target), git_object_id(peeled));
@@ -529,7 +527,7 @@ history_new(struct pa_history **out, struct pa_dossier *d)
 	h->repo = pa_dossier_git(d);
 	h->root_index = PA_HISTORY_NONE;
 	if (git_oid_fromstr(&h->target, commit) < 0) {
-		error = git_fail("bad audited commit id");
+		error = pa_dossier_git_error("bad audited commit id");
 		goto done;
 	}
 	if (sub != NULL) {
@@ -729,7 +727,7 @@ pa_history_commit_signature(struct pa_buf *sig, struct pa_buf *data,
 		return PA_HISTORY_SIG_NONE;
 	}
 	if (rc < 0)
-		return git_fail("cannot read a commit signature");
+		return pa_dossier_git_error("cannot read a commit signature");
 	if ((error = pa_buf_put(sig, s.ptr, s.size)) == 0 &&
 	    (error = pa_buf_put(data, d.ptr, d.size)) == 0)
 		error = (int)pa_history_sigformat(s.ptr, s.size);
@@ -752,7 +750,7 @@ pa_history_tag_signature(struct pa_buf *sig, struct pa_buf *data, struct pa_hist
 		return PA_HISTORY_SIG_NONE;
 	if (git_oid_fromstr(&id, h->tag->id) < 0 || git_repository_odb(&odb, h->repo) < 0 ||
 	    git_odb_read(&obj, odb, &id) < 0) {
-		error = git_fail("cannot read the tag object");
+		error = pa_dossier_git_error("cannot read the tag object");
 		goto done;
 	}
 	raw = git_odb_object_data(obj);
@@ -798,7 +796,7 @@ pa_history_read_blob(struct pa_buf *out, struct pa_history *h, const char *blob)
 	int error = 0;
 
 	if (git_oid_fromstr(&id, blob) < 0 || git_blob_lookup(&b, h->repo, &id) < 0)
-		return git_fail("cannot read a blob");
+		return pa_dossier_git_error("cannot read a blob");
 	size = git_blob_rawsize(b);
 	if (size > PA_LIMIT_FILE_SIZE) {
 		error = pa_error_setc(PA_ELIMIT, PA_ERRCLASS_DOSSIER,
@@ -835,7 +833,7 @@ pa_history_is_ancestor(bool *out, struct pa_dossier *d, const char *ancestor)
 	}
 	rc = git_graph_descendant_of(repo, &t, &a);
 	if (rc < 0)
-		return git_fail("cannot compare commits");
+		return pa_dossier_git_error("cannot compare commits");
 	*out = rc == 1;
 	return 0;
 }

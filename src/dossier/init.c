@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* libgit2 initialisation: no system/global/XDG config, no hooks. */
+/* libgit2 initialisation (no system/global/XDG config, no hooks) and its errors. */
 #include "config.h"
 
 #include "dossier/dossier.h"
+
+#include <stdio.h>
 
 #include <git2.h>
 
@@ -11,13 +13,8 @@
 int
 pa_dossier_global_init(void)
 {
-	const git_error *e;
-
-	if (git_libgit2_init() < 0) {
-		e = git_error_last();
-		return pa_error_set(PA_ERRCLASS_GIT, "cannot initialise libgit2: %s",
-		    e && e->message ? e->message : "unknown error");
-	}
+	if (git_libgit2_init() < 0)
+		return pa_dossier_git_error("cannot initialise libgit2");
 	/* Never read the user's or the system's git configuration for a dossier. */
 	git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM, "");
 	git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, "");
@@ -25,6 +22,20 @@ pa_dossier_global_init(void)
 	git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_PROGRAMDATA, "");
 	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
 	return 0;
+}
+
+int
+pa_dossier_git_error(const char *fmt, ...)
+{
+	const git_error *e = git_error_last();
+	char what[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	return pa_error_set(PA_ERRCLASS_GIT, "%s: %s", what,
+	    e != NULL && e->message != NULL ? e->message : "unknown libgit2 error");
 }
 
 void

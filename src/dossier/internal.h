@@ -46,7 +46,4 @@ int pa_dossier_walk_dir(struct pa_dossier *d, struct pa_diag *diag);
  */
 void pa_dossier_finish_list(struct pa_dossier *d, struct pa_diag *diag);
 
-/* Import libgit2's last error as "what: message". */
-int pa_dossier_git_error(const char *fmt, ...) PA_PRINTF(1, 2);
-
 #endif

@@ -1,5 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The decision ledger: signed commits, compare-and-swap writes, verified history (see ledger.h). */
+/*
+ * The decision ledger: signed commits, compare-and-swap writes, verified
+ * history (see ledger.h).
+ *
+ * Why over 800 lines: writing a record (lock, compare-and-swap on the
+ * branch, sign) and reading the history back (verify each commit against
+ * the policy of its parent) are the two halves of one protocol over the
+ * same private repository state; they are kept side by side so that a
+ * change to one is seen next to the other.
+ */
 #include "config.h"
 
 #include "ledger/ledger.h"
@@ -19,6 +28,7 @@
 #include <libxml/entities.h>
 #include <jansson.h>
 
+#include "dossier/dossier.h"
 #include "ledger/internal.h"
 #include "sig/gpg.h"
 #include "sig/policy.h"
@@ -69,10 +79,7 @@ pa_decision_parse(enum pa_decision_kind *out, const char *name)
 static int
 git_fail(const char *what, const char *where)
 {
-	const git_error *e = git_error_last();
-
-	return pa_error_set(PA_ERRCLASS_GIT, "%s %s: %s", what, where,
-	    e != NULL && e->message != NULL ? e->message : "unknown libgit2 error");
+	return pa_dossier_git_error("%s %s", what, where);
 }
 
 int

@@ -1,13 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# render/: sources and tests of this module.
+# render/: the output formats of a results model; their tests.
 src_libpactaudit_a_SOURCES += \
 	src/render/render.c src/render/render.h \
 	src/render/writer.h \
 	src/render/text.c src/render/json.c src/render/sarif.c \
 	src/render/junit.c src/render/tap.c src/render/xml.c \
 	src/render/xslt.c
-# the command that renders results files
-src_libpactaudit_a_SOURCES += src/cli/cmd_report.c
 
 check_PROGRAMS += tests/unit/test_render
 TESTS += tests/unit/test_render
@@ -17,4 +15,3 @@ tests_unit_test_render_LDADD = $(PA_TEST_LDADD)
 TESTS += tests/cli/report.sh tests/cli/report-golden.sh tests/cli/report-formats.sh \
 	tests/cli/report-sarif.sh tests/cli/report-xslt-security.sh \
 	tests/cli/report-invalid.sh
-dist_man_MANS += man/pactaudit-report.1 man/pactaudit-formats.5

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# results/: sources and tests of this module.
+# results/: the one results model, its writer and its reader; their tests.
 src_libpactaudit_a_SOURCES += \
 	src/results/fingerprint.c \
 	src/results/results.c src/results/results.h \
@@ -10,5 +10,3 @@ TESTS += tests/unit/test_results
 tests_unit_test_results_SOURCES = tests/unit/test_results.c tests/lib/cutest.h
 tests_unit_test_results_CPPFLAGS = $(PA_TEST_CPPFLAGS)
 tests_unit_test_results_LDADD = $(PA_TEST_LDADD)
-dist_man_MANS += man/pactaudit-results.5
-nobase_dist_pkgdata_DATA += rules/schema/results.rng

@@ -1,5 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The results model of one audit and its XML document. */
+/*
+ * The results model of one audit and its XML document (the reader is
+ * read.c).
+ *
+ * Why over 800 lines: the model's setters, its copy and its field visitor
+ * must list the same fields as the writer of the document; keeping them in
+ * one file keeps a new field from being forgotten in one of them.
+ */
 #include "config.h"
 
 #include "results/results.h"

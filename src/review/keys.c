@@ -90,7 +90,7 @@ pa_review_key_parse(int *out, const char *name)
 		return 0;
 	}
 	if (n > 0 && pa_text_utf8_decode((const unsigned char *)name, n, &cp) == n &&
-	    cp > 0x20 && cp != 0x7f && (cp < 0x80 || cp >= 0xa0)) {
+	    cp != 0x20 && !pa_text_is_unsafe(cp)) {
 		*out = (int)cp;
 		return 0;
 	}

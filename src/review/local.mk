@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # review/: the ncurses review screen (pure models and key table, views, the curses driver).
 src_libpactaudit_a_SOURCES += \
-	src/cli/cmd_review.c \
 	src/review/config.c src/review/config.h \
 	src/review/draw.c src/review/draw.h \
 	src/review/keys.c src/review/keys.h \
@@ -16,6 +15,4 @@ TESTS += tests/unit/test_review
 tests_unit_test_review_SOURCES = tests/unit/test_review.c tests/lib/cutest.h
 tests_unit_test_review_CPPFLAGS = $(PA_TEST_CPPFLAGS)
 tests_unit_test_review_LDADD = $(PA_TEST_LDADD)
-dist_man_MANS += man/pactaudit-review.1
 TESTS += tests/tui/review.sh
-EXTRA_DIST += tests/tui

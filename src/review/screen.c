@@ -273,8 +273,8 @@ prompt(struct screen *s, const char *label, const char *initial, struct pa_buf *
 			pa_buf_clear(out);
 			continue;
 		}
-		if (key >= 0x20 && key < PA_KEY_SPECIAL && key != 0x7f &&
-		    !(key >= 0x80 && key < 0xa0) && out->size < 1024)
+		if (key >= 0 && key < PA_KEY_SPECIAL && !pa_text_is_unsafe((unsigned int)key) &&
+		    out->size < 1024)
 			put_utf8(out, (unsigned int)key);
 	}
 }

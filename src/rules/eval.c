@@ -178,16 +178,6 @@ pa_eval_free(struct pa_eval *ev)
 	free(ev);
 }
 
-void
-pa_eval_today(char out[11])
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	if (gmtime_r(&now, &tm) == NULL || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
-		snprintf(out, 11, "1970-01-01");
-}
-
 /* ------------------------------------------------------------------ */
 /* evidence helpers                                                    */
 

@@ -45,7 +45,4 @@ int pa_eval_run(struct pa_results *res, struct pa_eval *ev, xmlDoc *evidence,
 int pa_eval_dossier(struct pa_results **out, const struct pa_rulepack *pack,
     xmlDoc *evidence, const struct pa_eval_opts *opts);
 
-/* Today's date in UTC as YYYY-MM-DD (the default as-of). */
-void pa_eval_today(char out[11]);
-
 #endif

@@ -1,15 +1,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# rules/: the rule-pack loader, XPath extension functions and the evaluation
-# engine; the check and rules commands; their tests and man pages.
+# rules/: the rule-pack loader, XPath extension functions, classification
+# and the evaluation engine; their tests.
 src_libpactaudit_a_SOURCES += \
 	src/rules/classify.c src/rules/classify.h \
 	src/rules/eval.c src/rules/eval.h \
 	src/rules/pack.c src/rules/pack.h \
 	src/rules/packlint.c src/rules/packlint.h \
-	src/rules/xpathfn.c src/rules/xpathfn.h \
-	src/cli/cmd_check.c src/cli/cmd_rules.c
-nobase_dist_pkgdata_DATA += rules/schema/rules.rng
-dist_man_MANS += man/pactaudit-check.1 man/pactaudit-rules.1 man/pactaudit-rules.5
+	src/rules/xpathcheck.c \
+	src/rules/xpathfn.c src/rules/xpathfn.h
 
 check_PROGRAMS += tests/unit/test_rules
 tests_unit_test_rules_SOURCES = tests/unit/test_rules.c tests/lib/cutest.h

@@ -1,5 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Loading and checking rule packs, vocabularies and the accelerator table. */
+/*
+ * Loading and checking rule packs, vocabularies and the accelerator table.
+ *
+ * Why one file of ~1500 lines: the loader of every part (files, rules,
+ * <define> expansion, vocabularies, accelerators) and the checks run after
+ * everything is loaded all work on one private loader state and report
+ * through the same problem(); split, that state and the pack's layout
+ * would have to move into a header.  The seams, if it grows: the
+ * "checks after everything is loaded" section, then <define> expansion.
+ */
 #include "config.h"
 
 #include "rules/pack.h"
@@ -44,7 +53,6 @@ struct keyed {			/* an id and the node it names */
 };
 
 struct pa_rulepack {
-	char *dir;
 	char *version;
 	char digest[PA_DIGEST_HEXLEN + 1];
 	struct pa_vec docs;		/* xmlDoc * (freed with xmlFreeDoc) */
@@ -1152,7 +1160,6 @@ pa_rulepack_load_files(struct pa_rulepack **out, const char *label,
 	ld.diag = diag ? diag : &local;
 	ld.first_diag = ld.diag->count;
 	if ((pack = pa_calloc(1, sizeof(*pack))) == NULL ||
-	    (pack->dir = pa_strdup(label)) == NULL ||
 	    (sorted = pa_calloc(count ? count : 1, sizeof(*sorted))) == NULL) {
 		error = PA_ENOMEM;
 		goto done;
@@ -1330,7 +1337,6 @@ pa_rulepack_free(struct pa_rulepack *pack)
 	pa_vec_dispose(&pack->owned, free);
 	pa_vec_dispose(&pack->docs, free_doc);
 	free(pack->version);
-	free(pack->dir);
 	free(pack);
 }
 
@@ -1400,12 +1406,6 @@ const char *
 pa_rulepack_digest(const struct pa_rulepack *pack)
 {
 	return pack->digest;
-}
-
-const char *
-pa_rulepack_dir(const struct pa_rulepack *pack)
-{
-	return pack->dir;
 }
 
 /* Binary search in a sorted keyed list. */

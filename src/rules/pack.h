@@ -112,8 +112,6 @@ const char *pa_rulepack_pack_version(const struct pa_rulepack *pack, size_t i);
 const char *pa_rulepack_version(const struct pa_rulepack *pack);
 /* SHA-256 over every loaded file (name, size, bytes) in sorted order. */
 const char *pa_rulepack_digest(const struct pa_rulepack *pack);
-/* The folder it was loaded from (borrowed). */
-const char *pa_rulepack_dir(const struct pa_rulepack *pack);
 
 /*
  * Data for the extension functions (borrowed, read-only, safe to share

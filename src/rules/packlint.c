@@ -9,26 +9,8 @@
 
 #include "parse/xml.h"
 #include "rules/pack.h"
+#include "rules/xpathfn.h"
 #include "util/error.h"
-
-static bool
-name_start(int c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
-	    (unsigned char)c >= 0x80;
-}
-
-static bool
-name_char(int c)
-{
-	return name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
-}
-
-static bool
-is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 
 /* The end of the string literal that starts at p (a quote); NULL if unterminated. */
 static const char *
@@ -63,13 +45,13 @@ pa_define_expand(struct pa_buf *out, const char *expr, struct pa_define *defs,
 			continue;
 		}
 		name = ++p;
-		while (name_char(*p))
+		while (pa_xpath_name_char(*p))
 			p++;
 		n = (size_t)(p - name);
 		for (i = 0; i < count; i++)
 			if (strlen(defs[i].name) == n && memcmp(defs[i].name, name, n) == 0)
 				break;
-		if (n == 0 || !name_start(*name) || i == count) {
+		if (n == 0 || !pa_xpath_name_start(*name) || i == count) {
 			pa_buf_printf(msg, "$%.*s: no <define name=\"%.*s\"> before it in "
 			    "this pack", (int)n, name, (int)n, name);
 			return -1;
@@ -107,7 +89,7 @@ each_literal(const char *expr, literal_fn fn, void *arg)
 	struct literal lit;
 
 	while (*p != '\0') {
-		if (is_space(*p)) {
+		if (pa_xpath_is_space(*p)) {
 			p++;
 			continue;
 		}
@@ -125,8 +107,8 @@ each_literal(const char *expr, literal_fn fn, void *arg)
 			p = q;
 			continue;
 		}
-		if (*p == '@' && strncmp(p + 1, "kind", 4) == 0 && !name_char(p[5])) {
-			for (q = p + 5; is_space(*q); q++)
+		if (*p == '@' && strncmp(p + 1, "kind", 4) == 0 && !pa_xpath_name_char(p[5])) {
+			for (q = p + 5; pa_xpath_is_space(*q); q++)
 				;
 			if (*q == '=') {
 				after_kind = true;
@@ -135,9 +117,9 @@ each_literal(const char *expr, literal_fn fn, void *arg)
 			}
 		}
 		after_kind = false;
-		if (name_start(*p)) {
-			for (q = p; name_char(*q) || (*q == ':' && q[1] != ':' &&
-			    name_start(q[1])); q++)
+		if (pa_xpath_name_start(*p)) {
+			for (q = p; pa_xpath_name_char(*q) || (*q == ':' && q[1] != ':' &&
+			    pa_xpath_name_start(q[1])); q++)
 				;
 			name = p;
 			name_len = (size_t)(q - p);
@@ -145,7 +127,7 @@ each_literal(const char *expr, literal_fn fn, void *arg)
 			continue;
 		}
 		if (*p == '(') {
-			for (r = p - 1; r >= expr && is_space(*r); r--)
+			for (r = p - 1; r >= expr && pa_xpath_is_space(*r); r--)
 				;
 			if (depth < MAX_DEPTH) {
 				bool call = name != NULL && r >= expr && r == name + name_len - 1;

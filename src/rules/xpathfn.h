@@ -66,6 +66,11 @@ bool pa_xpathfn_check(struct pa_buf *msg, const char *expr, const struct pa_rule
 bool pa_xpathfn_check_names(struct pa_buf *msg, const char *expr,
     const struct pa_rulepack *pack, const struct pa_schema_names *names);
 
+/* XPath 1.0 lexical classes: whitespace, and (ASCII; bytes >= 0x80 too) name characters. */
+bool pa_xpath_is_space(int c);
+bool pa_xpath_name_start(int c);
+bool pa_xpath_name_char(int c);
+
 /* The parsers behind pa:number() and pa:date(); NaN on bad input. */
 double pa_xpathfn_parse_number(const char *s);
 double pa_xpathfn_parse_date(const char *s);

@@ -14,6 +14,11 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/log.h"
+#include "util/record.h"
+
+/* The facts of every object of a run: [{"format":F,"facts":[...]},...] (sig/facts.h). */
+#define BUNDLE_KIND "sig-bundle"
+#define BUNDLE_VERSION 1
 
 void
 pa_sig__cache_warn(void)
@@ -123,11 +128,8 @@ pa_sig__lookup_cache(struct run *r)
 			error = rc;
 			break;
 		}
-		/* first line: the format; then the facts */
-		if (rc == 0 && val.size > 2 && val.ptr[1] == '\n' && val.ptr[0] >= '0' &&
-		    val.ptr[0] <= '0' + PA_HISTORY_SIG_UNKNOWN &&
-		    pa_sig_facts_decode(&o->facts, &o->nfacts, val.ptr + 2, val.size - 2) == 0) {
-			o->format = (enum pa_history_sigformat)(val.ptr[0] - '0');
+		if (rc == 0 && pa_sig_facts_decode(&o->format, &o->facts, &o->nfacts, val.ptr,
+		    val.size) == 0) {
 			o->hit = true;
 			r->hits++;
 		}
@@ -138,7 +140,7 @@ pa_sig__lookup_cache(struct run *r)
 }
 
 /*
- * The bundle: the facts of every object of this run in one entry, keyed by
+ * The bundle: the facts of every object of this run in one record, keyed by
  * all their keys, so that a run that was done before reads one file instead
  * of one per commit.  Per-object entries are still written: a new commit
  * misses the bundle but finds the others.
@@ -170,13 +172,15 @@ pa_sig__lookup_bundle(struct run *r)
 {
 	struct pa_buf val = PA_BUF_INIT;
 	struct pa_sig_fact **facts = NULL;
-	size_t *nfacts = NULL, i, n;
-	int *formats = NULL, error, fmt;
-	const char *p, *end, *q;
-	unsigned long count;
+	enum pa_history_sigformat *formats = NULL;
+	size_t *nfacts = NULL, i;
+	json_t *objs = NULL;
+	int error;
 
 	if ((error = make_bundle_key(r)) < 0 || r->opts->no_cache || r->nobjs == 0 ||
-	    pa_cache_get(&val, r->cache, r->bundle_key.ptr) != 0)
+	    pa_cache_get(&val, r->cache, r->bundle_key.ptr) != 0 ||
+	    pa_record_decode(&objs, BUNDLE_KIND, BUNDLE_VERSION, val.ptr, val.size) != 0 ||
+	    !json_is_array(objs) || json_array_size(objs) != r->nobjs)
 		goto done;
 	if ((facts = pa_calloc(r->nobjs, sizeof(*facts))) == NULL ||
 	    (nfacts = pa_calloc(r->nobjs, sizeof(*nfacts))) == NULL ||
@@ -184,38 +188,16 @@ pa_sig__lookup_bundle(struct run *r)
 		error = PA_ENOMEM;
 		goto done;
 	}
-	/* "o FORMAT COUNT\n" then COUNT fact lines, per object in order */
-	p = val.ptr;
-	end = val.ptr + val.size;
 	for (i = 0; i < r->nobjs; i++) {
-		char *e;
-
-		if (end - p < 6 || p[0] != 'o' || p[1] != ' ' || p[2] < '0' ||
-		    p[2] > '0' + PA_HISTORY_SIG_UNKNOWN || p[3] != ' ' || p[4] < '1' || p[4] > '9')
+		if ((error = pa_sig_facts_from_json(&formats[i], &facts[i], &nfacts[i],
+		    json_array_get(objs, i))) < 0)
 			goto done;
-		fmt = p[2] - '0';
-		count = strtoul(p + 4, &e, 10);
-		if (e >= end || *e != '\n' || count > 64)
-			goto done;
-		p = e + 1;
-		for (q = p, n = 0; n < count; n++) {
-			if ((q = memchr(q, '\n', (size_t)(end - q))) == NULL)
-				goto done;
-			q++;
-		}
-		if (pa_sig_facts_decode(&facts[i], &nfacts[i], p, (size_t)(q - p)) < 0 ||
-		    nfacts[i] != count)
-			goto done;
-		formats[i] = fmt;
-		p = q;
 	}
-	if (p != end)
-		goto done;
 	for (i = 0; i < r->nobjs; i++) {
 		free(r->objs[i].facts);
 		r->objs[i].facts = facts[i];
 		r->objs[i].nfacts = nfacts[i];
-		r->objs[i].format = (enum pa_history_sigformat)formats[i];
+		r->objs[i].format = formats[i];
 		r->objs[i].hit = true;
 		facts[i] = NULL;
 	}
@@ -227,6 +209,7 @@ done:
 	free(facts);
 	free(nfacts);
 	free(formats);
+	json_decref(objs);
 	pa_buf_dispose(&val);
 	return error == PA_ENOMEM ? error : 0;
 }
@@ -235,16 +218,23 @@ int
 pa_sig__store_bundle(struct run *r)
 {
 	struct pa_buf val = PA_BUF_INIT;
+	json_t *objs;
 	size_t i;
 	int error = 0;
 
 	if (r->opts->no_cache || r->nobjs == 0 || r->bundle_key.size == 0)
 		return 0;
-	for (i = 0; i < r->nobjs && error == 0; i++) {
-		pa_buf_printf(&val, "o %d %zu\n", (int)r->objs[i].format, r->objs[i].nfacts);
-		error = pa_sig_facts_encode(&val, r->objs[i].facts, r->objs[i].nfacts);
+	if ((objs = json_array()) == NULL)
+		return pa_error_oom();
+	for (i = 0; i < r->nobjs; i++) {
+		if (json_array_append_new(objs, pa_sig_facts_json(r->objs[i].format,
+		    r->objs[i].facts, r->objs[i].nfacts)) < 0) {
+			json_decref(objs);
+			return pa_error_oom();
+		}
 	}
-	if (error == 0 && pa_cache_put(r->cache, r->bundle_key.ptr, val.ptr, val.size) < 0) {
+	if ((error = pa_record_encode(&val, BUNDLE_KIND, BUNDLE_VERSION, objs)) == 0 &&
+	    pa_cache_put(r->cache, r->bundle_key.ptr, val.ptr, val.size) < 0) {
 		pa_sig__cache_warn();
 	}
 	pa_buf_dispose(&val);
@@ -266,8 +256,7 @@ pa_sig__store(struct run *r, struct object *o)
 		error = pa_buf_oom(&tmp) ? PA_ENOMEM : 0;
 		goto done;
 	}
-	pa_buf_printf(&val, "%d\n", (int)o->format);
-	if ((error = pa_sig_facts_encode(&val, o->facts, o->nfacts)) == 0 &&
+	if ((error = pa_sig_facts_encode(&val, o->format, o->facts, o->nfacts)) == 0 &&
 	    pa_cache_put(r->cache, key, val.ptr, val.size) < 0) {
 		pa_sig__cache_warn();
 	}

@@ -1,19 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Key and signature facts: lookup and the text encoding kept in the verification cache. */
+/* Key and signature facts: lookup and the records kept in the verification cache. */
 #include "config.h"
 
 #include "sig/facts.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "util/alloc.h"
 #include "util/error.h"
-#include "util/text.h"
+#include "util/record.h"
 
 #define MAX_FACTS 64	/* signatures kept per verified object */
+#define MAX_KEYS 100000	/* (sub)keys of one keyring */
 
 void
 pa_keyset_dispose(struct pa_keyset *ks)
@@ -43,184 +43,152 @@ pa_keyset_find(const struct pa_keyset *ks, const char *fpr)
 	return NULL;
 }
 
-/* Decode field [s, s+n) into out (NUL-terminated, at most size-1 bytes); false if malformed. */
-static bool
-get_field(char *out, size_t size, const char *s, size_t n)
+#define FACTS_KIND "sig-object"
+#define FACTS_VERSION 1
+#define KEYS_KIND "sig-keys"
+#define KEYS_VERSION 1
+
+json_t *
+pa_sig_facts_json(enum pa_history_sigformat format, const struct pa_sig_fact *f, size_t n)
 {
-	struct pa_buf b = PA_BUF_INIT;
-	bool ok;
-
-	ok = pa_text_field_decode(&b, s, n) == 0 && b.size < size;
-	if (ok)
-		memcpy(out, b.ptr, b.size + 1);
-	pa_buf_dispose(&b);
-	return ok;
-}
-
-static bool
-get_ll(long long *out, const char *s, size_t n)
-{
-	char tmp[32], *end;
-
-	if (n == 0 || n >= sizeof(tmp))
-		return false;
-	memcpy(tmp, s, n);
-	tmp[n] = '\0';
-	errno = 0;
-	*out = strtoll(tmp, &end, 10);
-	return errno == 0 && *end == '\0';
-}
-
-/* Split one line into at most max space-separated fields; returns the count. */
-static size_t
-split(const char *line, size_t len, const char **f, size_t *fl, size_t max)
-{
-	size_t n = 0, i = 0, start;
-
-	while (i < len && n < max) {
-		start = i;
-		while (i < len && line[i] != ' ')
-			i++;
-		f[n] = line + start;
-		fl[n] = i - start;
-		n++;
-		if (i < len)
-			i++;
-	}
-	return i < len ? max + 1 : n;
-}
-
-int
-pa_sig_facts_encode(struct pa_buf *out, const struct pa_sig_fact *f, size_t n)
-{
+	json_t *facts;
 	size_t i;
 
+	if ((facts = json_array()) == NULL)
+		return NULL;
 	for (i = 0; i < n; i++) {
-		pa_buf_printf(out, "sig %d ", (int)f[i].outcome);
-		pa_text_field_encode(out, f[i].fpr);
-		pa_buf_printf(out, " %lld %lld ", f[i].created, f[i].expires);
-		pa_text_field_encode(out, f[i].note);
-		pa_buf_putc(out, '\n');
+		if (json_array_append_new(facts, json_pack("[i,o,I,I,o]", (int)f[i].outcome,
+		    pa_record_str(f[i].fpr), (json_int_t)f[i].created, (json_int_t)f[i].expires,
+		    pa_record_str(f[i].note))) < 0) {
+			json_decref(facts);
+			return NULL;
+		}
 	}
-	return pa_buf_oom(out) ? PA_ENOMEM : 0;
+	return json_pack("{s:i, s:o}", "format", (int)format, "facts", facts);
 }
 
 int
-pa_sig_facts_decode(struct pa_sig_fact **out, size_t *n, const char *data, size_t len)
+pa_sig_facts_from_json(enum pa_history_sigformat *format, struct pa_sig_fact **out,
+    size_t *n, const json_t *v)
 {
-	struct pa_sig_fact *v = NULL, *nv;
-	const char *p = data, *end = data + len, *eol, *f[6];
-	size_t fl[6], count = 0;
-	long long o;
-	int error = 0;
+	struct pa_sig_fact *f = NULL;
+	json_t *facts, *fpr, *note;
+	json_int_t created, expires;
+	size_t i, count;
+	int fmt, outcome, error = 0;
 
 	*out = NULL;
 	*n = 0;
-	while (p < end) {
-		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL ||
-		    split(p, (size_t)(eol - p), f, fl, 6) != 6 ||
-		    fl[0] != 3 || memcmp(f[0], "sig", 3) != 0 || count >= MAX_FACTS) {
-			error = PA_EINVALID;
-			goto done;
+	if (json_unpack_ex((json_t *)v, NULL, JSON_STRICT, "{s:i, s:o}", "format", &fmt,
+	    "facts", &facts) < 0 || fmt < PA_HISTORY_SIG_NONE || fmt > PA_HISTORY_SIG_UNKNOWN ||
+	    !json_is_array(facts) || (count = json_array_size(facts)) == 0 || count > MAX_FACTS)
+		return PA_ENOTFOUND;
+	if ((f = pa_calloc(count, sizeof(*f))) == NULL)
+		return PA_ENOMEM;
+	for (i = 0; i < count && error == 0; i++) {
+		if (json_unpack_ex(json_array_get(facts, i), NULL, JSON_STRICT, "[i,o,I,I,o]",
+		    &outcome, &fpr, &created, &expires, &note) < 0 ||
+		    outcome < PA_SIG_OUTCOME_VALID || outcome > PA_SIG_OUTCOME_ERROR) {
+			error = PA_ENOTFOUND;
+			break;
 		}
-		if ((nv = pa_reallocarray(v, count + 1, sizeof(*v))) == NULL) {
-			error = PA_ENOMEM;
-			goto done;
-		}
-		v = nv;
-		memset(&v[count], 0, sizeof(v[count]));
-		if (!get_ll(&o, f[1], fl[1]) || o < PA_SIG_OUTCOME_VALID || o > PA_SIG_OUTCOME_ERROR ||
-		    !get_field(v[count].fpr, sizeof(v[count].fpr), f[2], fl[2]) ||
-		    !get_ll(&v[count].created, f[3], fl[3]) ||
-		    !get_ll(&v[count].expires, f[4], fl[4]) ||
-		    !get_field(v[count].note, sizeof(v[count].note), f[5], fl[5])) {
-			error = PA_EINVALID;
-			goto done;
-		}
-		v[count].outcome = (enum pa_sig_outcome)o;
-		count++;
-		p = eol + 1;
+		f[i].outcome = (enum pa_sig_outcome)outcome;
+		f[i].created = created;
+		f[i].expires = expires;
+		if ((error = pa_record_get_strbuf(f[i].fpr, sizeof(f[i].fpr), fpr)) < 0 ||
+		    (error = pa_record_get_strbuf(f[i].note, sizeof(f[i].note), note)) < 0)
+			error = error == PA_ENOMEM ? error : PA_ENOTFOUND;
 	}
-	if (count == 0)
-		error = PA_EINVALID;
-done:
 	if (error < 0) {
-		free(v);
+		free(f);
 		return error;
 	}
-	*out = v;
+	*format = (enum pa_history_sigformat)fmt;
+	*out = f;
 	*n = count;
 	return 0;
 }
 
 int
+pa_sig_facts_encode(struct pa_buf *out, enum pa_history_sigformat format,
+    const struct pa_sig_fact *f, size_t n)
+{
+	return pa_record_encode(out, FACTS_KIND, FACTS_VERSION, pa_sig_facts_json(format, f, n));
+}
+
+int
+pa_sig_facts_decode(enum pa_history_sigformat *format, struct pa_sig_fact **out, size_t *n,
+    const char *data, size_t len)
+{
+	json_t *v;
+	int error;
+
+	*out = NULL;
+	*n = 0;
+	if ((error = pa_record_decode(&v, FACTS_KIND, FACTS_VERSION, data, len)) < 0)
+		return error;
+	error = pa_sig_facts_from_json(format, out, n, v);
+	json_decref(v);
+	return error;
+}
+
+int
 pa_keyset_encode(struct pa_buf *out, const struct pa_keyset *ks)
 {
+	json_t *keys;
 	size_t i;
 
-	pa_buf_printf(out, "keys %zu\n", ks->count);
+	if ((keys = json_array()) == NULL)
+		return pa_error_oom();
 	for (i = 0; i < ks->count; i++) {
 		const struct pa_key_fact *k = &ks->keys[i];
 
-		pa_buf_puts(out, "key ");
-		pa_text_field_encode(out, k->fpr);
-		pa_buf_putc(out, ' ');
-		pa_text_field_encode(out, k->primary);
-		pa_buf_printf(out, " %lld %d ", k->expires, k->revoked ? 1 : 0);
-		pa_text_field_encode(out, k->uid);
-		pa_buf_putc(out, '\n');
+		if (json_array_append_new(keys, json_pack("[o,o,I,b,o]", pa_record_str(k->fpr),
+		    pa_record_str(k->primary), (json_int_t)k->expires, k->revoked,
+		    pa_record_str(k->uid))) < 0) {
+			json_decref(keys);
+			return pa_error_oom();
+		}
 	}
-	return pa_buf_oom(out) ? PA_ENOMEM : 0;
+	return pa_record_encode(out, KEYS_KIND, KEYS_VERSION, keys);
 }
 
 int
 pa_keyset_decode(struct pa_keyset *out, const char *data, size_t len)
 {
-	const char *p = data, *end = data + len, *eol, *f[6];
-	size_t fl[6], want, i = 0;
-	long long v;
-	char *uid = NULL;
-	int error = 0;
+	json_t *keys, *fpr, *primary, *uid;
+	json_int_t expires;
+	size_t i, count;
+	int revoked, error;
 
 	memset(out, 0, sizeof(*out));
-	if ((eol = memchr(p, '\n', len)) == NULL ||
-	    split(p, (size_t)(eol - p), f, fl, 2) != 2 || fl[0] != 4 ||
-	    memcmp(f[0], "keys", 4) != 0 || !get_ll(&v, f[1], fl[1]) || v < 0 || v > 100000)
-		return PA_EINVALID;
-	want = (size_t)v;
-	p = eol + 1;
-	if (want > 0 && (out->keys = pa_calloc(want, sizeof(*out->keys))) == NULL)
-		return PA_ENOMEM;
-	for (i = 0; i < want; i++) {
+	if ((error = pa_record_decode(&keys, KEYS_KIND, KEYS_VERSION, data, len)) < 0)
+		return error;
+	if (!json_is_array(keys) || (count = json_array_size(keys)) > MAX_KEYS) {
+		error = PA_ENOTFOUND;
+		goto done;
+	}
+	if (count > 0 && (out->keys = pa_calloc(count, sizeof(*out->keys))) == NULL) {
+		error = PA_ENOMEM;
+		goto done;
+	}
+	for (i = 0; i < count; i++) {
 		struct pa_key_fact *k = &out->keys[i];
 
-		if (p >= end || (eol = memchr(p, '\n', (size_t)(end - p))) == NULL ||
-		    split(p, (size_t)(eol - p), f, fl, 6) != 6 || fl[0] != 3 ||
-		    memcmp(f[0], "key", 3) != 0) {
-			error = PA_EINVALID;
-			goto done;
-		}
-		if ((uid = pa_malloc(fl[5] + 1)) == NULL) {
-			error = PA_ENOMEM;
-			goto done;
-		}
-		if (!get_field(k->fpr, sizeof(k->fpr), f[1], fl[1]) ||
-		    !get_field(k->primary, sizeof(k->primary), f[2], fl[2]) ||
-		    !get_ll(&k->expires, f[3], fl[3]) || !get_ll(&v, f[4], fl[4]) ||
-		    !get_field(uid, fl[5] + 1, f[5], fl[5])) {
-			error = PA_EINVALID;
-			goto done;
-		}
-		k->revoked = v != 0;
-		k->uid = uid;
-		uid = NULL;
 		out->count = i + 1;
-		p = eol + 1;
+		if (json_unpack_ex(json_array_get(keys, i), NULL, JSON_STRICT, "[o,o,I,b,o]",
+		    &fpr, &primary, &expires, &revoked, &uid) < 0 ||
+		    (error = pa_record_get_strbuf(k->fpr, sizeof(k->fpr), fpr)) < 0 ||
+		    (error = pa_record_get_strbuf(k->primary, sizeof(k->primary), primary)) < 0 ||
+		    (error = pa_record_get_str(&k->uid, uid)) < 0) {
+			error = error == PA_ENOMEM ? error : PA_ENOTFOUND;
+			goto done;
+		}
+		k->expires = expires;
+		k->revoked = revoked != 0;
 	}
-	if (p != end)
-		error = PA_EINVALID;
 done:
-	free(uid);
+	json_decref(keys);
 	if (error < 0)
 		pa_keyset_dispose(out);
 	return error;

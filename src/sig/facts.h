@@ -6,7 +6,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "dossier/history.h"
 #include "util/buf.h"
+#include "util/record.h"	/* json_t */
 
 /* What GnuPG said about one signature: facts only, judged later (cacheable). */
 enum pa_sig_outcome {
@@ -45,11 +47,22 @@ void pa_keyset_dispose(struct pa_keyset *ks);
 const struct pa_key_fact *pa_keyset_find(const struct pa_keyset *ks, const char *fpr);
 
 /*
- * Cache encodings (one line per fact, text): append to out; decode returns
- * PA_EINVALID for anything malformed (the entry is then ignored).
+ * The facts as cache records (util/record.h), built and read with jansson.
+ * One object: kind "sig-object",
+ *	{"format":F,"facts":[[OUTCOME,FPR,CREATED,EXPIRES,NOTE],...]}
+ * with 1 to 64 facts; a keyring: kind "sig-keys",
+ *	[[FPR,PRIMARY,EXPIRES,REVOKED,UID],...]
+ * Decoding returns PA_ENOTFOUND for anything that is not such a record
+ * (the entry is then ignored, as a cache miss), PA_ENOMEM.
  */
-int pa_sig_facts_encode(struct pa_buf *out, const struct pa_sig_fact *f, size_t n);
-int pa_sig_facts_decode(struct pa_sig_fact **out, size_t *n, const char *data, size_t len);
+json_t *pa_sig_facts_json(enum pa_history_sigformat format, const struct pa_sig_fact *f,
+    size_t n);
+int pa_sig_facts_from_json(enum pa_history_sigformat *format, struct pa_sig_fact **out,
+    size_t *n, const json_t *v);
+int pa_sig_facts_encode(struct pa_buf *out, enum pa_history_sigformat format,
+    const struct pa_sig_fact *f, size_t n);
+int pa_sig_facts_decode(enum pa_history_sigformat *format, struct pa_sig_fact **out,
+    size_t *n, const char *data, size_t len);
 int pa_keyset_encode(struct pa_buf *out, const struct pa_keyset *ks);
 int pa_keyset_decode(struct pa_keyset *out, const char *data, size_t len);
 

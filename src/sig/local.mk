@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# sig/: sources and tests of this module (with dossier/history.c, the
-# libgit2 side of the trust checks, and the pact command).
+# sig/: collecting what to verify, the verifiers (GPGME, librnp, the worker
+# pool), the fact cache, the signing policy and the trust walk; their tests.
 src_libpactaudit_a_SOURCES += \
 	src/sig/collect.c src/sig/factcache.c src/sig/internal.h \
 	src/sig/facts.c src/sig/facts.h \
@@ -10,9 +10,7 @@ src_libpactaudit_a_SOURCES += \
 	src/sig/registry.c src/sig/registry.h \
 	src/sig/rnp.c src/sig/rnp.h \
 	src/sig/sig.c src/sig/sig.h src/sig/split.c \
-	src/sig/walk.c \
-	src/dossier/history.c src/dossier/history.h \
-	src/cli/cmd_pact.c
+	src/sig/walk.c
 
 check_PROGRAMS += tests/unit/test_sig
 tests_unit_test_sig_SOURCES = tests/unit/test_sig.c tests/lib/cutest.h
@@ -21,5 +19,4 @@ tests_unit_test_sig_LDADD = $(PA_TEST_LDADD)
 TESTS += tests/unit/test_sig \
 	tests/cli/trust.sh tests/cli/trust-keys.sh tests/cli/trust-registry.sh \
 	tests/cli/pact.sh tests/cli/trust-verifiers.sh
-dist_man_MANS += man/pactaudit-pact.1 man/pactaudit-registry.5 man/pactaudit-trust.7
 TESTS += tests/fuzz/policy.fuzz

@@ -172,7 +172,8 @@ worker_main(int fd)
 			pa_buf_puts(&out, pa_error_last() ? pa_error_last() : "verification failed");
 		} else {
 			pa_buf_puts(&out, "ok\n");
-			pa_sig_facts_encode(&out, facts, nfacts);
+			/* the facts record of sig/facts.h; the format is the caller's to know */
+			pa_sig_facts_encode(&out, PA_HISTORY_SIG_OPENPGP, facts, nfacts);
 			free(facts);
 		}
 		worker_reply(fd, &out);
@@ -324,6 +325,7 @@ send_job(struct worker *w, const char *home, const struct pa_sig_job *j, struct 
 static int
 read_reply(struct worker *w, struct pa_sig_job *j, struct pa_buf *tmp)
 {
+	enum pa_history_sigformat format;
 	unsigned char hdr[4];
 	uint32_t len;
 	int error;
@@ -353,7 +355,7 @@ read_reply(struct worker *w, struct pa_sig_job *j, struct pa_buf *tmp)
 		return pa_error_setc(PA_EINVALID, PA_ERRCLASS_GPG, "%s", tmp->ptr + 6);
 	if (tmp->size < 3 || memcmp(tmp->ptr, "ok\n", 3) != 0)
 		return PA_ERROR;
-	error = pa_sig_facts_decode(&j->facts, &j->nfacts, tmp->ptr + 3, tmp->size - 3);
+	error = pa_sig_facts_decode(&format, &j->facts, &j->nfacts, tmp->ptr + 3, tmp->size - 3);
 	if (error < 0)
 		return error == PA_ENOMEM ? error : PA_ERROR;
 	j->done = 1;

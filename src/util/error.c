@@ -13,7 +13,6 @@
 #define PA_ERROR_MAX 1024
 
 static _Thread_local char err_msg[PA_ERROR_MAX];
-static _Thread_local enum pa_errclass err_class;
 static _Thread_local int err_set;
 
 int
@@ -23,7 +22,7 @@ pa_error_vset(enum pa_errclass klass, const char *fmt, va_list ap)
 
 	vsnprintf(raw, sizeof(raw), fmt, ap);
 	pa_text_sanitize_into(err_msg, sizeof(err_msg), raw, strlen(raw));
-	err_class = klass;
+	(void)klass;	/* names the origin at the call site; not kept (error.h) */
 	err_set = 1;
 	return PA_ERROR;
 }
@@ -56,7 +55,6 @@ pa_error_oom(void)
 	static const char oom[] = "out of memory";
 
 	memcpy(err_msg, oom, sizeof(oom));
-	err_class = PA_ERRCLASS_NOMEM;
 	err_set = 1;
 	return PA_ENOMEM;
 }
@@ -78,16 +76,9 @@ pa_error_last(void)
 	return err_set ? err_msg : NULL;
 }
 
-enum pa_errclass
-pa_error_last_class(void)
-{
-	return err_set ? err_class : PA_ERRCLASS_NONE;
-}
-
 void
 pa_error_clear(void)
 {
 	err_set = 0;
 	err_msg[0] = '\0';
-	err_class = PA_ERRCLASS_NONE;
 }

@@ -18,6 +18,10 @@ enum pa_errcode {
 	PA_EUSAGE = -6		/* bad command-line usage */
 };
 
+/*
+ * Where an error came from.  It documents the call site (as libgit2's
+ * klass does); no caller branches on it, so it is not kept with the message.
+ */
 enum pa_errclass {
 	PA_ERRCLASS_NONE,
 	PA_ERRCLASS_OS,
@@ -48,7 +52,6 @@ int pa_error_from_os(const char *what, const char *path);
 
 /* The current message, or NULL; borrowed until the next set/clear. */
 const char *pa_error_last(void);
-enum pa_errclass pa_error_last_class(void);
 void pa_error_clear(void);
 
 #endif

@@ -64,10 +64,11 @@ pa_text_is_utf8(const char *data, size_t len)
 	return true;
 }
 
-static bool
-is_bidi_control(unsigned int cp)
+bool
+pa_text_is_unsafe(unsigned int cp)
 {
-	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
 	    cp == 0x200e || cp == 0x200f || cp == 0x061c;
 }
 
@@ -101,8 +102,7 @@ pa_text_sanitize(struct pa_buf *out, const char *data, size_t len, int flags)
 			i += n;
 			continue;
 		}
-		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
-		    is_bidi_control(cp)) {
+		if (pa_text_is_unsafe(cp)) {
 			if ((error = pa_buf_put(out, data + run, i - run)) < 0)
 				return error;
 			if (cp == '\n')
@@ -191,63 +191,6 @@ pa_text_xml_clean(struct pa_buf *out, const char *data, size_t len, bool *change
 		run = i;
 	}
 	return pa_buf_put(out, data + run, i - run);
-}
-
-int
-pa_text_field_encode(struct pa_buf *out, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	const unsigned char *p = (const unsigned char *)s;
-
-	if (s == NULL || *s == '\0')
-		return pa_buf_putc(out, '-');
-	for (; *p != '\0'; p++) {
-		if (*p <= 0x20 || *p == '%' || *p == 0x7f ||
-		    (*p == '-' && p == (const unsigned char *)s)) {
-			pa_buf_putc(out, '%');
-			pa_buf_putc(out, hex[*p >> 4]);
-			pa_buf_putc(out, hex[*p & 15]);
-		} else {
-			pa_buf_putc(out, (char)*p);
-		}
-	}
-	return pa_buf_oom(out) ? PA_ENOMEM : 0;
-}
-
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-int
-pa_text_field_decode(struct pa_buf *out, const char *s, size_t n)
-{
-	size_t i;
-	int hi, lo;
-	char c;
-
-	if (n == 1 && s[0] == '-')
-		return 0;
-	for (i = 0; i < n; i++) {
-		c = s[i];
-		if (c == '%') {
-			if (n - i < 3)
-				return PA_EINVALID;
-			if ((hi = hexval(s[i + 1])) < 0 || (lo = hexval(s[i + 2])) < 0)
-				return PA_EINVALID;
-			c = (char)(hi * 16 + lo);
-			i += 2;
-		}
-		if (c == '\0')
-			return PA_EINVALID;
-		pa_buf_putc(out, c);
-	}
-	return pa_buf_oom(out) ? PA_ENOMEM : 0;
 }
 
 size_t

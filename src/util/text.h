@@ -34,13 +34,10 @@ char *pa_text_sanitize_dup(const char *s);
 int pa_text_xml_clean(struct pa_buf *out, const char *data, size_t len, bool *changed);
 
 /*
- * A field of a space-separated cache record: "-" for NULL or empty, else
- * the bytes with spaces, control bytes, DEL, '%' and a leading '-'
- * percent-encoded (%XX, upper-case hex).  decode reverses it; PA_EINVALID
- * for a malformed field or one that would hold a NUL byte.
+ * The one table of code points that must not reach a screen as they are:
+ * C0 controls, DEL, C1 controls and the BiDi controls listed above.
  */
-int pa_text_field_encode(struct pa_buf *out, const char *s);
-int pa_text_field_decode(struct pa_buf *out, const char *s, size_t n);
+bool pa_text_is_unsafe(unsigned int cp);
 
 /* Decode one UTF-8 sequence at s (n bytes available); returns its length, or 0 if invalid. */
 size_t pa_text_utf8_decode(const unsigned char *s, size_t n, unsigned int *cp);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Fuzz target: the signing-policy reader (pact/signers.xml at any commit) and the cached fact encodings. */
+/* Fuzz target: the signing-policy reader (pact/signers.xml at any commit) and the cached fact records. */
 #include "config.h"
 
 #include <stdint.h>
@@ -30,8 +30,8 @@ is_fpr(const char *s)
 /*
  * The same bytes go to pa_policy_parse() (every signer kept has a
  * normalised fingerprint and known rights only, and no fingerprint twice)
- * and to the decoders of cached signature and key facts (what decodes
- * encodes to bytes that decode to the same facts).
+ * and to the decoders of the cache records of signature and key facts
+ * (what decodes encodes to a record that decodes to the same facts).
  */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -40,6 +40,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct pa_diag diag = PA_DIAG_INIT;
 	struct pa_policy *p = NULL;
 	struct pa_sig_fact *f = NULL, *g = NULL;
+	enum pa_history_sigformat ff, gf;
 	struct pa_keyset ks, ks2;
 	struct pa_buf b = PA_BUF_INIT;
 	size_t i, j, n = 0, m = 0;
@@ -65,9 +66,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pa_policy_free(p);
 	pa_diag_dispose(&diag);
 
-	if (pa_sig_facts_decode(&f, &n, (const char *)data, size) == 0) {
-		if (pa_sig_facts_encode(&b, f, n) < 0 ||
-		    pa_sig_facts_decode(&g, &m, b.ptr, b.size) != 0 || m != n ||
+	if (pa_sig_facts_decode(&ff, &f, &n, (const char *)data, size) == 0) {
+		if (pa_sig_facts_encode(&b, ff, f, n) < 0 ||
+		    pa_sig_facts_decode(&gf, &g, &m, b.ptr, b.size) != 0 || m != n || gf != ff ||
 		    memcmp(f, g, n * sizeof(*f)) != 0)
 			abort();
 	}
@@ -80,7 +81,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		for (i = 0; i < ks.count; i++) {
 			if (strcmp(ks.keys[i].fpr, ks2.keys[i].fpr) != 0 ||
-			    strcmp(ks.keys[i].uid ? ks.keys[i].uid : "", ks2.keys[i].uid ? ks2.keys[i].uid : "") != 0 ||
+			    strcmp(ks.keys[i].primary, ks2.keys[i].primary) != 0 ||
+			    (ks.keys[i].uid == NULL) != (ks2.keys[i].uid == NULL) ||
+			    (ks.keys[i].uid != NULL && strcmp(ks.keys[i].uid, ks2.keys[i].uid) != 0) ||
 			    ks.keys[i].expires != ks2.keys[i].expires || ks.keys[i].revoked != ks2.keys[i].revoked)
 				abort();
 		}

@@ -328,13 +328,14 @@ test_sig_judge(void)
 	pa_policy_free(p);
 }
 
-/* ---- cache encodings ---- */
+/* ---- cache records ---- */
 
 static void
 test_sig_facts_roundtrip(void)
 {
 	struct pa_sig_fact in[3], *out = NULL;
 	struct pa_buf b = PA_BUF_INIT;
+	enum pa_history_sigformat fmt = PA_HISTORY_SIG_NONE;
 	size_t n = 0;
 
 	memset(in, 0, sizeof(in));
@@ -343,13 +344,15 @@ test_sig_facts_roundtrip(void)
 	in[0].created = T0;
 	in[0].expires = T0 + DAY;
 	in[1].outcome = PA_SIG_OUTCOME_ERROR;
-	snprintf(in[1].note, sizeof(in[1].note), "odd: 100%% sure\nreally\x01");
+	snprintf(in[1].note, sizeof(in[1].note), "odd: 100%% sure\nreally\x01\xff");
 	in[2].outcome = PA_SIG_OUTCOME_UNSUPPORTED;
 	snprintf(in[2].note, sizeof(in[2].note), "-ssh");
-	CU_ASSERT_EQUAL(pa_sig_facts_encode(&b, in, 3), 0);
+	CU_ASSERT_EQUAL(pa_sig_facts_encode(&b, PA_HISTORY_SIG_OPENPGP, in, 3), 0);
 	CU_ASSERT_EQUAL(memchr(b.ptr, '\x01', b.size), NULL);
-	CU_ASSERT_EQUAL_FATAL(pa_sig_facts_decode(&out, &n, b.ptr, b.size), 0);
+	CU_ASSERT_EQUAL(strncmp(b.ptr, "{\"pactaudit\":\"sig-object\",", 26), 0);
+	CU_ASSERT_EQUAL_FATAL(pa_sig_facts_decode(&fmt, &out, &n, b.ptr, b.size), 0);
 	CU_ASSERT_EQUAL_FATAL(n, 3);
+	CU_ASSERT_EQUAL(fmt, PA_HISTORY_SIG_OPENPGP);
 	CU_ASSERT_EQUAL(memcmp(in, out, sizeof(in)), 0);
 	free(out);
 	pa_buf_dispose(&b);
@@ -358,24 +361,33 @@ test_sig_facts_roundtrip(void)
 static void
 test_sig_facts_malformed(void)
 {
+#define OBJ(body) "{\"pactaudit\":\"sig-object\",\"version\":1,\"data\":" body "}"
 	static const char *const rows[] = {
 		"",
-		"sig 0 - 0 0 -",			/* no newline */
-		"sig 9 - 0 0 -\n",			/* outcome out of range */
-		"sig 0 - x 0 -\n",
-		"sig 0 - 0 0\n",			/* a field short */
-		"sig 0 - 0 0 - extra\n",
-		"sog 0 - 0 0 -\n",
-		"sig 0 %4 0 0 -\n",			/* truncated escape */
-		"sig 0 %00 0 0 -\n",			/* NUL */
-		"sig 0 " FA FA FA " 0 0 -\n",		/* too long for a fingerprint */
+		"1\nsig 0 - 0 0 -\n",			/* the text format of older versions */
+		"{\"pactaudit\":\"sig-object\",\"version\":2,\"data\":{\"format\":1,\"facts\":[[0,\"\",0,0,\"\"]]}}",
+		"{\"pactaudit\":\"sig-keys\",\"version\":1,\"data\":[]}",
+		OBJ("{\"format\":1,\"facts\":[]}"),		/* no facts */
+		OBJ("{\"format\":9,\"facts\":[[0,\"\",0,0,\"\"]]}"),	/* format out of range */
+		OBJ("{\"format\":1,\"facts\":[[9,\"\",0,0,\"\"]]}"),	/* outcome out of range */
+		OBJ("{\"format\":1,\"facts\":[[0,\"\",\"x\",0,\"\"]]}"),
+		OBJ("{\"format\":1,\"facts\":[[0,\"\",0,0]]}"),		/* a field short */
+		OBJ("{\"format\":1,\"facts\":[[0,\"\",0,0,\"\",1]]}"),
+		OBJ("{\"format\":1,\"facts\":[[0,\"\",0,0,\"\"]],\"x\":1}"),
+		OBJ("{\"format\":1,\"facts\":[[0,{\"hex\":\"0\"},0,0,\"\"]]}"),	/* odd hex */
+		OBJ("{\"format\":1,\"facts\":[[0,\"a\\u0000b\",0,0,\"\"]]}"),	/* NUL */
+		OBJ("{\"format\":1,\"facts\":[[0,\"" FA FA FA "\",0,0,\"\"]]}"),	/* too long */
+		OBJ("{\"format\":1,\"facts\":[[0,null,0,0,\"\"]]}"),
 	};
+#undef OBJ
 	struct pa_sig_fact *out;
+	enum pa_history_sigformat fmt;
 	size_t n, i;
 
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		out = NULL;
-		CU_ASSERT_EQUAL(pa_sig_facts_decode(&out, &n, rows[i], strlen(rows[i])), PA_EINVALID);
+		CU_ASSERT_EQUAL(pa_sig_facts_decode(&fmt, &out, &n, rows[i], strlen(rows[i])),
+		    PA_ENOTFOUND);
 		CU_ASSERT_PTR_NULL(out);
 	}
 }
@@ -386,31 +398,46 @@ test_sig_keyset_roundtrip(void)
 	struct pa_key_fact keys[] = {
 		{ FA, FA, (char *)"Jane Doe <jane@x> (100% real)", T0, false },
 		{ FB, FA, NULL, 0, true },
+		{ FB, FB, (char *)"Latin-1 J\xf6rg", 0, false },
 	};
-	struct pa_keyset in = { keys, 2 }, out;
+	struct pa_keyset in = { keys, 3 }, out;
 	struct pa_buf b = PA_BUF_INIT;
 
 	CU_ASSERT_EQUAL(pa_keyset_encode(&b, &in), 0);
 	CU_ASSERT_EQUAL_FATAL(pa_keyset_decode(&out, b.ptr, b.size), 0);
-	CU_ASSERT_EQUAL_FATAL(out.count, 2);
+	CU_ASSERT_EQUAL_FATAL(out.count, 3);
 	CU_ASSERT_STRING_EQUAL(out.keys[0].uid, "Jane Doe <jane@x> (100% real)");
 	CU_ASSERT_STRING_EQUAL(out.keys[1].primary, FA);
-	CU_ASSERT_STRING_EQUAL(out.keys[1].uid, "");
+	CU_ASSERT_PTR_NULL(out.keys[1].uid);
+	CU_ASSERT_STRING_EQUAL(out.keys[2].uid, "Latin-1 J\xf6rg");
 	CU_ASSERT_EQUAL(out.keys[0].expires, T0);
 	CU_ASSERT_TRUE(out.keys[1].revoked);
+	CU_ASSERT_FALSE(out.keys[2].revoked);
 	CU_ASSERT_PTR_NOT_NULL(pa_keyset_find(&out, "0123456789abcdef0123456789abcdef01234567"));
 	CU_ASSERT_PTR_NOT_NULL(pa_keyset_find(&out, "89ABCDEF01234567"));	/* FA's key id */
 	CU_ASSERT_PTR_NULL(pa_keyset_find(&out, "FFFFFFFFFFFFFFFF"));
 	pa_keyset_dispose(&out);
-	/* a count that does not match, trailing bytes */
+	/* the text of older versions, a short key, trailing bytes, another kind */
 	{
-		static const char one[] = "keys 2\nkey " FA " " FA " 0 0 -\n";
+		static const char *const bad[] = {
+			"keys 0\n",
+			"{\"pactaudit\":\"sig-keys\",\"version\":1,\"data\":[[\"" FA "\",\"" FA "\",0,false]]}",
+			"{\"pactaudit\":\"sig-keys\",\"version\":1,\"data\":[]}x",
+			"{\"pactaudit\":\"sig-keys\",\"version\":1,\"data\":{}}",
+			"{\"pactaudit\":\"sig-object\",\"version\":1,\"data\":[]}",
+		};
+		size_t i;
 
-		CU_ASSERT_EQUAL(pa_keyset_decode(&out, one, sizeof(one) - 1), PA_EINVALID);
+		for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+			CU_ASSERT_EQUAL(pa_keyset_decode(&out, bad[i], strlen(bad[i])), PA_ENOTFOUND);
+			CU_ASSERT_EQUAL(out.count, 0);
+		}
 	}
-	CU_ASSERT_EQUAL(pa_keyset_decode(&out, "keys 0\nx", 8), PA_EINVALID);
-	CU_ASSERT_EQUAL(pa_keyset_decode(&out, "keys -1\n", 8), PA_EINVALID);
-	CU_ASSERT_EQUAL(pa_keyset_decode(&out, "keys 0\n", 7), 0);
+	{
+		static const char none[] = "{\"pactaudit\":\"sig-keys\",\"version\":1,\"data\":[]}";
+
+		CU_ASSERT_EQUAL(pa_keyset_decode(&out, none, sizeof(none) - 1), 0);
+	}
 	CU_ASSERT_EQUAL(out.count, 0);
 	pa_keyset_dispose(&out);
 	pa_buf_dispose(&b);
@@ -664,9 +691,9 @@ static CU_TestInfo sig_tests[] = {
 	{ "fingerprints are normalised", test_sig_fpr_normalise },
 	{ "signers.xml parsing and its diagnostics", test_sig_policy_parse },
 	{ "judging signatures at the as-of date", test_sig_judge },
-	{ "signature facts survive the cache encoding", test_sig_facts_roundtrip },
+	{ "signature facts survive their cache record", test_sig_facts_roundtrip },
 	{ "malformed cached facts are rejected", test_sig_facts_malformed },
-	{ "key facts survive the cache encoding", test_sig_keyset_roundtrip },
+	{ "key facts survive their cache record", test_sig_keyset_roundtrip },
 	{ "cache round trip, damaged entries are misses", test_cache_roundtrip_and_damage },
 	{ "registry file", test_sig_registry_load },
 	{ "registry errors name file and line", test_sig_registry_errors },
