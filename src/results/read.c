@@ -108,7 +108,8 @@ read_finding(struct pa_results *res, const xmlNode *n)
 	}
 	f.message = message;
 	f.remedy = remedy;
-	error = pa_results__push_finding(res, &f);
+	if ((error = pa_results__push_finding(res, &f)) == 0)
+		error = pa_results__read_waiver(res->findings.items[res->findings.count - 1], n);
 	free(message);
 	free(remedy);
 	return error;
@@ -178,6 +179,8 @@ read_results(struct pa_results **out, const xmlNode *r, const char *name)
 			error = read_signature(res, c);
 		} else if (is_elem(c, "finding")) {
 			error = read_finding(res, c);
+		} else if (is_elem(c, "baseline")) {
+			error = pa_results__read_baseline(res, c);
 		} else if (is_elem(c, "verdict") && verdict == NULL) {
 			if ((verdict = text_of(c)) == NULL)
 				error = pa_error_oom();

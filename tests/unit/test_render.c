@@ -316,15 +316,15 @@ test_render_json_keys(void)
 {
 	static const char *const top[] = {
 		"dossier", "as_of", "systems", "models", "signatures", "findings",
-		"verdict", "tool", "rules"
+		"verdict", "tool", "rules", "baseline"
 	};
 	static const char *const fkeys[] = {
 		"rule", "severity", "status", "path", "line", "message", "fingerprint",
-		"ref", "remedy", "anchor", "in_force", "applies_from", "waivable"
+		"ref", "remedy", "anchor", "in_force", "applies_from", "waivable", "waiver"
 	};
 	json_t *j = json_of("needs-changes"), *d, *f, *a;
 
-	CU_ASSERT_TRUE(has_exactly_keys(j, top, 9));
+	CU_ASSERT_TRUE(has_exactly_keys(j, top, 10));
 	d = json_object_get(j, "dossier");
 	CU_ASSERT_STRING_EQUAL(STR_AT(d, "commit"), "ec0b4f0b5c90ed0fa911a2972ccc452641b31563");
 	CU_ASSERT_STRING_EQUAL(STR_AT(d, "path"), "calls/2026-03/acme-rank");
@@ -357,7 +357,7 @@ test_render_json_keys(void)
 	a = json_object_get(j, "findings");
 	CU_ASSERT_EQUAL_FATAL(json_array_size(a), 8);
 	f = json_array_get(a, 0);
-	CU_ASSERT_TRUE(has_exactly_keys(f, fkeys, 13));
+	CU_ASSERT_TRUE(has_exactly_keys(f, fkeys, 14));
 	CU_ASSERT_STRING_EQUAL(STR_AT(f, "rule"), "AIA-ART50-1");
 	CU_ASSERT_STRING_EQUAL(STR_AT(f, "severity"), "warning");
 	CU_ASSERT_STRING_EQUAL(STR_AT(f, "status"), "open");
@@ -397,7 +397,7 @@ test_render_json_keys(void)
 	j = json_of("set");
 	CU_ASSERT_TRUE(json_is_array(j));
 	CU_ASSERT_EQUAL(json_array_size(j), 2);
-	CU_ASSERT_TRUE(has_exactly_keys(json_array_get(j, 1), top, 9));
+	CU_ASSERT_TRUE(has_exactly_keys(json_array_get(j, 1), top, 10));
 	CU_ASSERT_STRING_EQUAL(STR_AT(json_array_get(j, 1), "verdict"), "needs-changes");
 	CU_ASSERT_EQUAL(json_integer_value(json_object_get(json_array_get(
 	    json_object_get(json_array_get(j, 1), "findings"), 0), "line")), 12);
