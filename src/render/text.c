@@ -261,8 +261,8 @@ write_fixed(const struct text_out *o, const struct pa_results *d)
 
 	if (d->baseline == NULL)
 		return;
-	fprintf(o->fp, "fixed since the baseline %s: ", d->baseline);
-	fputs(d->fixed.count ? "\n" : "none\n", o->fp);
+	fprintf(o->fp, "fixed since the baseline %s:%s\n", d->baseline,
+	    d->fixed.count ? "" : " none");
 	for (i = 0; i < d->fixed.count; i++) {
 		const struct pa_results_fixed *fx = d->fixed.items[i];
 
