@@ -8,7 +8,7 @@ src_libpactaudit_a_SOURCES += \
 src_libpactaudit_a_SOURCES += src/cli/cmd_decide.c src/cli/cmd_ledger.c
 dist_man_MANS += man/pactaudit-decide.1 man/pactaudit-waive.1 man/pactaudit-ledger.1 \
 	man/pactaudit-waivers.5
-TESTS += tests/cli/ledger.sh
+TESTS += tests/cli/ledger.sh tests/cli/check-waivers.sh
 
 check_PROGRAMS += tests/unit/test_ledger
 TESTS += tests/unit/test_ledger

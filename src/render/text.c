@@ -213,9 +213,11 @@ write_waiver(const struct text_out *o, const struct pa_results_waiver *w)
 	if (w->until != NULL)
 		fprintf(o->fp, " until %s", w->until);
 	fprintf(o->fp, ", %s", ledger ? "auditor's ledger" : "self-declared");
-	if (w->id != NULL)
-		fprintf(o->fp, " (%s%s%.12s)", ledger && w->origin ? w->origin : "",
-		    ledger && w->origin ? " " : "", w->id);
+	if (w->id != NULL && ledger)	/* the ledger and its commit, abbreviated */
+		fprintf(o->fp, " (%s%s%.12s)", w->origin ? w->origin : "", w->origin ? " " : "",
+		    w->id);
+	else if (w->id != NULL)		/* FILE:N */
+		fprintf(o->fp, " (%s)", w->id);
 	if (w->approver_name != NULL || w->approver != NULL)
 		fprintf(o->fp, " by %s", w->approver_name ? w->approver_name : w->approver);
 	if (w->justification != NULL)
