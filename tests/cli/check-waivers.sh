@@ -301,4 +301,19 @@ assert_xpath 1 "//r:finding[@rule='CHK-RISK'][@status='waived']/r:waiver[@source
 cached "$T/c3.xml" "$T/error"
 hit "a plain check after --ledger"
 cmp -s "$T/c1.xml" "$T/c3.xml" || pa_fail "a waiver leaked into the cached results"
+# decide and waive audit through the same cache, and decide on the same results
+: >"$LOG"
+"$PACTAUDIT" --log "$LOG" decide "$T/error" --rules "$RULES" --as-of "$AS_OF" --ledger "$L" \
+    --key "$ANN" --decision changes >"$T/out" 2>"$T/err" || pa_fail "decide failed: $(cat "$T/err")"
+hit "decide"
+"$PACTAUDIT" decide "$T/error" --rules "$RULES" --as-of "$AS_OF" --no-cache --ledger "$L" \
+    --key "$ANN" --decision changes >"$T/out" 2>"$T/err" || pa_fail "decide failed: $(cat "$T/err")"
+d1=$(git -C "$L" log -1 --format=%B main~1 | grep -o '"results-digest":"[0-9a-f]*"')
+d2=$(git -C "$L" log -1 --format=%B main | grep -o '"results-digest":"[0-9a-f]*"')
+[ -n "$d1" ] && [ "$d1" = "$d2" ] || pa_fail "decided on other results cached ($d1) than fresh ($d2)"
+: >"$LOG"
+"$PACTAUDIT" --log "$LOG" waive "$T/error" --rules "$RULES" --as-of "$AS_OF" --ledger "$L" \
+    --key "$ANN" --rule CHK-NOTE --reason not-applicable --until 2027-01-01 --note "noted" \
+    >"$T/out" 2>"$T/err" || pa_fail "waive failed: $(cat "$T/err")"
+hit "waive"
 echo "check-waivers: ok"
