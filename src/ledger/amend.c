@@ -68,9 +68,9 @@ pa_amend_dispose(struct pa_amend *am)
 	am->untrusted = 0;
 }
 
-/* Take w (freed on failure). */
-static int
-add_cand(struct pa_amend *am, struct pa_waiver *w, const char *origin, const char *problem)
+int
+pa_amend_add_waiver(struct pa_amend *am, struct pa_waiver *w, const char *origin,
+    const char *problem)
 {
 	struct cand *c;
 
@@ -97,7 +97,7 @@ pa_amend_add_waivers_file(struct pa_amend *am, const char *path)
 
 	if ((error = pa_waivers_load_file(&ws, path)) == 0) {
 		for (i = 0; i < ws.items.count && error == 0; i++) {
-			error = add_cand(am, ws.items.items[i], path, NULL);
+			error = pa_amend_add_waiver(am, ws.items.items[i], path, NULL);
 			ws.items.items[i] = NULL;
 		}
 	}
@@ -130,7 +130,7 @@ pa_amend_add_ledger(struct pa_amend *am, const char *dir, const char *keyring)
 		w->trusted = e->trusted;
 		if (!e->trusted)
 			am->untrusted++;
-		error = add_cand(am, w, pa_ledger_dir(l), e->trusted ? NULL :
+		error = pa_amend_add_waiver(am, w, pa_ledger_dir(l), e->trusted ? NULL :
 		    e->problem ? e->problem : "not trusted");
 	}
 done:

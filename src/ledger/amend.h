@@ -40,6 +40,12 @@ struct pa_amend {
 
 void pa_amend_dispose(struct pa_amend *am);
 
+/*
+ * Add one waiver (taken; freed on failure).  origin names its file or
+ * ledger; problem, for an untrusted ledger record, why (or NULL).
+ */
+int pa_amend_add_waiver(struct pa_amend *am, struct pa_waiver *w, const char *origin,
+    const char *problem);
 /* Add the waivers of a waivers file (pa_waivers_load_file: all or nothing). */
 int pa_amend_add_waivers_file(struct pa_amend *am, const char *path);
 /*
