@@ -469,8 +469,12 @@ pa_baseline_write(struct pa_buf *out, struct pa_results *const *res,
 
 			if (!f->in_force || f->status == PA_FINDING_WAIVED)
 				continue;
-			ok = (o = json_object()) != NULL && pa_vec_push(&entries, o) == 0 &&
-			    jset_str(o, "fingerprint", f->fingerprint) &&
+			if ((o = json_object()) == NULL || pa_vec_push(&entries, o) < 0) {
+				json_decref(o);
+				ok = false;
+				break;
+			}
+			ok = jset_str(o, "fingerprint", f->fingerprint) &&
 			    jset_str(o, "rule", f->rule) &&
 			    jset_str(o, "severity", pa_results_severity_name(f->severity)) &&
 			    jset_str(o, "path", f->path) && jset_str(o, "anchor", f->anchor) &&

@@ -148,7 +148,8 @@ int pa_results_set(char **field, const char *value);
 
 /*
  * Add a finding: strings are copied and sanitised (one line) and the
- * fingerprint computed from rule, path and anchor.  0 or PA_ENOMEM.
+ * fingerprint computed from rule, path and anchor; a waiver is copied as
+ * it is (pa_results_set_waiver).  0 or PA_ENOMEM.
  */
 int pa_results_add_finding(struct pa_results *res, const struct pa_results_finding *f);
 int pa_results_add_pack(struct pa_results *res, const char *id, const char *version);

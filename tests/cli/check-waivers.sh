@@ -105,6 +105,19 @@ for f in text json sarif junit tap xml; do
 	assert_exit 1 check --format "$f" "$T/error"
 done
 
+# a waiver's own text is sanitised like a dossier's before any output
+printf '{"pactaudit-waivers": 1, "waivers": [{"finding": "%s", "reason": "accepted-risk", "until": "2027-06-30", "justification": "ok\\u001b[2J\\u202eevil\\u0007", "approver": "a\\nb"}]}' \
+    "$RISK" >"$T/hostile.json"
+for f in text json xml md html csv junit tap sarif; do
+	assert_exit 0 check --waivers "$T/hostile.json" --format "$f" -o "$T/h.$f" "$T/error"
+	if LC_ALL=C grep -q "$(printf '\033\|\007')" "$T/h.$f" ||
+	    grep -q "$(printf '\342\200\256')" "$T/h.$f"; then
+		pa_fail "$f: a raw control character of the waiver reached the output"
+	fi
+done
+assert_grep 'ok\\x1b\[2J\\u202eevil' "$T/h.text"
+assert_exit 0 "$PACTAUDIT" report --format text "$T/h.xml"
+
 # --- expired at the as-of date: open again, and says so
 assert_exit 1 check --waivers "$W" --as-of 2027-07-01 --format xml -o "$T/expired.xml" "$T/error"
 assert_xpath 1 "//r:finding[@rule='CHK-RISK'][@status='open']/r:waiver[@state='expired'][@until='2027-06-30']" "$T/expired.xml"
