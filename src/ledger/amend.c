@@ -4,12 +4,12 @@
 
 #include "ledger/amend.h"
 
-#include <ctype.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ledger/internal.h"
 #include "ledger/ledger.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -290,17 +290,6 @@ static const char *const entry_keys[] = {
 	"fingerprint", "rule", "severity", "path", "anchor", "message", "dossier", NULL
 };
 
-static bool
-is_hex64(const char *s)
-{
-	size_t i;
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (!isxdigit((unsigned char)s[i]))
-			return false;
-	return i == 64;
-}
-
 static int
 bad(const char *name, size_t n, const char *what)
 {
@@ -350,7 +339,7 @@ read_entry(struct pa_amend *am, json_t *o, const char *name, size_t n)
 		}
 	}
 	v = json_object_get(o, "fingerprint");
-	if (!json_is_string(v) || !is_hex64(json_string_value(v))) {
+	if (!json_is_string(v) || !pa_ledger__is_hex64(json_string_value(v))) {
 		entry_free(e);
 		return bad(name, n, "no fingerprint of 64 hex digits");
 	}

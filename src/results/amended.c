@@ -31,18 +31,6 @@ pa_results_waiver_state_name(enum pa_waiver_state state)
 	return (unsigned)state <= PA_WAIVER_UNTRUSTED ? state_names[state] : "?";
 }
 
-static char *
-dup_raw(const char *s, bool *oom)
-{
-	char *p;
-
-	if (s == NULL)
-		return NULL;
-	if ((p = pa_strdup(s)) == NULL)
-		*oom = true;
-	return p;
-}
-
 /* The string fields of a waiver, for copying, freeing and visiting. */
 #define WAIVER_FIELDS(w) { &(w)->source, &(w)->origin, &(w)->id, &(w)->reason, \
 	&(w)->until, &(w)->approver, &(w)->approver_name, &(w)->created, &(w)->problem, \
@@ -79,7 +67,9 @@ waiver_dup(const struct pa_results_waiver *src)
 		const char *const *from[] = WAIVER_FIELDS(src);
 
 		for (i = 0; i < WAIVER_NFIELDS; i++)
-			*to[i] = dup_raw(*from[i], &oom);
+			*to[i] = NULL;
+		for (i = 0; i < WAIVER_NFIELDS && !oom; i++)
+			oom = pa_results__set_raw((char **)to[i], *from[i]) < 0;
 	}
 	if (oom) {
 		pa_results__waiver_free(w);
@@ -123,10 +113,11 @@ pa_results_add_fixed(struct pa_results *res, const struct pa_results_fixed *src)
 	if ((fx = pa_calloc(1, sizeof(*fx))) == NULL)
 		return pa_error_oom();
 	*fx = *src;
-	fx->rule = dup_raw(src->rule ? src->rule : "", &oom);
-	fx->path = dup_raw(src->path, &oom);
-	fx->anchor = dup_raw(src->anchor, &oom);
-	fx->message = dup_raw(src->message, &oom);
+	fx->rule = fx->path = fx->anchor = fx->message = NULL;
+	oom = pa_results__set_raw((char **)&fx->rule, src->rule ? src->rule : "") < 0 ||
+	    pa_results__set_raw((char **)&fx->path, src->path) < 0 ||
+	    pa_results__set_raw((char **)&fx->anchor, src->anchor) < 0 ||
+	    pa_results__set_raw((char **)&fx->message, src->message) < 0;
 	if (oom || pa_vec_push(&res->fixed, fx) < 0) {
 		pa_results__fixed_free(fx);
 		return pa_error_oom();
@@ -152,12 +143,6 @@ pa_results__dup_amended(struct pa_results *dst, const struct pa_results *src)
 /* The results document                                                */
 
 static bool
-set_attr(xmlNode *node, const char *name, const char *value)
-{
-	return value == NULL || xmlNewProp(node, BAD_CAST name, BAD_CAST value) != NULL;
-}
-
-static bool
 text_child(xmlNode *parent, xmlNs *ns, const char *name, const char *text)
 {
 	return xmlNewTextChild(parent, ns, BAD_CAST name, BAD_CAST (text ? text : "")) != NULL;
@@ -171,12 +156,12 @@ pa_results__waiver_xml(xmlNode *finding, xmlNs *ns, const struct pa_results_waiv
 	if (w == NULL)
 		return true;
 	return (n = xmlNewChild(finding, ns, BAD_CAST "waiver", NULL)) != NULL &&
-	    set_attr(n, "state", pa_results_waiver_state_name(w->state)) &&
-	    set_attr(n, "source", w->source) && set_attr(n, "origin", w->origin) &&
-	    set_attr(n, "id", w->id) && set_attr(n, "reason", w->reason) &&
-	    set_attr(n, "until", w->until) && set_attr(n, "approver", w->approver) &&
-	    set_attr(n, "approver-name", w->approver_name) &&
-	    set_attr(n, "created", w->created) && set_attr(n, "problem", w->problem) &&
+	    pa_results__set_attr(n, "state", pa_results_waiver_state_name(w->state)) &&
+	    pa_results__set_attr(n, "source", w->source) && pa_results__set_attr(n, "origin", w->origin) &&
+	    pa_results__set_attr(n, "id", w->id) && pa_results__set_attr(n, "reason", w->reason) &&
+	    pa_results__set_attr(n, "until", w->until) && pa_results__set_attr(n, "approver", w->approver) &&
+	    pa_results__set_attr(n, "approver-name", w->approver_name) &&
+	    pa_results__set_attr(n, "created", w->created) && pa_results__set_attr(n, "problem", w->problem) &&
 	    (w->justification == NULL || text_child(n, ns, "justification", w->justification));
 }
 
@@ -189,135 +174,24 @@ pa_results__baseline_xml(xmlNode *root, xmlNs *ns, const struct pa_results *res)
 	if (res->baseline == NULL)
 		return true;
 	if ((b = xmlNewChild(root, ns, BAD_CAST "baseline", NULL)) == NULL ||
-	    !set_attr(b, "file", res->baseline))
+	    !pa_results__set_attr(b, "file", res->baseline))
 		return false;
 	for (i = 0; i < res->fixed.count; i++) {
 		const struct pa_results_fixed *fx = res->fixed.items[i];
 
 		if ((n = xmlNewChild(b, ns, BAD_CAST "fixed", NULL)) == NULL ||
-		    !set_attr(n, "rule", fx->rule) ||
-		    !set_attr(n, "severity", pa_results_severity_name(fx->severity)) ||
-		    !set_attr(n, "fingerprint", fx->fingerprint) ||
-		    !set_attr(n, "path", fx->path) || !set_attr(n, "anchor", fx->anchor) ||
+		    !pa_results__set_attr(n, "rule", fx->rule) ||
+		    !pa_results__set_attr(n, "severity", pa_results_severity_name(fx->severity)) ||
+		    !pa_results__set_attr(n, "fingerprint", fx->fingerprint) ||
+		    !pa_results__set_attr(n, "path", fx->path) || !pa_results__set_attr(n, "anchor", fx->anchor) ||
 		    (fx->message != NULL && !text_child(n, ns, "message", fx->message)))
 			return false;
 	}
 	return true;
 }
 
-static const char *
-attr(const xmlNode *n, const char *name)
-{
-	const xmlAttr *a;
-
-	for (a = n->properties; a != NULL; a = a->next)
-		if (a->ns == NULL && xmlStrEqual(a->name, BAD_CAST name) &&
-		    a->children != NULL && a->children->type == XML_TEXT_NODE)
-			return (const char *)a->children->content;
-	return NULL;
-}
-
-static bool
-is_elem(const xmlNode *n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    xmlStrEqual(n->ns->href, BAD_CAST PA_RESULTS_NS) &&
-	    xmlStrEqual(n->name, BAD_CAST name);
-}
-
-/* The text of the first child element `name` of n (a new string, "" if empty), or NULL. */
-static char *
-child_text(const xmlNode *n, const char *name, bool *oom)
-{
-	const xmlNode *c;
-	xmlChar *v;
-	char *s;
-
-	for (c = n->children; c != NULL; c = c->next) {
-		if (!is_elem(c, name))
-			continue;
-		v = xmlNodeGetContent(c);
-		s = pa_strdup(v ? (const char *)v : "");
-		xmlFree(v);
-		if (s == NULL)
-			*oom = true;
-		return s;
-	}
-	return NULL;
-}
-
-int
-pa_results__read_waiver(struct pa_results_finding *f, const xmlNode *finding)
-{
-	struct pa_results_waiver w = { 0 };
-	const xmlNode *n;
-	const char *state;
-	bool oom = false;
-	size_t i;
-	int error;
-
-	for (n = finding->children; n != NULL && !is_elem(n, "waiver"); n = n->next)
-		;
-	if (n == NULL)
-		return 0;
-	state = attr(n, "state");
-	for (i = 0; state != NULL && i <= PA_WAIVER_UNTRUSTED; i++)
-		if (strcmp(state, state_names[i]) == 0)
-			w.state = (enum pa_waiver_state)i;
-	w.source = attr(n, "source");
-	w.origin = attr(n, "origin");
-	w.id = attr(n, "id");
-	w.reason = attr(n, "reason");
-	w.until = attr(n, "until");
-	w.approver = attr(n, "approver");
-	w.approver_name = attr(n, "approver-name");
-	w.created = attr(n, "created");
-	w.problem = attr(n, "problem");
-	w.justification = child_text(n, "justification", &oom);
-	error = oom ? pa_error_oom() : pa_results_set_waiver(f, &w);
-	free((char *)w.justification);
-	return error;
-}
-
-int
-pa_results__read_baseline(struct pa_results *res, const xmlNode *b)
-{
-	const xmlNode *n;
-	int error;
-
-	if ((error = pa_results__set_raw(&res->baseline, attr(b, "file"))) < 0)
-		return error;
-	for (n = b->children; n != NULL; n = n->next) {
-		struct pa_results_fixed fx = { 0 };
-		const char *fp = attr(n, "fingerprint");
-		bool oom = false;
-
-		if (!is_elem(n, "fixed"))
-			continue;
-		fx.rule = attr(n, "rule");
-		fx.path = attr(n, "path");
-		fx.anchor = attr(n, "anchor");
-		if (pa_results_severity_parse(&fx.severity, attr(n, "severity")) < 0)
-			return PA_EINVALID;	/* the schema allows only the four */
-		snprintf(fx.fingerprint, sizeof(fx.fingerprint), "%s", fp ? fp : "");
-		fx.message = child_text(n, "message", &oom);
-		error = oom ? pa_error_oom() : pa_results_add_fixed(res, &fx);
-		free((char *)fx.message);
-		if (error < 0)
-			return error;
-	}
-	return 0;
-}
-
 /* ------------------------------------------------------------------ */
 /* Visiting strings                                                    */
-
-static int
-visit(const char **s, enum pa_results_text kind,
-    int (*fn)(char **, enum pa_results_text, void *), void *arg)
-{
-	return *s == NULL ? 0 : fn((char **)s, kind, arg);
-}
 
 int
 pa_results__each_waiver_string(struct pa_results_finding *f,
@@ -333,7 +207,7 @@ pa_results__each_waiver_string(struct pa_results_finding *f,
 		const char **s[] = WAIVER_FIELDS(w);
 
 		for (i = 0; i < WAIVER_NFIELDS && error == 0; i++)
-			error = visit(s[i], i + 1 < WAIVER_NFIELDS ? PA_RESULTS_TEXT_ATTR :
+			error = pa_results__visit(s[i], i + 1 < WAIVER_NFIELDS ? PA_RESULTS_TEXT_ATTR :
 			    PA_RESULTS_TEXT_LINE, fn, arg);
 	}
 	return error;
@@ -351,10 +225,10 @@ pa_results__each_fixed_string(struct pa_results *res,
 	for (i = 0; i < res->fixed.count && error == 0; i++) {
 		struct pa_results_fixed *fx = res->fixed.items[i];
 
-		if ((error = visit(&fx->rule, PA_RESULTS_TEXT_ATTR, fn, arg)) == 0 &&
-		    (error = visit(&fx->path, PA_RESULTS_TEXT_ATTR, fn, arg)) == 0 &&
-		    (error = visit(&fx->anchor, PA_RESULTS_TEXT_ATTR, fn, arg)) == 0)
-			error = visit(&fx->message, PA_RESULTS_TEXT_LINE, fn, arg);
+		if ((error = pa_results__visit(&fx->rule, PA_RESULTS_TEXT_ATTR, fn, arg)) == 0 &&
+		    (error = pa_results__visit(&fx->path, PA_RESULTS_TEXT_ATTR, fn, arg)) == 0 &&
+		    (error = pa_results__visit(&fx->anchor, PA_RESULTS_TEXT_ATTR, fn, arg)) == 0)
+			error = pa_results__visit(&fx->message, PA_RESULTS_TEXT_LINE, fn, arg);
 	}
 	return error;
 }

@@ -937,3 +937,17 @@ pa_results_each_string(struct pa_results *res,
 		error = pa_results__each_fixed_string(res, fn, arg);
 	return error;
 }
+
+/* For the other files of results/ (internal.h). */
+bool
+pa_results__set_attr(xmlNode *node, const char *name, const char *value)
+{
+	return set_attr(node, name, value);
+}
+
+int
+pa_results__visit(const char **s, enum pa_results_text kind,
+    int (*fn)(char **, enum pa_results_text, void *), void *arg)
+{
+	return visit(s, kind, fn, arg);
+}

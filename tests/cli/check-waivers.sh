@@ -18,17 +18,9 @@ ANN=$(pa_gpg_key "Ann Auditor")
 MAL=$(pa_gpg_key "Mallory Outsider")
 
 RULES="$top_srcdir/tests/fixtures/rules/check"
-SRC="$top_srcdir/tests/fixtures/rules/dossier"
 AS_OF=2026-11-27
-
-dossier() {
-	mkdir -p "$T/src-$1"
-	cp -R "$SRC"/. "$T/src-$1"/
-	sed "$2" "$SRC/application.xml" >"$T/src-$1/application.xml"
-	pa_repo "$T/$1" "$T/src-$1"
-}
-dossier error '/kind="risk-management"/d'
-dossier blocker 's/<use-case>research</<use-case>art5-1a</'
+pa_check_dossier error '/kind="risk-management"/d'
+pa_check_dossier blocker 's/<use-case>research</<use-case>art5-1a</'
 
 check() {
 	"$PACTAUDIT" check --rules "$RULES" --as-of "$AS_OF" --no-cache "$@"
