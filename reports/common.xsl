@@ -61,6 +61,33 @@
     </xsl:if>
   </xsl:template>
 
+  <!--
+    The waiver of the current finding on one line, as in the text format:
+    "waived: REASON until DATE, self-declared (ID) by APPROVER: WHY", or
+    "waiver expired|refused|untrusted: ..."; nothing without a waiver.
+  -->
+  <xsl:template name="waiver">
+    <xsl:for-each select="r:waiver">
+      <xsl:choose>
+        <xsl:when test="@state = 'applied'">waived</xsl:when>
+        <xsl:otherwise><xsl:value-of select="concat('waiver ', @state, ', not applied')"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:value-of select="concat(': ', @reason)"/>
+      <xsl:if test="@until"><xsl:value-of select="concat(' until ', @until)"/></xsl:if>
+      <xsl:choose>
+        <xsl:when test="@source = 'ledger'">, auditor's ledger</xsl:when>
+        <xsl:otherwise>, self-declared</xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="@id"><xsl:value-of select="concat(' (', @id, ')')"/></xsl:if>
+      <xsl:choose>
+        <xsl:when test="@approver-name"><xsl:value-of select="concat(' by ', @approver-name)"/></xsl:when>
+        <xsl:when test="@approver"><xsl:value-of select="concat(' by ', @approver)"/></xsl:when>
+      </xsl:choose>
+      <xsl:if test="r:justification"><xsl:value-of select="concat(': ', normalize-space(r:justification))"/></xsl:if>
+      <xsl:if test="@problem"><xsl:value-of select="concat(' [', @problem, ']')"/></xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- "1 error", "2 errors" -->
   <xsl:template name="count">
     <xsl:param name="n"/>

@@ -17,7 +17,7 @@
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:template match="/">
-    <xsl:text>"dossier","commit","as_of","verdict","rule","severity","status","in_force","applies_from","path","line","ref","message","remedy","fingerprint"&#13;&#10;</xsl:text>
+    <xsl:text>"dossier","commit","as_of","verdict","rule","severity","status","in_force","applies_from","path","line","ref","message","remedy","fingerprint","waiver","waiver_source","waiver_reason","waiver_until","waiver_approver","waiver_justification"&#13;&#10;</xsl:text>
     <xsl:for-each select="$dossiers">
       <xsl:call-template name="rows">
         <xsl:with-param name="findings" select="r:finding"/>
@@ -44,6 +44,14 @@
     <xsl:call-template name="csv"><xsl:with-param name="s" select="normalize-space(r:remedy)"/></xsl:call-template>
     <xsl:call-template name="csv">
       <xsl:with-param name="s" select="normalize-space(@fingerprint)"/>
+    </xsl:call-template>
+    <xsl:call-template name="csv"><xsl:with-param name="s" select="normalize-space(r:waiver/@state)"/></xsl:call-template>
+    <xsl:call-template name="csv"><xsl:with-param name="s" select="normalize-space(r:waiver/@source)"/></xsl:call-template>
+    <xsl:call-template name="csv"><xsl:with-param name="s" select="normalize-space(r:waiver/@reason)"/></xsl:call-template>
+    <xsl:call-template name="csv"><xsl:with-param name="s" select="normalize-space(r:waiver/@until)"/></xsl:call-template>
+    <xsl:call-template name="csv"><xsl:with-param name="s" select="normalize-space(r:waiver/@approver)"/></xsl:call-template>
+    <xsl:call-template name="csv">
+      <xsl:with-param name="s" select="normalize-space(r:waiver/r:justification)"/>
       <xsl:with-param name="last" select="true()"/>
     </xsl:call-template>
   </xsl:template>

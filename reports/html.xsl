@@ -222,7 +222,7 @@
     <xsl:param name="findings"/>
     <table class="findings">
       <thead>
-        <tr><th>Severity</th><th>Status</th><th>Rule</th><th>Location</th><th>Finding</th><th>Remedy</th></tr>
+        <tr><th>Severity</th><th>Status</th><th>Rule</th><th>Location</th><th>Finding</th><th>Remedy</th><th>Waiver</th></tr>
       </thead>
       <tbody>
         <xsl:call-template name="rows">
@@ -268,6 +268,7 @@
         </xsl:if>
       </td>
       <td class="remedy"><xsl:value-of select="normalize-space(r:remedy)"/></td>
+      <td class="waiver"><xsl:call-template name="waiver"/></td>
     </tr>
   </xsl:template>
 

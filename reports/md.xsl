@@ -145,8 +145,8 @@
     <xsl:text>&#10;### Findings&#10;&#10;</xsl:text>
     <xsl:choose>
       <xsl:when test="r:finding[not(@in-force = 'false')]">
-        <xsl:text>| Severity | Status | Rule | Location | Message | Reference | Remedy |&#10;</xsl:text>
-        <xsl:text>|---|---|---|---|---|---|---|&#10;</xsl:text>
+        <xsl:text>| Severity | Status | Rule | Location | Message | Reference | Remedy | Waiver |&#10;</xsl:text>
+        <xsl:text>|---|---|---|---|---|---|---|---|&#10;</xsl:text>
         <xsl:call-template name="rows">
           <xsl:with-param name="findings" select="r:finding[not(@in-force = 'false')]"/>
         </xsl:call-template>
@@ -156,8 +156,8 @@
 
     <xsl:if test="r:finding[@in-force = 'false']">
       <xsl:text>&#10;### Not yet in force&#10;&#10;</xsl:text>
-      <xsl:text>| Severity | Status | Rule | Location | Message | Reference | Applies from |&#10;</xsl:text>
-      <xsl:text>|---|---|---|---|---|---|---|&#10;</xsl:text>
+      <xsl:text>| Severity | Status | Rule | Location | Message | Reference | Applies from | Waiver |&#10;</xsl:text>
+      <xsl:text>|---|---|---|---|---|---|---|---|&#10;</xsl:text>
       <xsl:call-template name="rows">
         <xsl:with-param name="findings" select="r:finding[@in-force = 'false']"/>
       </xsl:call-template>
@@ -189,6 +189,9 @@
         <xsl:call-template name="cell"><xsl:with-param name="s" select="r:remedy"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
+    <xsl:call-template name="cell">
+      <xsl:with-param name="s"><xsl:call-template name="waiver"/></xsl:with-param>
+    </xsl:call-template>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 

@@ -12,6 +12,8 @@
 #include "cli/cmd.h"
 #include "cli/dossier_opt.h"
 #include "evidence/evidence.h"
+#include "ledger/amend.h"
+#include "ledger/ledger.h"
 #include "render/render.h"
 #include "results/results.h"
 #include "util/alloc.h"
@@ -26,7 +28,11 @@ enum {
 	OPT_FAIL_ON,
 	OPT_AS_OF,
 	OPT_RULES,
-	OPT_JOBS
+	OPT_JOBS,
+	OPT_WAIVERS,
+	OPT_LEDGER,
+	OPT_BASELINE,
+	OPT_WRITE_BASELINE
 };
 
 static const struct pa_opt check_opts[] = {
@@ -44,6 +50,14 @@ static const struct pa_opt check_opts[] = {
 	  .help = "read the rule packs from DIR (default <datadir>/rules)" },
 	{ .name = "jobs", .key = 'j', .arg = "N", .id = OPT_JOBS,
 	  .help = "audit N dossiers at once (default 1)" },
+	{ .name = "waivers", .arg = "FILE", .id = OPT_WAIVERS,
+	  .help = "apply the waivers of FILE (pactaudit-waivers(5)), reported as self-declared" },
+	{ .name = "ledger", .arg = "DIR", .id = OPT_LEDGER,
+	  .help = "apply the waivers of the auditor's ledger DIR whose signatures it trusts" },
+	{ .name = "baseline", .arg = "FILE", .id = OPT_BASELINE,
+	  .help = "findings in the baseline FILE are baselined and do not fail; list fixed ones" },
+	{ .name = "write-baseline", .arg = "FILE", .id = OPT_WRITE_BASELINE,
+	  .help = "record the current findings in the baseline FILE" },
 	{ 0 }
 };
 
@@ -90,6 +104,54 @@ done:
 }
 
 static int
+amend(struct pa_results *res, const struct pa_audit_item *item, void *arg)
+{
+	return pa_amend_results(arg, res, item->location, item->dossier.subdir);
+}
+
+/* Read the waivers and the baseline before anything is audited; < 0 with the message set. */
+static int
+load_amend(struct pa_amend *am, const char *waivers, const char *ledger,
+    const char *baseline)
+{
+	int error;
+
+	if (waivers != NULL && (error = pa_amend_add_waivers_file(am, waivers)) < 0)
+		return error;
+	if (ledger != NULL && (error = pa_amend_add_ledger(am, ledger, NULL)) < 0)
+		return error;
+	if (baseline != NULL && (error = pa_amend_load_baseline(am, baseline)) < 0)
+		return error;
+	if (am->untrusted > 0) {
+		fputs("pactaudit: warning: ", stderr);
+		pa_cmd_put_safe(stderr, ledger);
+		fprintf(stderr, ": %zu waiver%s not trusted, not applied (see 'pactaudit ledger "
+		    "log')\n", am->untrusted, am->untrusted == 1 ? "" : "s");
+	}
+	return 0;
+}
+
+static int
+write_baseline(const struct pa_audit_item *items, const char *const *locations,
+    size_t count, const char *path)
+{
+	struct pa_results **res;
+	struct pa_buf out = PA_BUF_INIT;
+	size_t i;
+	int error;
+
+	if ((res = pa_calloc(count, sizeof(*res))) == NULL)
+		return pa_error_oom();
+	for (i = 0; i < count; i++)
+		res[i] = items[i].results;
+	if ((error = pa_baseline_write(&out, res, locations, count)) == 0)
+		error = pa_file_write_atomic(path, out.ptr, out.size, 0);
+	pa_buf_dispose(&out);
+	free(res);
+	return error;
+}
+
+static int
 run_check(const struct pa_cmd *cmd, int argc, char **argv)
 {
 	static const char *const here[] = { ".", NULL };
@@ -100,6 +162,8 @@ run_check(const struct pa_cmd *cmd, int argc, char **argv)
 	struct pa_opt_state st;
 	enum pa_fail_on fail_on = PA_FAIL_ON_ERROR;
 	const char *format = "text", *output = NULL, *as_of_arg = NULL;
+	const char *ledger = NULL, *write_base = NULL;
+	struct pa_amend am = { 0 };
 	const char *const *dossiers;
 	char as_of[11];
 	unsigned long jobs = 1;
@@ -133,6 +197,18 @@ run_check(const struct pa_cmd *cmd, int argc, char **argv)
 		case OPT_RULES:
 			aopts.rules_dir = st.arg;
 			break;
+		case OPT_WAIVERS:
+			aopts.waivers = st.arg;
+			break;
+		case OPT_LEDGER:
+			ledger = st.arg;
+			break;
+		case OPT_BASELINE:
+			aopts.baseline = st.arg;
+			break;
+		case OPT_WRITE_BASELINE:
+			write_base = st.arg;
+			break;
 		case OPT_JOBS:
 			if (!pa_opt_uint(cmd, "jobs", st.arg, 1, PA_AUDIT_MAX_JOBS, &jobs))
 				return PA_EXIT_FAILURE;
@@ -154,6 +230,12 @@ run_check(const struct pa_cmd *cmd, int argc, char **argv)
 	dossiers = st.optind < argc ? (const char *const *)(argv + st.optind) : here;
 	count = st.optind < argc ? (size_t)(argc - st.optind) : 1;
 
+	if (load_amend(&am, aopts.waivers, ledger, aopts.baseline) < 0) {
+		rc = pa_cmd_fail();
+		goto done;
+	}
+	aopts.amend = amend;
+	aopts.amend_arg = &am;
 	if ((items = pa_calloc(count, sizeof(*items))) == NULL ||
 	    pa_audit_new(&audit, &aopts) < 0) {
 		pa_error_oom();
@@ -181,6 +263,11 @@ run_check(const struct pa_cmd *cmd, int argc, char **argv)
 		if (items[i].results != NULL)
 			failing += pa_results_failing(items[i].results, fail_on);
 	}
+	if (write_base != NULL && failed < count &&
+	    write_baseline(items, dossiers, count, write_base) < 0) {
+		rc = pa_cmd_fail();
+		goto done;
+	}
 	if (failed < count && render(items, count, format, output, fail_on) < 0) {
 		rc = pa_cmd_fail();
 		goto done;
@@ -191,6 +278,7 @@ done:
 		pa_audit_item_dispose(&items[i]);
 	free(items);
 	pa_audit_free(audit);
+	pa_amend_dispose(&am);
 	return rc;
 }
 
@@ -200,11 +288,13 @@ const struct pa_cmd pa_cmd_check = {
 	.summary = "audit dossiers against the AI Act and their AI Pact pledge",
 	.synopsis = "[DOSSIER...] [--rev REV] [--worktree] [--path DIR] [--format F] "
 	    "[-o FILE] [--fail-on SEVERITY] [--as-of DATE] [--rules DIR] "
-	    "[--keyring FILE] [--registry FILE] [--no-cache] [-j N]",
+	    "[--keyring FILE] [--registry FILE] [--waivers FILE] [--ledger DIR] "
+	    "[--baseline FILE] [--write-baseline FILE] [--no-cache] [-j N]",
 	.description = "Builds each dossier's evidence (default: the current folder, "
 	    "at HEAD), classifies its systems and models, evaluates every rule in "
 	    "force at the as-of date and reports the findings.  Exit status: 0 no "
 	    "open finding at or above --fail-on, 1 at least one, 2 a dossier could "
-	    "not be audited (the others are still reported).",
+	    "not be audited (the others are still reported).  Waived and baselined "
+	    "findings are reported with their status and never fail.",
 	.opts = check_opts,
 };

@@ -8,12 +8,12 @@
 
 #include <libxml/tree.h>
 
+#include "audit/audit.h"
 #include "cli/cmd.h"
 #include "cli/dossier_opt.h"
 #include "evidence/evidence.h"
 #include "ledger/ledger.h"
 #include "results/results.h"
-#include "rules/eval.h"
 #include "rules/pack.h"
 #include "util/buf.h"
 #include "util/datadir.h"
@@ -129,26 +129,51 @@ parse(struct args *a, const struct pa_cmd *cmd, int argc, char **argv)
 	return -1;
 }
 
-/* Audit the dossier as `check` would; the caller frees *out. */
+/*
+ * Audit the dossier as `check` would, through the audit library and its
+ * results cache (so a dossier just checked is not audited again); the
+ * caller frees *out.
+ */
 static int
-audit(struct pa_results **out, struct pa_rulepack **packp, struct args *a)
+audit(struct pa_results **out, struct args *a)
 {
-	struct pa_buf rulesdir = PA_BUF_INIT;
-	struct pa_eval_opts evalopts = { .as_of = a->as_of };
-	xmlDoc *evidence = NULL;
+	struct pa_audit_opts aopts = { 0 };
+	struct pa_audit_item item = { 0 };
+	struct pa_audit *au = NULL;
 	int error;
 
 	*out = NULL;
+	aopts.rules_dir = a->rules;
+	aopts.as_of = a->as_of;
+	aopts.sig = a->evopts.sig;
+	item.location = a->location;
+	item.dossier = a->evopts.dossier;
+	if ((error = pa_audit_new(&au, &aopts)) == 0 &&
+	    (error = pa_audit_dossier(au, &item)) == 0) {
+		if (item.results == NULL)
+			error = pa_error_set(PA_ERRCLASS_DOSSIER, "%s",
+			    item.error ? item.error : "the audit failed");
+		*out = item.results;
+		item.results = NULL;
+	}
+	pa_audit_item_dispose(&item);
+	pa_audit_free(au);
+	return error;
+}
+
+/* The rule packs, to ask whether a rule may be waived. */
+static int
+load_rules(struct pa_rulepack **packp, const struct args *a)
+{
+	struct pa_buf rulesdir = PA_BUF_INIT;
+	int error;
+
 	if (a->rules != NULL)
 		pa_buf_puts(&rulesdir, a->rules);
 	else
 		pa_datadir_path(&rulesdir, "rules");
-	if (pa_buf_oom(&rulesdir))
-		error = PA_ENOMEM;
-	else if ((error = pa_rulepack_load(packp, rulesdir.ptr, NULL)) == 0 &&
-	    (error = pa_evidence_build(&evidence, a->location, &a->evopts)) == 0)
-		error = pa_eval_dossier(out, *packp, evidence, &evalopts);
-	xmlFreeDoc(evidence);
+	error = pa_buf_oom(&rulesdir) ? pa_error_oom() :
+	    pa_rulepack_load(packp, rulesdir.ptr, NULL);
 	pa_buf_dispose(&rulesdir);
 	return error;
 }
@@ -190,7 +215,6 @@ run_decide(const struct pa_cmd *cmd, int argc, char **argv)
 {
 	struct args a = { 0 };
 	struct pa_results *res = NULL;
-	struct pa_rulepack *pack = NULL;
 	struct pa_ledger *ledger = NULL;
 	struct pa_ledger_signer signer = { 0 };
 	struct pa_decision d = { 0 };
@@ -205,7 +229,7 @@ run_decide(const struct pa_cmd *cmd, int argc, char **argv)
 		return pa_opt_usage_error(cmd, "--decision is required (approve, reject or changes)");
 	if (pa_decision_parse(&d.decision, a.decision) < 0)
 		return pa_opt_usage_error(cmd, "--decision: %s", pa_error_last());
-	if (audit(&res, &pack, &a) < 0 || results_digest(digest, res) < 0 ||
+	if (audit(&res, &a) < 0 || results_digest(digest, res) < 0 ||
 	    pa_ledger_dossier_id(&id, a.location, a.evopts.dossier.subdir, NULL) < 0 ||
 	    open_ledger(&ledger, a.ledger) < 0) {
 		rc = pa_cmd_fail();
@@ -230,7 +254,6 @@ run_decide(const struct pa_cmd *cmd, int argc, char **argv)
 done:
 	pa_ledger_free(ledger);
 	pa_results_free(res);
-	pa_rulepack_free(pack);
 	pa_buf_dispose(&id);
 	return rc;
 }
@@ -296,7 +319,7 @@ run_waive(const struct pa_cmd *cmd, int argc, char **argv)
 	if (strcmp(a.until, a.as_of) < 0)
 		return pa_opt_usage_error(cmd, "--until %s is before the as-of date %s",
 		    a.until, a.as_of);
-	if (audit(&res, &pack, &a) < 0) {
+	if (audit(&res, &a) < 0) {
 		rc = pa_cmd_fail();
 		goto done;
 	}
@@ -311,9 +334,13 @@ run_waive(const struct pa_cmd *cmd, int argc, char **argv)
 			goto done;
 		}
 	} else {
-		const struct pa_rule *r = pa_rulepack_find(pack, a.rule);
+		const struct pa_rule *r;
 
-		if (r == NULL) {
+		if (load_rules(&pack, &a) < 0) {
+			rc = pa_cmd_fail();
+			goto done;
+		}
+		if ((r = pa_rulepack_find(pack, a.rule)) == NULL) {
 			pa_error_setc(PA_ENOTFOUND, PA_ERRCLASS_USAGE, "no rule %s in the rule packs",
 			    a.rule);
 			rc = pa_cmd_fail();

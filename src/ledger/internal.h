@@ -15,5 +15,7 @@
 int pa_waiver__from_json(struct pa_waiver **out, json_t *o, const char *what);
 /* The JSON object of a waiver (its matchers, reason, justification, until, approver, created). */
 json_t *pa_waiver__to_json(const struct pa_waiver *w);
+/* Whether s is 64 hexadecimal digits (a finding fingerprint). */
+bool pa_ledger__is_hex64(const char *s);
 
 #endif

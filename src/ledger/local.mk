@@ -3,8 +3,9 @@
 src_libpactaudit_a_SOURCES += \
 	src/ledger/internal.h \
 	src/ledger/ledger.c src/ledger/ledger.h \
-	src/ledger/waiver.c src/ledger/waiver.h
-TESTS += tests/cli/ledger.sh
+	src/ledger/waiver.c src/ledger/waiver.h \
+	src/ledger/amend.c src/ledger/amend.h
+TESTS += tests/cli/ledger.sh tests/cli/check-waivers.sh
 
 check_PROGRAMS += tests/unit/test_ledger
 TESTS += tests/unit/test_ledger

@@ -114,8 +114,8 @@ pa_waivers_push(struct pa_waivers *ws, struct pa_waiver *w)
 	return error;
 }
 
-static bool
-is_hex64(const char *s)
+bool
+pa_ledger__is_hex64(const char *s)
 {
 	size_t i;
 
@@ -144,7 +144,7 @@ pa_waiver_validate(const struct pa_waiver *w, const char *what)
 	if (blank(w->rule) && blank(w->finding))
 		return pa_error_setc(PA_EINVALID, PA_ERRCLASS_USAGE,
 		    "%s: a waiver names a rule or a finding fingerprint", what);
-	if (w->finding != NULL && !is_hex64(w->finding))
+	if (w->finding != NULL && !pa_ledger__is_hex64(w->finding))
 		return pa_error_setc(PA_EINVALID, PA_ERRCLASS_USAGE,
 		    "%s: finding '%s' is not a fingerprint (64 hex digits)", what, w->finding);
 	if (!pa_waiver_reason_known(w->reason))

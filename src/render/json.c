@@ -22,6 +22,67 @@ jset(json_t *obj, const char *key, json_t *value)
 	return value != NULL && json_object_set_new(obj, key, value) == 0;
 }
 
+/* The waiver object of a finding, or null. */
+static json_t *
+json_waiver(const struct pa_results_waiver *w)
+{
+	json_t *o;
+
+	if (w == NULL)
+		return json_null();
+	if ((o = json_object()) == NULL ||
+	    !jset(o, "state", jstr(pa_results_waiver_state_name(w->state))) ||
+	    !jset(o, "applied", json_boolean(w->state == PA_WAIVER_APPLIED)) ||
+	    !jset(o, "source", jstr(w->source)) ||
+	    !jset(o, "origin", jstr(w->origin)) ||
+	    !jset(o, "id", jstr(w->id)) ||
+	    !jset(o, "reason", jstr(w->reason)) ||
+	    !jset(o, "justification", jstr(w->justification)) ||
+	    !jset(o, "until", jstr(w->until)) ||
+	    !jset(o, "approver", jstr(w->approver)) ||
+	    !jset(o, "approver_name", jstr(w->approver_name)) ||
+	    !jset(o, "created", jstr(w->created)) ||
+	    !jset(o, "problem", jstr(w->problem))) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* {"file": ..., "fixed": [...]} of a results compared with a baseline, or null. */
+static json_t *
+json_baseline(const struct pa_results *d)
+{
+	json_t *o, *fixed, *item;
+	size_t i;
+	bool ok;
+
+	if (d->baseline == NULL)
+		return json_null();
+	o = json_object();
+	fixed = json_array();
+	ok = o != NULL && fixed != NULL && jset(o, "file", jstr(d->baseline));
+	for (i = 0; ok && i < d->fixed.count; i++) {
+		const struct pa_results_fixed *fx = d->fixed.items[i];
+
+		ok = (item = json_object()) != NULL &&
+		    json_array_append_new(fixed, item) == 0 &&
+		    jset(item, "rule", jstr(fx->rule)) &&
+		    jset(item, "severity", jstr(pa_results_severity_name(fx->severity))) &&
+		    jset(item, "fingerprint", jstr(fx->fingerprint)) &&
+		    jset(item, "path", jstr(fx->path)) &&
+		    jset(item, "anchor", jstr(fx->anchor)) &&
+		    jset(item, "message", jstr(fx->message));
+	}
+	if (ok && json_object_set(o, "fixed", fixed) == 0) {
+		json_decref(fixed);
+		return o;
+	}
+	json_decref(fixed);
+	json_decref(o);
+	return NULL;
+}
+
 static json_t *
 json_finding(const struct pa_results_finding *f)
 {
@@ -41,7 +102,8 @@ json_finding(const struct pa_results_finding *f)
 	    jset(o, "anchor", jstr(f->anchor)) &&
 	    jset(o, "in_force", json_boolean(f->in_force)) &&
 	    jset(o, "applies_from", jstr(f->applies_from)) &&
-	    jset(o, "waivable", json_boolean(f->waivable));
+	    jset(o, "waivable", json_boolean(f->waivable)) &&
+	    jset(o, "waiver", json_waiver(f->waiver));
 	if (!ok) {
 		json_decref(o);
 		return NULL;
@@ -118,6 +180,7 @@ pa_render_json_dossier(const struct pa_results *d)
 	    jmove(o, "models", &models) &&
 	    jmove(o, "signatures", &sigs) &&
 	    jmove(o, "findings", &findings) &&
+	    jset(o, "baseline", json_baseline(d)) &&
 	    jset(o, "verdict", jstr(pa_results_verdict_name(pa_results_verdict(d)))) &&
 	    jmove(o, "tool", &tool) &&
 	    jmove(o, "rules", &rules);

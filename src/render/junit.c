@@ -57,6 +57,23 @@ describe(struct pa_buf *b, const struct pa_results_finding *f)
 	pa_buf_putc(b, '\n');
 	if (f->remedy != NULL)
 		pa_buf_printf(b, "remedy: %s\n", f->remedy);
+	if (f->waiver != NULL) {
+		const struct pa_results_waiver *w = f->waiver;
+
+		pa_buf_printf(b, "waiver: %s, %s, %s", pa_results_waiver_state_name(w->state),
+		    w->source ? w->source : "?", w->reason ? w->reason : "?");
+		if (w->until != NULL)
+			pa_buf_printf(b, " until %s", w->until);
+		if (w->approver_name != NULL || w->approver != NULL)
+			pa_buf_printf(b, " by %s", w->approver_name ? w->approver_name : w->approver);
+		if (w->id != NULL)
+			pa_buf_printf(b, " (%s)", w->id);
+		if (w->justification != NULL)
+			pa_buf_printf(b, ": %s", w->justification);
+		if (w->problem != NULL)
+			pa_buf_printf(b, " [%s]", w->problem);
+		pa_buf_putc(b, '\n');
+	}
 	if (f->fingerprint[0] != '\0')
 		pa_buf_printf(b, "fingerprint: %s\n", f->fingerprint);
 }
@@ -78,6 +95,10 @@ add_case(xmlNode *suite, const struct pa_results *d, const struct pa_results_fin
 	if (!f->in_force)
 		pa_buf_printf(&why, "applies from %s",
 		    f->applies_from ? f->applies_from : "a later date");
+	else if (f->status == PA_FINDING_WAIVED && f->waiver != NULL)
+		pa_buf_printf(&why, "waived (%s%s%s, %s)", f->waiver->reason ? f->waiver->reason : "",
+		    f->waiver->until ? " until " : "", f->waiver->until ? f->waiver->until : "",
+		    f->waiver->source ? f->waiver->source : "");
 	else
 		pa_buf_puts(&why, pa_results_status_name(f->status));
 	ok = !pa_buf_oom(&name) && !pa_buf_oom(&text) && !pa_buf_oom(&why) &&

@@ -157,17 +157,39 @@ sarif_location(const struct pa_results_finding *f)
 	return locs;
 }
 
+/*
+ * SARIF 2.1.0 section 3.35: a waived finding is suppressed "external"
+ * (the waiver lives outside the dossier), "accepted" (an applied waiver),
+ * its justification the waiver's; properties carry the rest of it.
+ */
 static json_t *
 sarif_suppressions(const struct pa_results_finding *f)
 {
-	json_t *arr = json_array(), *s;
-	const char *why = f->status == PA_FINDING_WAIVED ?
-	    "waived in the auditor's ledger" : "recorded in the baseline";
+	const struct pa_results_waiver *w = f->waiver;
+	json_t *arr = json_array(), *s, *props;
+	struct pa_buf why = PA_BUF_INIT;
+	bool ok;
 
-	if (arr == NULL || (s = json_object()) == NULL || !jpush(arr, s) ||
-	    !jset(s, "kind", json_string("external")) ||
-	    !jset(s, "status", json_string("accepted")) ||
-	    !jset(s, "justification", json_string(why))) {
+	if (f->status != PA_FINDING_WAIVED)
+		pa_buf_puts(&why, "recorded in the baseline");
+	else if (w == NULL)
+		pa_buf_puts(&why, "waived");
+	else
+		pa_buf_printf(&why, "%s (%s waiver%s%s): %s", w->reason ? w->reason : "waived",
+		    w->source ? w->source : "", w->until ? " until " : "",
+		    w->until ? w->until : "", w->justification ? w->justification : "");
+	ok = !pa_buf_oom(&why) && arr != NULL && (s = json_object()) != NULL && jpush(arr, s) &&
+	    jset(s, "kind", json_string("external")) &&
+	    jset(s, "status", json_string("accepted")) &&
+	    jset(s, "justification", json_string(why.ptr));
+	if (ok && f->status == PA_FINDING_WAIVED && w != NULL)
+		ok = (props = json_object()) != NULL && jset(s, "properties", props) &&
+		    jopt(props, "source", w->source) && jopt(props, "origin", w->origin) &&
+		    jopt(props, "id", w->id) && jopt(props, "reason", w->reason) &&
+		    jopt(props, "until", w->until) && jopt(props, "approver", w->approver) &&
+		    jopt(props, "approverName", w->approver_name);
+	pa_buf_dispose(&why);
+	if (!ok) {
 		json_decref(arr);
 		return NULL;
 	}

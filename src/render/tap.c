@@ -72,6 +72,12 @@ write_point(FILE *fp, size_t n, const struct pa_results_finding *f, enum pa_fail
 	} else if (skip) {
 		fputs(" # SKIP ", fp);
 		put_desc(fp, pa_results_status_name(f->status));
+		if (f->status == PA_FINDING_WAIVED && f->waiver != NULL && f->waiver->reason) {
+			fputs(" (", fp);
+			put_desc(fp, f->waiver->reason);
+			fputs(f->waiver->source && strcmp(f->waiver->source, "ledger") == 0 ?
+			    ", ledger)" : ", self-declared)", fp);
+		}
 	} else if (!fails) {
 		fputs(" # TODO below --fail-on", fp);
 	}
@@ -83,6 +89,19 @@ write_point(FILE *fp, size_t n, const struct pa_results_finding *f, enum pa_fail
 	put_yaml(fp, "applies_from", f->applies_from);
 	put_yaml(fp, "remedy", f->remedy);
 	put_yaml(fp, "fingerprint", f->fingerprint[0] ? f->fingerprint : NULL);
+	if (f->waiver != NULL) {
+		const struct pa_results_waiver *w = f->waiver;
+
+		put_yaml(fp, "waiver", pa_results_waiver_state_name(w->state));
+		put_yaml(fp, "waiver_source", w->source);
+		put_yaml(fp, "waiver_origin", w->origin);
+		put_yaml(fp, "waiver_id", w->id);
+		put_yaml(fp, "waiver_reason", w->reason);
+		put_yaml(fp, "waiver_until", w->until);
+		put_yaml(fp, "waiver_approver", w->approver_name ? w->approver_name : w->approver);
+		put_yaml(fp, "waiver_justification", w->justification);
+		put_yaml(fp, "waiver_problem", w->problem);
+	}
 	fputs("  ...\n", fp);
 }
 

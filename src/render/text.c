@@ -184,6 +184,49 @@ write_remedy(const struct text_out *o, const char *remedy)
 	fprintf(o->fp, "%s\n", p);
 }
 
+/*
+ * The waiver under its finding:
+ *   waived: REASON until DATE, self-declared (FILE:N) by APPROVER: JUSTIFICATION
+ *   waiver expired DATE (...): open again
+ */
+static void
+write_waiver(const struct text_out *o, const struct pa_results_waiver *w)
+{
+	bool ledger = w->source != NULL && strcmp(w->source, "ledger") == 0;
+
+	fputs("    ", o->fp);
+	switch (w->state) {
+	case PA_WAIVER_APPLIED:
+		put_c(o, C_GREEN, "waived");
+		break;
+	case PA_WAIVER_EXPIRED:
+		put_c(o, C_YELLOW, "waiver expired, open again");
+		break;
+	case PA_WAIVER_REFUSED:
+		put_c(o, C_RED, "waiver refused, this rule cannot be waived");
+		break;
+	default:
+		put_c(o, C_RED, "waiver not applied, untrusted ledger record");
+		break;
+	}
+	fprintf(o->fp, ": %s", or_q(w->reason));
+	if (w->until != NULL)
+		fprintf(o->fp, " until %s", w->until);
+	fprintf(o->fp, ", %s", ledger ? "auditor's ledger" : "self-declared");
+	if (w->id != NULL && ledger)	/* the ledger and its commit, abbreviated */
+		fprintf(o->fp, " (%s%s%.12s)", w->origin ? w->origin : "", w->origin ? " " : "",
+		    w->id);
+	else if (w->id != NULL)		/* FILE:N */
+		fprintf(o->fp, " (%s)", w->id);
+	if (w->approver_name != NULL || w->approver != NULL)
+		fprintf(o->fp, " by %s", w->approver_name ? w->approver_name : w->approver);
+	if (w->justification != NULL)
+		fprintf(o->fp, ": %s", w->justification);
+	if (w->problem != NULL)
+		fprintf(o->fp, " [%s]", w->problem);
+	fputc('\n', o->fp);
+}
+
 /* path:line: severity: [RULE] message (ref) [status] */
 static void
 write_finding(const struct text_out *o, const struct pa_results_finding *f)
@@ -206,6 +249,32 @@ write_finding(const struct text_out *o, const struct pa_results_finding *f)
 	fputc('\n', o->fp);
 	if (f->remedy != NULL && *f->remedy != '\0')
 		write_remedy(o, f->remedy);
+	if (f->waiver != NULL)
+		write_waiver(o, f->waiver);
+	if (f->fingerprint[0] != '\0' && f->waiver != NULL)
+		fprintf(o->fp, "    fingerprint: %s\n", f->fingerprint);
+}
+
+/* The baseline's findings that are gone. */
+static void
+write_fixed(const struct text_out *o, const struct pa_results *d)
+{
+	size_t i;
+
+	if (d->baseline == NULL)
+		return;
+	fprintf(o->fp, "fixed since the baseline %s:%s\n", d->baseline,
+	    d->fixed.count ? "" : " none");
+	for (i = 0; i < d->fixed.count; i++) {
+		const struct pa_results_fixed *fx = d->fixed.items[i];
+
+		fputs("  ", o->fp);
+		if (fx->path != NULL)
+			fprintf(o->fp, "%s: ", fx->path);
+		put_c(o, C_GREEN, "fixed");
+		fprintf(o->fp, ": %s [%s] %s (%.12s)\n", pa_results_severity_name(fx->severity),
+		    or_q(fx->rule), fx->message ? fx->message : "", fx->fingerprint);
+	}
 }
 
 static int
@@ -289,6 +358,7 @@ pa_render_text(FILE *out, const struct pa_render_input *in,
 		write_signatures(&o, d);
 		if (write_findings(&o, d) < 0)
 			return PA_ENOMEM;
+		write_fixed(&o, d);
 		write_summary(&o, d);
 	}
 	if (in->count != 1) {

@@ -18,4 +18,23 @@ int pa_results__push_signature(struct pa_results *res,
 int pa_results__push_pack(struct pa_results *res, const char *id, const char *version);
 int pa_results__set_raw(char **field, const char *value);
 
+/* Set attribute name=value unless value is NULL; false on out of memory. */
+bool pa_results__set_attr(xmlNode *node, const char *name, const char *value);
+/* fn on *s (a string owned by a model) unless it is NULL. */
+int pa_results__visit(const char **s, enum pa_results_text kind,
+    int (*fn)(char **, enum pa_results_text, void *), void *arg);
+
+/* Waivers and the baseline's fixed findings (amended.c). */
+void pa_results__waiver_free(struct pa_results_waiver *w);
+void pa_results__fixed_free(void *fx);
+/* Copy src's baseline and fixed findings into dst. */
+int pa_results__dup_amended(struct pa_results *dst, const struct pa_results *src);
+/* <waiver> in a <finding>, <baseline> in <results>; false on out of memory. */
+bool pa_results__waiver_xml(xmlNode *finding, xmlNs *ns, const struct pa_results_waiver *w);
+bool pa_results__baseline_xml(xmlNode *root, xmlNs *ns, const struct pa_results *res);
+int pa_results__each_waiver_string(struct pa_results_finding *f,
+    int (*fn)(char **s, enum pa_results_text kind, void *arg), void *arg);
+int pa_results__each_fixed_string(struct pa_results *res,
+    int (*fn)(char **s, enum pa_results_text kind, void *arg), void *arg);
+
 #endif

@@ -3,7 +3,8 @@
 src_libpactaudit_a_SOURCES += \
 	src/results/fingerprint.c \
 	src/results/results.c src/results/results.h \
-	src/results/read.c src/results/internal.h
+	src/results/read.c src/results/internal.h \
+	src/results/amended.c
 
 check_PROGRAMS += tests/unit/test_results
 TESTS += tests/unit/test_results

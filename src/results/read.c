@@ -71,6 +71,87 @@ is_true(const char *s)
 	return s != NULL && strcmp(s, "true") == 0;
 }
 
+/* The text of n's first child element `name` (a new string), or NULL; *oom on failure. */
+static char *
+child_text(const xmlNode *n, const char *name, bool *oom)
+{
+	const xmlNode *c;
+	char *s;
+
+	for (c = n->children; c != NULL && !is_elem(c, name); c = c->next)
+		;
+	if (c == NULL)
+		return NULL;
+	if ((s = text_of(c)) == NULL)
+		*oom = true;
+	return s;
+}
+
+/* The <waiver> of a finding element, onto the model's finding f. */
+static int
+read_waiver(struct pa_results_finding *f, const xmlNode *finding)
+{
+	struct pa_results_waiver w = { 0 };
+	const xmlNode *n;
+	const char *state;
+	bool oom = false;
+	size_t i;
+	int error;
+
+	for (n = finding->children; n != NULL && !is_elem(n, "waiver"); n = n->next)
+		;
+	if (n == NULL)
+		return 0;
+	state = pa_xml_attr(n, "state");
+	for (i = 0; state != NULL && i <= PA_WAIVER_UNTRUSTED; i++)
+		if (strcmp(state, pa_results_waiver_state_name(i)) == 0)
+			w.state = (enum pa_waiver_state)i;
+	w.source = pa_xml_attr(n, "source");
+	w.origin = pa_xml_attr(n, "origin");
+	w.id = pa_xml_attr(n, "id");
+	w.reason = pa_xml_attr(n, "reason");
+	w.until = pa_xml_attr(n, "until");
+	w.approver = pa_xml_attr(n, "approver");
+	w.approver_name = pa_xml_attr(n, "approver-name");
+	w.created = pa_xml_attr(n, "created");
+	w.problem = pa_xml_attr(n, "problem");
+	w.justification = child_text(n, "justification", &oom);
+	error = oom ? pa_error_oom() : pa_results_set_waiver(f, &w);
+	free((char *)w.justification);
+	return error;
+}
+
+/* <baseline file=>, its <fixed> findings. */
+static int
+read_baseline(struct pa_results *res, const xmlNode *b)
+{
+	const xmlNode *n;
+	int error;
+
+	if ((error = pa_results__set_raw(&res->baseline, pa_xml_attr(b, "file"))) < 0)
+		return error;
+	for (n = b->children; n != NULL; n = n->next) {
+		struct pa_results_fixed fx = { 0 };
+		const char *fp = pa_xml_attr(n, "fingerprint");
+		bool oom = false;
+
+		if (!is_elem(n, "fixed"))
+			continue;
+		fx.rule = pa_xml_attr(n, "rule");
+		fx.path = pa_xml_attr(n, "path");
+		fx.anchor = pa_xml_attr(n, "anchor");
+		if ((error = pa_results_severity_parse(&fx.severity, pa_xml_attr(n, "severity"))) < 0)
+			return error;
+		snprintf(fx.fingerprint, sizeof(fx.fingerprint), "%s", fp ? fp : "");
+		fx.message = child_text(n, "message", &oom);
+		error = oom ? pa_error_oom() : pa_results_add_fixed(res, &fx);
+		free((char *)fx.message);
+		if (error < 0)
+			return error;
+	}
+	return 0;
+}
+
 static int
 read_finding(struct pa_results *res, const xmlNode *n)
 {
@@ -108,7 +189,8 @@ read_finding(struct pa_results *res, const xmlNode *n)
 	}
 	f.message = message;
 	f.remedy = remedy;
-	error = pa_results__push_finding(res, &f);
+	if ((error = pa_results__push_finding(res, &f)) == 0)
+		error = read_waiver(res->findings.items[res->findings.count - 1], n);
 	free(message);
 	free(remedy);
 	return error;
@@ -178,6 +260,8 @@ read_results(struct pa_results **out, const xmlNode *r, const char *name)
 			error = read_signature(res, c);
 		} else if (is_elem(c, "finding")) {
 			error = read_finding(res, c);
+		} else if (is_elem(c, "baseline")) {
+			error = read_baseline(res, c);
 		} else if (is_elem(c, "verdict") && verdict == NULL) {
 			if ((verdict = text_of(c)) == NULL)
 				error = pa_error_oom();

@@ -122,6 +122,7 @@ finding_free(void *p)
 	free((char *)f->path);
 	free((char *)f->anchor);
 	free((char *)f->ref);
+	pa_results__waiver_free(f->waiver);
 	free(f);
 }
 
@@ -200,6 +201,8 @@ pa_results_free(struct pa_results *res)
 	pa_vec_dispose(&res->models, item_free);
 	pa_vec_dispose(&res->signatures, signature_free);
 	pa_vec_dispose(&res->findings, finding_free);
+	free(res->baseline);
+	pa_vec_dispose(&res->fixed, pa_results__fixed_free);
 	free(res);
 }
 
@@ -220,7 +223,8 @@ pa_results_add_finding(struct pa_results *res, const struct pa_results_finding *
 	n->path = dup_clean(f->path, &oom);
 	n->anchor = dup_clean(f->anchor, &oom);
 	n->ref = dup_clean(f->ref, &oom);
-	if (oom) {
+	n->waiver = NULL;
+	if (oom || pa_results_set_waiver(n, f->waiver) < 0) {
 		error = pa_error_oom();
 		goto done;
 	}
@@ -426,7 +430,7 @@ add_finding_xml(xmlNode *root, xmlNs *ns, const struct pa_results_finding *f)
 	if (f->remedy != NULL && f->remedy[0] != '\0' &&
 	    new_child(n, ns, "remedy", f->remedy) == NULL)
 		return false;
-	return true;
+	return pa_results__waiver_xml(n, ns, f->waiver);
 }
 
 /* Fill the results document; false on out of memory. */
@@ -496,6 +500,8 @@ build_doc(xmlNode *root, xmlNs *ns, const struct pa_results *res)
 	for (i = 0; i < res->findings.count; i++)
 		if (!add_finding_xml(root, ns, res->findings.items[i]))
 			return false;
+	if (!pa_results__baseline_xml(root, ns, res))
+		return false;
 	return new_child(root, ns, "verdict",
 	    pa_results_verdict_name(pa_results_verdict(res))) != NULL;
 }
@@ -726,7 +732,9 @@ pa_results__push_finding(struct pa_results *res, const struct pa_results_finding
 	n->path = dup_raw(f->path, &oom);
 	n->anchor = dup_raw(f->anchor, &oom);
 	n->ref = dup_raw(f->ref, &oom);
-	if (oom || pa_vec_push(&res->findings, n) < 0) {
+	n->waiver = NULL;
+	if (oom || pa_results_set_waiver(n, f->waiver) < 0 ||
+	    pa_vec_push(&res->findings, n) < 0) {
 		finding_free(n);
 		return pa_error_oom();
 	}
@@ -847,6 +855,8 @@ pa_results_dup(struct pa_results **out, const struct pa_results *src)
 		error = pa_results__push_signature(res, src->signatures.items[i]);
 	for (i = 0; i < src->findings.count && error == 0; i++)
 		error = pa_results__push_finding(res, src->findings.items[i]);
+	if (error == 0)
+		error = pa_results__dup_amended(res, src);
 done:
 	if (error < 0) {
 		pa_results_free(res);
@@ -927,6 +937,24 @@ pa_results_each_string(struct pa_results *res,
 			error = visit(&f->message, PA_RESULTS_TEXT_LINE, fn, arg);
 		if (error == 0)
 			error = visit(&f->remedy, PA_RESULTS_TEXT_BLOCK, fn, arg);
+		if (error == 0)
+			error = pa_results__each_waiver_string(f, fn, arg);
 	}
+	if (error == 0)
+		error = pa_results__each_fixed_string(res, fn, arg);
 	return error;
+}
+
+/* For the other files of results/ (internal.h). */
+bool
+pa_results__set_attr(xmlNode *node, const char *name, const char *value)
+{
+	return set_attr(node, name, value);
+}
+
+int
+pa_results__visit(const char **s, enum pa_results_text kind,
+    int (*fn)(char **, enum pa_results_text, void *), void *arg)
+{
+	return visit(s, kind, fn, arg);
 }

@@ -41,6 +41,35 @@ enum pa_verdict {
 };
 
 /*
+ * What a waiver did to the finding it matches (pactaudit-results(5)):
+ * applied makes the finding waived; the others leave it open and say why.
+ */
+enum pa_waiver_state {
+	PA_WAIVER_APPLIED,
+	PA_WAIVER_EXPIRED,	/* its last day is before the as-of date */
+	PA_WAIVER_REFUSED,	/* the rule is not waivable (Art. 5 and others) */
+	PA_WAIVER_UNTRUSTED	/* a ledger record whose signature the ledger's policy rejects */
+};
+
+/*
+ * The waiver of a finding, as reported.  Strings owned by the finding;
+ * only state, source and reason are always set.
+ */
+struct pa_results_waiver {
+	enum pa_waiver_state state;
+	const char *source;	/* "ledger" or "self-declared" (a waivers file) */
+	const char *origin;	/* the ledger's folder or the waivers file */
+	const char *id;		/* ledger commit, or "FILE:N" */
+	const char *reason;	/* a reason code (pactaudit-waivers(5)) */
+	const char *justification;
+	const char *until;	/* YYYY-MM-DD, the last day it holds */
+	const char *approver;	/* ledger: the signer's fingerprint; file: as written */
+	const char *approver_name;
+	const char *created;
+	const char *problem;	/* untrusted: why, one line */
+};
+
+/*
  * One finding.  As an argument of pa_results_add_finding() every string is
  * borrowed (and copied); inside a struct pa_results they are owned by it.
  * NULL strings are allowed except rule and message.
@@ -59,6 +88,18 @@ struct pa_results_finding {
 	const char *anchor;	/* YAML key, heading or element path; never a line */
 	const char *ref;	/* formatted legal reference, "Art. 5(1)(a)" */
 	char fingerprint[PA_DIGEST_HEXLEN + 1];	/* computed by add_finding */
+	struct pa_results_waiver *waiver;	/* owned; NULL when no waiver matched */
+};
+
+/*
+ * A finding of the baseline (--baseline) that this audit no longer
+ * finds: fixed.  Strings owned by the results; message may be NULL.
+ */
+struct pa_results_fixed {
+	const char *rule;
+	enum pa_severity severity;
+	const char *path, *anchor, *message;
+	char fingerprint[PA_DIGEST_HEXLEN + 1];
 };
 
 /* A system or model and its classification (strings owned by the results). */
@@ -94,6 +135,8 @@ struct pa_results {
 	struct pa_vec models;	/* struct pa_results_item * */
 	struct pa_vec signatures;	/* struct pa_results_signature * */
 	struct pa_vec findings;	/* struct pa_results_finding * (strings owned) */
+	char *baseline;		/* the baseline file compared with (--baseline), or NULL */
+	struct pa_vec fixed;	/* struct pa_results_fixed *: in the baseline, not found */
 };
 
 /* New empty results; caller frees with pa_results_free. */
@@ -105,7 +148,8 @@ int pa_results_set(char **field, const char *value);
 
 /*
  * Add a finding: strings are copied and sanitised (one line) and the
- * fingerprint computed from rule, path and anchor.  0 or PA_ENOMEM.
+ * fingerprint computed from rule, path and anchor; a waiver is copied as
+ * it is (pa_results_set_waiver).  0 or PA_ENOMEM.
  */
 int pa_results_add_finding(struct pa_results *res, const struct pa_results_finding *f);
 int pa_results_add_pack(struct pa_results *res, const char *id, const char *version);
@@ -115,6 +159,16 @@ int pa_results_add_item(struct pa_vec *list, const char *id, const char *tier,
 /* A signature; every field is copied (and sanitised). */
 int pa_results_add_signature(struct pa_results *res,
     const struct pa_results_signature *sig);
+
+/*
+ * Give f a copy of w (replacing any waiver it has; NULL removes it).
+ * Strings are copied as they are: renderers sanitise.  0 or PA_ENOMEM.
+ */
+int pa_results_set_waiver(struct pa_results_finding *f, const struct pa_results_waiver *w);
+/* Append a fixed finding (strings copied). */
+int pa_results_add_fixed(struct pa_results *res, const struct pa_results_fixed *fx);
+/* "applied", "expired", "refused", "untrusted". */
+const char *pa_results_waiver_state_name(enum pa_waiver_state state);
 
 /* Sort findings: severity (most severe first), path, line, rule, anchor, message. */
 void pa_results_sort(struct pa_results *res);

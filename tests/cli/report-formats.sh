@@ -80,9 +80,9 @@ with open(sys.argv[1], newline='', encoding='utf-8') as fp:
     data = fp.read()
 assert data.endswith('\r\n'), 'records end in CRLF'
 rows = list(csv.reader(data.splitlines(keepends=True), strict=True))
-assert rows[0][0] == 'dossier' and len(rows[0]) == 15, rows[0]
+assert rows[0][0] == 'dossier' and len(rows[0]) == 21, rows[0]
 for row in rows:
-    assert len(row) == 15, row
+    assert len(row) == 21, row
     for cell in row:
         assert cell[:1] not in ('=', '+', '-', '@', '\t', '\r', '\n'), repr(cell)
 PY

@@ -63,6 +63,16 @@ pa_git() {
 	    -c tag.gpgsign=false "$@"
 }
 
+# pa_check_dossier NAME SED-SCRIPT: $T/NAME, a git dossier made from
+# tests/fixtures/rules/dossier (for the rules of tests/fixtures/rules/check)
+# with application.xml edited by SED-SCRIPT; $T/src-NAME is the same as a folder.
+pa_check_dossier() {
+	mkdir -p "$T/src-$1"
+	cp -R "$top_srcdir/tests/fixtures/rules/dossier"/. "$T/src-$1"/
+	sed "$2" "$top_srcdir/tests/fixtures/rules/dossier/application.xml" >"$T/src-$1/application.xml"
+	pa_repo "$T/$1" "$T/src-$1"
+}
+
 # pa_repo DIR SRC: a repository in DIR whose first commit holds SRC's files.
 pa_repo() {
 	mkdir -p "$1"

@@ -2,9 +2,11 @@
 /* Unit tests for ledger/waiver.c: the waivers file, matching, expiry, validation. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ledger/amend.h"
 #include "ledger/ledger.h"
 #include "ledger/waiver.h"
 #include "lib/cutest.h"
@@ -154,7 +156,198 @@ test_ledger_decision_names(void)
 	CU_ASSERT_FALSE(pa_waiver_reason_known(NULL));
 }
 
+/* Results with three findings: a waivable error, an Art. 5 blocker, a waivable needs-review. */
+static struct pa_results *
+amend_results(void)
+{
+	const struct pa_results_finding rows[] = {
+		{ .rule = "E-1", .severity = PA_SEVERITY_ERROR, .in_force = true, .waivable = true,
+		  .message = "e", .path = "application.xml", .line = 3, .anchor = "system[s1]" },
+		{ .rule = "ART5", .severity = PA_SEVERITY_BLOCKER, .in_force = true,
+		  .waivable = false, .message = "p", .path = "application.xml", .anchor = "s" },
+		{ .rule = "R-1", .severity = PA_SEVERITY_ERROR, .in_force = true, .waivable = true,
+		  .status = PA_FINDING_NEEDS_REVIEW, .message = "r", .path = "models/m/README.md" },
+	};
+	struct pa_results *res = NULL;
+	size_t i;
+
+	CU_ASSERT_EQUAL_FATAL(pa_results_new(&res), 0);
+	CU_ASSERT_EQUAL(pa_results_set(&res->as_of, "2027-01-01"), 0);
+	for (i = 0; i < 3; i++)
+		CU_ASSERT_EQUAL(pa_results_add_finding(res, &rows[i]), 0);
+	return res;
+}
+
+static struct pa_waiver *
+waiver(const char *rule, const char *until, enum pa_waiver_source src, bool trusted)
+{
+	struct pa_waiver *w = calloc(1, sizeof(*w));
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(w);
+	w->rule = strdup(rule);
+	w->reason = strdup("accepted-risk");
+	w->justification = strdup("because");
+	w->id = strdup(src == PA_WAIVER_LEDGER ? "c0ffee" : "w.json:1");
+	snprintf(w->until, sizeof(w->until), "%s", until);
+	w->source = src;
+	w->trusted = trusted;
+	return w;
+}
+
+#define FINDING(res, i) ((struct pa_results_finding *)(res)->findings.items[i])
+
+/* Which waiver a finding keeps, and what its status becomes. */
+static void
+test_ledger_amend_waivers(void)
+{
+	struct pa_amend am = { 0 };
+	struct pa_results *res = amend_results();
+
+	/* an untrusted ledger record, an expired file waiver, then one that applies */
+	CU_ASSERT_EQUAL(pa_amend_add_waiver(&am, waiver("E-1", "2027-12-31", PA_WAIVER_LEDGER,
+	    false), "/ledger", "signed by an outsider"), 0);
+	CU_ASSERT_EQUAL(pa_amend_add_waiver(&am, waiver("E-1", "2026-12-31",
+	    PA_WAIVER_SELF_DECLARED, false), "w.json", NULL), 0);
+	CU_ASSERT_EQUAL(pa_amend_add_waiver(&am, waiver("ART5", "2027-12-31",
+	    PA_WAIVER_SELF_DECLARED, false), "w.json", NULL), 0);
+	CU_ASSERT_EQUAL(pa_amend_add_waiver(&am, waiver("R-1", "2027-12-31", PA_WAIVER_LEDGER,
+	    true), "/ledger", NULL), 0);
+	CU_ASSERT_EQUAL(pa_amend_results(&am, res, ".", NULL), 0);
+	/* E-1: the expired one explains, ahead of the untrusted one */
+	CU_ASSERT_EQUAL(FINDING(res, 0)->status, PA_FINDING_OPEN);
+	CU_ASSERT_EQUAL_FATAL(FINDING(res, 0)->waiver != NULL, true);
+	CU_ASSERT_EQUAL(FINDING(res, 0)->waiver->state, PA_WAIVER_EXPIRED);
+	CU_ASSERT_STRING_EQUAL(FINDING(res, 0)->waiver->source, "self-declared");
+	CU_ASSERT_STRING_EQUAL(FINDING(res, 0)->waiver->origin, "w.json");
+	/* Art. 5: refused, open */
+	CU_ASSERT_EQUAL(FINDING(res, 1)->status, PA_FINDING_OPEN);
+	CU_ASSERT_EQUAL(FINDING(res, 1)->waiver->state, PA_WAIVER_REFUSED);
+	/* needs-review is waived by a trusted ledger waiver */
+	CU_ASSERT_EQUAL(FINDING(res, 2)->status, PA_FINDING_WAIVED);
+	CU_ASSERT_EQUAL(FINDING(res, 2)->waiver->state, PA_WAIVER_APPLIED);
+	CU_ASSERT_STRING_EQUAL(FINDING(res, 2)->waiver->source, "ledger");
+	CU_ASSERT_STRING_EQUAL(FINDING(res, 2)->waiver->id, "c0ffee");
+	CU_ASSERT_EQUAL(pa_results_verdict(res), PA_VERDICT_INELIGIBLE);
+	CU_ASSERT_EQUAL(pa_results_failing(res, PA_FAIL_ON_ERROR), 2);
+	pa_results_free(res);
+
+	/* the untrusted one alone: reported with its problem, not applied */
+	pa_amend_dispose(&am);
+	res = amend_results();
+	CU_ASSERT_EQUAL(pa_amend_add_waiver(&am, waiver("E-1", "2027-12-31", PA_WAIVER_LEDGER,
+	    false), "/ledger", "signed by an outsider"), 0);
+	CU_ASSERT_EQUAL(pa_amend_results(&am, res, ".", NULL), 0);
+	CU_ASSERT_EQUAL(FINDING(res, 0)->status, PA_FINDING_OPEN);
+	CU_ASSERT_EQUAL(FINDING(res, 0)->waiver->state, PA_WAIVER_UNTRUSTED);
+	CU_ASSERT_STRING_EQUAL(FINDING(res, 0)->waiver->problem, "signed by an outsider");
+	/* ... and one that applies wins over it; the last day still holds */
+	CU_ASSERT_EQUAL(pa_amend_add_waiver(&am, waiver("E-1", "2027-01-01",
+	    PA_WAIVER_SELF_DECLARED, false), "w.json", NULL), 0);
+	CU_ASSERT_EQUAL(pa_amend_results(&am, res, ".", NULL), 0);
+	CU_ASSERT_EQUAL(FINDING(res, 0)->status, PA_FINDING_WAIVED);
+	CU_ASSERT_EQUAL(FINDING(res, 0)->waiver->state, PA_WAIVER_APPLIED);
+	pa_results_free(res);
+	pa_amend_dispose(&am);
+}
+
+/* Written, read back, applied: old findings baselined, Art. 5 never, gone ones fixed. */
+static void
+test_ledger_amend_baseline(void)
+{
+	struct pa_amend am = { 0 };
+	struct pa_results *res = amend_results(), *later;
+	struct pa_buf out = PA_BUF_INIT, again = PA_BUF_INIT;
+	const struct pa_results_finding nf = {
+		.rule = "NEW", .severity = PA_SEVERITY_WARNING, .in_force = true, .waivable = true,
+		.message = "new", .path = "x.md"
+	};
+
+	CU_ASSERT_EQUAL_FATAL(pa_baseline_write(&out, &res, NULL, 1), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out.ptr, "\"pactaudit-baseline\": 1"));
+	CU_ASSERT_PTR_NULL(strstr(out.ptr, "\"dossier\""));
+	CU_ASSERT_EQUAL_FATAL(pa_amend_parse_baseline(&am, out.ptr, out.size, "b.json"), 0);
+	CU_ASSERT_EQUAL(am.baseline.count, 3);
+	/* the same findings in another order: the same bytes */
+	later = amend_results();
+	{
+		void *t = later->findings.items[0];
+
+		later->findings.items[0] = later->findings.items[2];
+		later->findings.items[2] = t;
+	}
+	CU_ASSERT_EQUAL(pa_baseline_write(&again, &later, NULL, 1), 0);
+	CU_ASSERT_STRING_EQUAL(out.ptr, again.ptr);
+	pa_results_free(later);
+
+	/* E-1 fixed, NEW appears */
+	later = amend_results();
+	CU_ASSERT_EQUAL(pa_results_add_finding(later, &nf), 0);
+	pa_results_free(res);
+	res = later;
+	{
+		struct pa_results_finding *f = res->findings.items[0];
+
+		res->findings.items[0] = res->findings.items[3];
+		res->findings.count--;
+		pa_results_set_waiver(f, NULL);
+		free((char *)f->rule); free((char *)f->message); free((char *)f->path);
+		free((char *)f->anchor); free(f);
+	}
+	CU_ASSERT_EQUAL(pa_amend_results(&am, res, ".", NULL), 0);
+	CU_ASSERT_STRING_EQUAL(FINDING(res, 0)->rule, "NEW");
+	CU_ASSERT_EQUAL(FINDING(res, 0)->status, PA_FINDING_OPEN);
+	CU_ASSERT_EQUAL(FINDING(res, 1)->status, PA_FINDING_OPEN);	/* Art. 5 */
+	CU_ASSERT_EQUAL(FINDING(res, 2)->status, PA_FINDING_BASELINED);	/* was needs-review */
+	CU_ASSERT_STRING_EQUAL(res->baseline, "b.json");
+	CU_ASSERT_EQUAL_FATAL(res->fixed.count, 1);
+	CU_ASSERT_STRING_EQUAL(((struct pa_results_fixed *)res->fixed.items[0])->rule, "E-1");
+	CU_ASSERT_STRING_EQUAL(((struct pa_results_fixed *)res->fixed.items[0])->anchor,
+	    "system[s1]");
+	CU_ASSERT_EQUAL(pa_results_failing(res, PA_FAIL_ON_WARNING), 2);
+	pa_results_free(res);
+	pa_amend_dispose(&am);
+	pa_buf_dispose(&out);
+	pa_buf_dispose(&again);
+}
+
+static void
+test_ledger_baseline_bad_input(void)
+{
+	static const char *const bad[] = {
+		"", "[]", "{\"pactaudit-baseline\": 1}", "{\"pactaudit-baseline\": \"1\", \"findings\": []}",
+		"{\"pactaudit-baseline\": 2, \"findings\": []}",
+		"{\"pactaudit-baseline\": 1, \"findings\": [1]}",
+		"{\"pactaudit-baseline\": 1, \"findings\": [], \"extra\": 1}",
+		"{\"pactaudit-baseline\": 1, \"findings\": [{\"fingerprint\": \"abc\", \"rule\": \"R\", \"severity\": \"error\"}]}",
+		"{\"pactaudit-baseline\": 1, \"findings\": [{\"fingerprint\": \"" FP "\", \"severity\": \"error\"}]}",
+		"{\"pactaudit-baseline\": 1, \"findings\": [{\"fingerprint\": \"" FP "\", \"rule\": \"R\"}]}",
+		"{\"pactaudit-baseline\": 1, \"findings\": [{\"fingerprint\": \"" FP "\", \"rule\": \"R\", \"severity\": \"error\", \"line\": \"3\"}]}",
+		"{\"pactaudit-baseline\": 1, \"findings\": [{\"fingerprint\": \"" FP "\", \"rule\": 7, \"severity\": \"error\"}]}",
+		"{\"pactaudit-baseline\": 1, \"pactaudit-baseline\": 1, \"findings\": []}",
+	};
+	struct pa_amend am = { 0 };
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		CU_ASSERT_EQUAL(pa_amend_parse_baseline(&am, bad[i], strlen(bad[i]), "b.json"),
+		    PA_EINVALID);
+		CU_ASSERT_PTR_NOT_NULL(pa_error_last());
+		if (pa_error_last() != NULL) {
+			CU_ASSERT_EQUAL(strncmp(pa_error_last(), "b.json", 6), 0);
+			CU_ASSERT_PTR_NULL(strchr(pa_error_last(), '\n'));
+		}
+		pa_error_clear();
+		CU_ASSERT_PTR_NULL(am.baseline_file);
+		pa_amend_dispose(&am);
+	}
+	CU_ASSERT_EQUAL(pa_amend_load_baseline(&am, "/nonexistent/b.json"), PA_ENOTFOUND);
+	pa_error_clear();
+}
+
 static CU_TestInfo ledger_tests[] = {
+	{ "amend waivers", test_ledger_amend_waivers },
+	{ "amend baseline", test_ledger_amend_baseline },
+	{ "baseline bad input", test_ledger_baseline_bad_input },
 	{ "waivers file parses", test_ledger_waivers_file_parses },
 	{ "waivers file bad input", test_ledger_waivers_file_bad_input },
 	{ "waiver matches", test_ledger_waiver_matches },

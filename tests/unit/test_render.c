@@ -316,15 +316,15 @@ test_render_json_keys(void)
 {
 	static const char *const top[] = {
 		"dossier", "as_of", "systems", "models", "signatures", "findings",
-		"verdict", "tool", "rules"
+		"verdict", "tool", "rules", "baseline"
 	};
 	static const char *const fkeys[] = {
 		"rule", "severity", "status", "path", "line", "message", "fingerprint",
-		"ref", "remedy", "anchor", "in_force", "applies_from", "waivable"
+		"ref", "remedy", "anchor", "in_force", "applies_from", "waivable", "waiver"
 	};
 	json_t *j = json_of("needs-changes"), *d, *f, *a;
 
-	CU_ASSERT_TRUE(has_exactly_keys(j, top, 9));
+	CU_ASSERT_TRUE(has_exactly_keys(j, top, 10));
 	d = json_object_get(j, "dossier");
 	CU_ASSERT_STRING_EQUAL(STR_AT(d, "commit"), "ec0b4f0b5c90ed0fa911a2972ccc452641b31563");
 	CU_ASSERT_STRING_EQUAL(STR_AT(d, "path"), "calls/2026-03/acme-rank");
@@ -357,7 +357,7 @@ test_render_json_keys(void)
 	a = json_object_get(j, "findings");
 	CU_ASSERT_EQUAL_FATAL(json_array_size(a), 8);
 	f = json_array_get(a, 0);
-	CU_ASSERT_TRUE(has_exactly_keys(f, fkeys, 13));
+	CU_ASSERT_TRUE(has_exactly_keys(f, fkeys, 14));
 	CU_ASSERT_STRING_EQUAL(STR_AT(f, "rule"), "AIA-ART50-1");
 	CU_ASSERT_STRING_EQUAL(STR_AT(f, "severity"), "warning");
 	CU_ASSERT_STRING_EQUAL(STR_AT(f, "status"), "open");
@@ -376,6 +376,24 @@ test_render_json_keys(void)
 	    "Publish the summary of training content using the AI Office template\n"
 	    "and link it from the card's training_data section.");
 	CU_ASSERT_STRING_EQUAL(STR_AT(json_array_get(a, 2), "status"), "waived");
+	/* the waiver, read from the document and kept whole */
+	f = json_object_get(json_array_get(a, 2), "waiver");
+	CU_ASSERT_STRING_EQUAL(STR_AT(f, "state"), "applied");
+	CU_ASSERT_TRUE(json_is_true(json_object_get(f, "applied")));
+	CU_ASSERT_STRING_EQUAL(STR_AT(f, "source"), "ledger");
+	CU_ASSERT_STRING_EQUAL(STR_AT(f, "origin"), "/srv/ledger");
+	CU_ASSERT_STRING_EQUAL(STR_AT(f, "reason"), "remediation-planned");
+	CU_ASSERT_STRING_EQUAL(STR_AT(f, "until"), "2027-03-31");
+	CU_ASSERT_STRING_EQUAL(STR_AT(f, "approver_name"), "Ann Auditor");
+	CU_ASSERT_STRING_EQUAL(STR_AT(f, "justification"),
+	    "Dataset replaced before the allocation starts");
+	CU_ASSERT_TRUE(json_is_null(json_object_get(json_array_get(a, 0), "waiver")));
+	/* the baseline's fixed findings */
+	f = json_object_get(j, "baseline");
+	CU_ASSERT_STRING_EQUAL(STR_AT(f, "file"), "baseline.json");
+	CU_ASSERT_EQUAL(json_array_size(json_object_get(f, "fixed")), 1);
+	CU_ASSERT_STRING_EQUAL(STR_AT(json_array_get(json_object_get(f, "fixed"), 0), "rule"),
+	    "AIA-GPAI-ART53-1C");
 	CU_ASSERT_TRUE(json_is_null(json_object_get(json_array_get(a, 3), "remedy")));
 	f = json_array_get(a, 4);	/* not yet in force */
 	CU_ASSERT_TRUE(json_is_false(json_object_get(f, "in_force")));
@@ -397,7 +415,7 @@ test_render_json_keys(void)
 	j = json_of("set");
 	CU_ASSERT_TRUE(json_is_array(j));
 	CU_ASSERT_EQUAL(json_array_size(j), 2);
-	CU_ASSERT_TRUE(has_exactly_keys(json_array_get(j, 1), top, 9));
+	CU_ASSERT_TRUE(has_exactly_keys(json_array_get(j, 1), top, 10));
 	CU_ASSERT_STRING_EQUAL(STR_AT(json_array_get(j, 1), "verdict"), "needs-changes");
 	CU_ASSERT_EQUAL(json_integer_value(json_object_get(json_array_get(
 	    json_object_get(json_array_get(j, 1), "findings"), 0), "line")), 12);
@@ -606,7 +624,10 @@ test_render_tap(void)
 	CU_ASSERT_EQUAL(count_str(out, "\nok "), 3);
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\nnot ok 2 - AIA-GPAI-ART53-1D models/acme-chat-7b/README.md:12 Model"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "# SKIP applies from 2027-12-02\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "# SKIP waived\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "# SKIP waived (remediation-planned, ledger)\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "  waiver: \"applied\"\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out,
+	    "  waiver_justification: \"Dataset replaced before the allocation starts\"\n"));
 	free(out);
 	out = render1("tap", "needs-changes", &warn);
 	CU_ASSERT_EQUAL(count_str(out, "# TODO"), 1);

@@ -321,6 +321,8 @@ full_results(void)
 	struct pa_results *res = results_with(rows, 3);
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(res);
+	if (res == NULL)
+		return NULL;
 	memset(res->rules_digest, 'a', PA_DIGEST_HEXLEN);
 	CU_ASSERT_EQUAL(pa_results_set(&res->rules_version, "2026.11"), 0);
 	CU_ASSERT_EQUAL(pa_results_set(&res->dossier_path, "/calls/x"), 0);
@@ -335,6 +337,24 @@ full_results(void)
 	CU_ASSERT_EQUAL(pa_results_add_item(&res->systems, "s", "high", "gpai"), 0);
 	CU_ASSERT_EQUAL(pa_results_add_item(&res->models, "m", NULL, "systemic"), 0);
 	CU_ASSERT_EQUAL(pa_results_add_signature(res, &sig), 0);
+	{
+		const struct pa_results_waiver w = {
+			.state = PA_WAIVER_APPLIED, .source = "ledger", .origin = "/l",
+			.id = "0123456789abcdef0123456789abcdef01234567",
+			.reason = "accepted-risk", .justification = "why <&> \"so\"",
+			.until = "2027-01-01", .approver = "ABCD", .approver_name = "Ann"
+		};
+		const struct pa_results_fixed fx = {
+			.rule = "D", .severity = PA_SEVERITY_WARNING, .path = "q.md",
+			.anchor = "a", .message = "gone"
+		};
+		struct pa_results_fixed fx2 = fx;
+
+		memset(fx2.fingerprint, 'b', PA_DIGEST_HEXLEN);
+		CU_ASSERT_EQUAL(pa_results_set_waiver(res->findings.items[2], &w), 0);
+		CU_ASSERT_EQUAL(pa_results_set(&res->baseline, "base.json"), 0);
+		CU_ASSERT_EQUAL(pa_results_add_fixed(res, &fx2), 0);
+	}
 	return res;
 }
 
@@ -364,6 +384,22 @@ test_results_read_back(void)
 	CU_ASSERT_FALSE(((const struct pa_results_finding *)back->findings.items[1])->in_force);
 	CU_ASSERT_STRING_EQUAL(back->dossier_subdir, "sub");
 	CU_ASSERT_EQUAL(pa_results_verdict(back), PA_VERDICT_NEEDS_CHANGES);
+	/* the waiver and the baseline's fixed finding come back whole */
+	f = back->findings.items[2];
+	CU_ASSERT_EQUAL(f->status, PA_FINDING_WAIVED);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f->waiver);
+	CU_ASSERT_EQUAL(f->waiver->state, PA_WAIVER_APPLIED);
+	CU_ASSERT_STRING_EQUAL(f->waiver->source, "ledger");
+	CU_ASSERT_STRING_EQUAL(f->waiver->justification, "why <&> \"so\"");
+	CU_ASSERT_STRING_EQUAL(f->waiver->until, "2027-01-01");
+	CU_ASSERT_STRING_EQUAL(f->waiver->approver_name, "Ann");
+	CU_ASSERT_PTR_NULL(f->waiver->problem);
+	CU_ASSERT_PTR_NULL(((const struct pa_results_finding *)back->findings.items[0])->waiver);
+	CU_ASSERT_STRING_EQUAL(back->baseline, "base.json");
+	CU_ASSERT_EQUAL_FATAL(back->fixed.count, 1);
+	CU_ASSERT_STRING_EQUAL(((const struct pa_results_fixed *)back->fixed.items[0])->message, "gone");
+	CU_ASSERT_EQUAL(((const struct pa_results_fixed *)back->fixed.items[0])->severity,
+	    PA_SEVERITY_WARNING);
 	/* a copy is the same document too */
 	CU_ASSERT_EQUAL_FATAL(pa_results_dup(&copy, back), 0);
 	two = dump(copy, &len2);
