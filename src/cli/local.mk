@@ -3,6 +3,7 @@
 src_libpactaudit_a_SOURCES += \
 	src/cli/cmd.c src/cli/cmd.h \
 	src/cli/dossier_opt.c src/cli/dossier_opt.h \
+	src/cli/ledger_opt.c src/cli/ledger_opt.h \
 	src/cli/opt.c src/cli/opt.h
 
 # what -o may and may not replace, through every writer (util/file.c)
