@@ -11,6 +11,7 @@
 #include "audit/audit.h"
 #include "cli/cmd.h"
 #include "cli/dossier_opt.h"
+#include "cli/ledger_opt.h"
 #include "evidence/evidence.h"
 #include "ledger/ledger.h"
 #include "results/results.h"
@@ -179,38 +180,6 @@ load_rules(struct pa_rulepack **packp, const struct args *a)
 }
 
 static int
-results_digest(char hex[PA_DIGEST_HEXLEN + 1], const struct pa_results *res)
-{
-	xmlDoc *doc = NULL;
-	xmlChar *mem = NULL;
-	int len = 0, error;
-
-	if ((error = pa_results_to_xml(&doc, res)) < 0)
-		return error;
-	xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
-	error = mem != NULL ? pa_digest_sha256(hex, mem, (size_t)len) : pa_error_oom();
-	xmlFree(mem);
-	xmlFreeDoc(doc);
-	return error;
-}
-
-static int
-open_ledger(struct pa_ledger **out, const char *dir)
-{
-	struct pa_buf def = PA_BUF_INIT;
-	int error;
-
-	if (dir == NULL) {
-		if ((error = pa_ledger_default_dir(&def)) < 0)
-			return error;
-		dir = def.ptr;
-	}
-	error = pa_ledger_open(out, dir, true);
-	pa_buf_dispose(&def);
-	return error;
-}
-
-static int
 run_decide(const struct pa_cmd *cmd, int argc, char **argv)
 {
 	struct args a = { 0 };
@@ -229,9 +198,9 @@ run_decide(const struct pa_cmd *cmd, int argc, char **argv)
 		return pa_opt_usage_error(cmd, "--decision is required (approve, reject or changes)");
 	if (pa_decision_parse(&d.decision, a.decision) < 0)
 		return pa_opt_usage_error(cmd, "--decision: %s", pa_error_last());
-	if (audit(&res, &a) < 0 || results_digest(digest, res) < 0 ||
+	if (audit(&res, &a) < 0 || pa_cli_results_digest(digest, res) < 0 ||
 	    pa_ledger_dossier_id(&id, a.location, a.evopts.dossier.subdir, NULL) < 0 ||
-	    open_ledger(&ledger, a.ledger) < 0) {
+	    pa_cli_ledger_open(&ledger, a.ledger, true) < 0) {
 		rc = pa_cmd_fail();
 		goto done;
 	}
@@ -278,15 +247,6 @@ find_finding(const struct pa_results *res, const char *fpr, const char *rule)
 }
 
 static int
-refuse(const char *rule, const char *ref)
-{
-	return pa_error_setc(PA_EINVALID, PA_ERRCLASS_USAGE,
-	    "rule %s%s%s%s cannot be waived: prohibited practices (Art. 5) and other "
-	    "non-waivable rules must be fixed, not waived", rule, ref ? " (" : "",
-	    ref ? ref : "", ref ? ")" : "");
-}
-
-static int
 run_waive(const struct pa_cmd *cmd, int argc, char **argv)
 {
 	struct args a = { 0 };
@@ -329,7 +289,7 @@ run_waive(const struct pa_cmd *cmd, int argc, char **argv)
 			goto done;
 		}
 		if (!f->waivable) {
-			refuse(f->rule, f->ref);
+			pa_cli_refuse_waiver(f->rule, f->ref);
 			rc = pa_cmd_fail();
 			goto done;
 		}
@@ -347,13 +307,13 @@ run_waive(const struct pa_cmd *cmd, int argc, char **argv)
 			goto done;
 		}
 		if (!r->waivable) {
-			refuse(r->id, NULL);
+			pa_cli_refuse_waiver(r->id, NULL);
 			rc = pa_cmd_fail();
 			goto done;
 		}
 	}
 	if (pa_ledger_dossier_id(&id, a.location, a.evopts.dossier.subdir, NULL) < 0 ||
-	    open_ledger(&ledger, a.ledger) < 0) {
+	    pa_cli_ledger_open(&ledger, a.ledger, true) < 0) {
 		rc = pa_cmd_fail();
 		goto done;
 	}

@@ -4,6 +4,7 @@
 src_libpactaudit_a_SOURCES += \
 	src/cli/cmd.c src/cli/cmd.h \
 	src/cli/dossier_opt.c src/cli/dossier_opt.h \
+	src/cli/ledger_opt.c src/cli/ledger_opt.h \
 	src/cli/opt.c src/cli/opt.h \
 	src/cli/cmd_check.c \
 	src/cli/cmd_decide.c \

@@ -26,9 +26,11 @@
 	X(SORT_REVERSE, "sort-reverse", "reverse the sort order")	\
 	X(FILTER, "filter", "show only rows matching a pattern (empty: all)") \
 	X(TAG, "tag", "tag or untag the selected dossier")		\
-	X(TAG_PREFIX, "tag-prefix", "apply the next action to every tagged dossier") \
-	X(DECIDE, "decide", "record a decision on the dossier in the ledger") \
-	X(WAIVE, "waive", "waive the selected finding in the ledger")	\
+	X(TAG_PREFIX, "tag-prefix",					\
+	    "apply the next action to every tagged dossier (; D decides them all)") \
+	X(DECIDE, "decide", "record a signed decision on the dossier in the ledger") \
+	X(WAIVE, "waive", "waive the selected finding in the ledger (signed)") \
+	X(RELOAD, "reload", "read the ledger again (records by other auditors)") \
 	X(HELP, "help", "show the keys and commands")			\
 	X(COMMAND, "command", "type an action name (and argument)")	\
 	X(REDRAW, "redraw", "redraw the screen")

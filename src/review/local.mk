@@ -4,7 +4,7 @@ src_libpactaudit_a_SOURCES += \
 	src/review/config.c src/review/config.h \
 	src/review/draw.c src/review/draw.h \
 	src/review/keys.c src/review/keys.h \
-	src/review/model.c src/review/model.h \
+	src/review/model.c src/review/model.h src/review/model_ledger.c \
 	src/review/screen.c src/review/screen.h \
 	src/review/view.h \
 	src/review/view_call.c src/review/view_dossier.c src/review/view_evidence.c \

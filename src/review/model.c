@@ -43,9 +43,11 @@ dossier_free(void *p)
 	free(d->location);
 	free(d->name);
 	free(d->error);
+	pa_review_dossier_clear_ledger(d);
+	free(d->ledger_id);
+	free(d->evaluated);
 	pa_results_free(d->res);
 	decision_dispose(&d->decision);
-	pa_vec_dispose(&d->waivers, free);
 	free(d);
 }
 
@@ -203,21 +205,11 @@ pa_review_dossier_tier_rank(const struct pa_review_dossier *d)
 	return tier_rank(pa_review_dossier_tier(d)) + gpai_rank(pa_review_dossier_gpai(d)) * 0.25;
 }
 
-bool
-pa_review_dossier_waived(const struct pa_review_dossier *d, const char *fingerprint)
-{
-	size_t i;
-
-	for (i = 0; i < d->waivers.count; i++)
-		if (strcmp(d->waivers.items[i], fingerprint) == 0)
-			return true;
-	return false;
-}
-
 const char *
 pa_review_finding_status(const struct pa_review_dossier *d, const struct pa_results_finding *f)
 {
-	if (f->status == PA_FINDING_WAIVED || pa_review_dossier_waived(d, f->fingerprint))
+	(void)d;	/* the ledger's waivers are on the model (pa_review_dossier_apply_ledger) */
+	if (f->status == PA_FINDING_WAIVED)
 		return "waived";
 	if (f->status == PA_FINDING_BASELINED)
 		return "baselined";
@@ -239,8 +231,7 @@ pa_review_dossier_open(const struct pa_review_dossier *d, size_t counts[4])
 		return;
 	for (i = 0; i < d->res->findings.count; i++) {
 		f = d->res->findings.items[i];
-		if (pa_results_finding_counts(f) && !pa_review_dossier_waived(d, f->fingerprint) &&
-		    (unsigned)f->severity < 4)
+		if (pa_results_finding_counts(f) && (unsigned)f->severity < 4)
 			counts[f->severity]++;
 	}
 }

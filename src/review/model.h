@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "ledger/waiver.h"
 #include "results/results.h"
 #include "util/buf.h"
 #include "util/vec.h"
@@ -18,6 +19,21 @@ struct pa_review_decision {
 	char *auditor;
 };
 
+/*
+ * One record of the ledger about a dossier, as the review shows it: a
+ * decision or a waiver, trusted or not (model_ledger.c).  who, text and
+ * problem are sanitised; w is the waiver as recorded (raw, for matching).
+ */
+struct pa_review_record {
+	bool trusted;		/* signed by an auditor the ledger's policy lists */
+	bool waiver;		/* else a decision */
+	char commit[13];	/* the ledger commit, abbreviated */
+	char *who;		/* the signer's name or fingerprint, or NULL */
+	char *text;		/* "approve, 1200 GPU-hours: note", "waiver of R until D (reason): why" */
+	char *problem;		/* why it is not trusted, or NULL */
+	struct pa_waiver *w;	/* waivers: owned */
+};
+
 /* One dossier of the call. */
 struct pa_review_dossier {
 	char *location;		/* as given on the command line */
@@ -26,8 +42,11 @@ struct pa_review_dossier {
 	char *error;		/* why it could not be audited (sanitised), or NULL */
 	bool cached;		/* results came from the results cache */
 	bool tagged;
-	struct pa_review_decision decision;
-	struct pa_vec waivers;	/* char * fingerprints waived in the ledger */
+	struct pa_review_decision decision;	/* the last trusted decision */
+	/* the ledger (model_ledger.c) */
+	char *ledger_id;	/* the dossier's identity in the ledger, or NULL */
+	struct pa_vec records;	/* struct pa_review_record *, ledger order */
+	enum pa_finding_status *evaluated;	/* statuses before the ledger's waivers */
 };
 
 struct pa_review_call {
@@ -71,8 +90,6 @@ int pa_review_dossier_sigrank(const struct pa_review_dossier *d);
 /* The status to show for a finding: open, waived, baselined, not yet in force, needs review. */
 const char *pa_review_finding_status(const struct pa_review_dossier *d,
     const struct pa_results_finding *f);
-/* Whether the ledger waives this finding. */
-bool pa_review_dossier_waived(const struct pa_review_dossier *d, const char *fingerprint);
 
 /* --- pages: rows of cells that the generic drawer shows ------------------- */
 
@@ -249,5 +266,48 @@ size_t pa_review_fit_bytes(const char *s, size_t width);
  * The last column shown takes what is left.  out has ncols entries.
  */
 void pa_review_page_layout(const struct pa_review_page *p, size_t width, size_t *out);
+
+/* --- the ledger's records on the model (model_ledger.c) ------------------- */
+
+/* Set the dossier's identity in the ledger (copied; waivers are matched with it). */
+int pa_review_dossier_set_ledger_id(struct pa_review_dossier *d, const char *id);
+/* Forget what the ledger said (before a reload): records, decision, waived statuses. */
+void pa_review_dossier_clear_ledger(struct pa_review_dossier *d);
+/* Add a record (copied: strings sanitised, the waiver duplicated).  0 or PA_ENOMEM. */
+int pa_review_dossier_add_record(struct pa_review_dossier *d, const struct pa_review_record *r);
+/*
+ * Waive, on the results model, every waivable finding that a trusted
+ * record waives and that has not expired at the results' as-of date; the
+ * others get their status as evaluated back.  Verdicts and counts then
+ * follow.  Returns how many findings the ledger waives, or PA_ENOMEM.
+ */
+int pa_review_dossier_apply_ledger(struct pa_review_dossier *d);
+/*
+ * The record that waives f: trusted, matching, not expired (NULL if none).
+ * With expired, a trusted matching waiver that has expired instead; with
+ * untrusted, a matching record that is not trusted.  Never a waiver of a
+ * finding that cannot be waived (Art. 5).
+ */
+const struct pa_review_record *pa_review_finding_waiver(const struct pa_review_dossier *d,
+    const struct pa_results_finding *f);
+const struct pa_review_record *pa_review_finding_waiver_expired(
+    const struct pa_review_dossier *d, const struct pa_results_finding *f);
+const struct pa_review_record *pa_review_finding_waiver_untrusted(
+    const struct pa_review_dossier *d, const struct pa_results_finding *f);
+/* Records about the dossier that are not trusted. */
+size_t pa_review_dossier_untrusted(const struct pa_review_dossier *d);
+/*
+ * The call view's decision cell: the trusted decision, else "untrusted"
+ * when only untrusted records decide, else NULL; *style its look.
+ */
+const char *pa_review_dossier_decision_cell(const struct pa_review_dossier *d,
+    enum pa_review_style *style);
+/*
+ * The dossiers an action applies to: with tagged, every tagged dossier
+ * that was audited, in call order, else dossier `one` if it was audited.
+ * Their indices go to out (room for pa_review_call_count() entries); returns how many.
+ */
+size_t pa_review_call_targets(const struct pa_review_call *call, bool tagged, size_t one,
+    size_t *out);
 
 #endif

@@ -304,37 +304,89 @@ valid_decision(const char *d)
 	return strcmp(d, "approve") == 0 || strcmp(d, "reject") == 0 || strcmp(d, "changes") == 0;
 }
 
+/* Rebuild every open view: the ledger changed what they show. */
+static void
+rebuild_all(struct screen *s)
+{
+	int i;
+
+	for (i = 0; i < s->depth; i++)
+		rebuild(s, &s->stack[i]);
+}
+
+/* Read the ledger again after a write or on request; false (message set) when it failed. */
+static bool
+reload(struct screen *s, bool say)
+{
+	long n;
+
+	if (s->opts->reload == NULL) {
+		message(s, true, "no ledger: nothing to reload");
+		return false;
+	}
+	n = s->opts->reload(s->opts->payload, s->opts->call);
+	rebuild_all(s);
+	if (n < 0) {
+		message(s, true, "the ledger cannot be read: %s",
+		    pa_error_last() ? pa_error_last() : "failed");
+		pa_error_clear();
+		return false;
+	}
+	if (say)
+		message(s, false, "ledger read again: %ld record%s", n, n == 1 ? "" : "s");
+	return true;
+}
+
+/* D: a decision on the dossier here, or (after ';') on every tagged dossier. */
 static void
 act_decide(struct screen *s)
 {
 	struct pa_buf dec = PA_BUF_INIT, hours = PA_BUF_INIT, note = PA_BUF_INIT;
+	struct pa_buf label = PA_BUF_INIT;
 	struct pa_review_decision_in in = { .granted_hours = -1 };
 	struct pa_review_dossier *one = current_dossier(s), *d;
-	size_t i, n = pa_review_call_count(s->opts->call), done = 0;
+	const struct pa_review_call *call = s->opts->call;
+	size_t i, n, done = 0, here = (size_t)-1, *targets = NULL;
 	bool tagged = s->tag_prefix;
-	char *end;
+	char *end, commit[41] = "";
 
 	s->tag_prefix = false;
 	if (s->opts->decide == NULL) {
 		message(s, true, "no ledger: decisions cannot be recorded");
 		return;
 	}
-	if (!tagged && (one == NULL || one->res == NULL)) {
-		message(s, true, "no audited dossier here to decide on");
+	for (i = 0; one != NULL && i < pa_review_call_count(call); i++)
+		if (pa_review_call_at(call, i) == one)
+			here = i;
+	if ((targets = pa_calloc(pa_review_call_count(call) + 1, sizeof(*targets))) == NULL) {
+		message(s, true, "out of memory");
 		return;
 	}
-	if (!prompt(s, "decision (approve, reject, changes): ", NULL, &dec))
+	n = pa_review_call_targets(call, tagged, here, targets);
+	if (n == 0) {
+		message(s, true, tagged ? "no audited dossier is tagged (t tags one)" :
+		    "no audited dossier here to decide on");
+		goto done;
+	}
+	if (tagged)
+		pa_buf_printf(&label, "decision for %zu tagged dossier%s (approve, reject, changes): ",
+		    n, n == 1 ? "" : "s");
+	else
+		pa_buf_printf(&label, "decision for %s (approve, reject, changes): ",
+		    pa_review_call_at(call, targets[0])->name);
+	if (!prompt(s, label.ptr, NULL, &dec))
 		goto done;
 	if (!valid_decision(dec.ptr)) {
 		message(s, true, "a decision is approve, reject or changes, not '%.40s'", dec.ptr);
 		goto done;
 	}
-	if (strcmp(dec.ptr, "approve") == 0) {
-		if (!prompt(s, "GPU-hours granted: ", NULL, &hours))
-			goto done;
+	if (!prompt(s, "GPU-hours granted (empty: none): ", NULL, &hours))
+		goto done;
+	if (hours.size > 0) {
 		errno = 0;
 		in.granted_hours = strtol(hours.ptr, &end, 10);
-		if (hours.size == 0 || *end != '\0' || errno != 0 || in.granted_hours < 0) {
+		if (*end != '\0' || errno != 0 || in.granted_hours < 0 ||
+		    in.granted_hours > 1000000000L) {
 			message(s, true, "GPU-hours is a whole number, not '%.40s'", hours.ptr);
 			goto done;
 		}
@@ -342,26 +394,34 @@ act_decide(struct screen *s)
 	if (!prompt(s, "note: ", NULL, &note))
 		goto done;
 	in.decision = dec.ptr;
-	in.note = note.ptr;
+	in.note = note.size > 0 ? note.ptr : NULL;
 	for (i = 0; i < n; i++) {
-		d = pa_review_call_at(s->opts->call, i);
-		if (tagged ? !d->tagged || d->res == NULL : d != one)
-			continue;
-		if (s->opts->decide(s->opts->payload, d, &in) < 0) {
-			message(s, true, "%s: %s", d->name, pa_error_last() ? pa_error_last() : "failed");
+		d = pa_review_call_at(call, targets[i]);
+		if (s->opts->decide(commit, s->opts->payload, d, &in) < 0) {
+			message(s, true, "%s: %s (%zu of %zu recorded)", d->name,
+			    pa_error_last() ? pa_error_last() : "not recorded", done, n);
 			pa_error_clear();
+			reload(s, false);
 			goto done;
 		}
 		done++;
 	}
-	message(s, false, "recorded: %s for %zu dossier%s", in.decision, done, done == 1 ? "" : "s");
-	rebuild(s, top(s));
+	if (reload(s, false)) {
+		if (done == 1)
+			message(s, false, "recorded %s for %s: ledger %.12s, signed",
+			    in.decision, pa_review_call_at(call, targets[0])->name, commit);
+		else
+			message(s, false, "recorded %s for %zu dossiers, signed", in.decision, done);
+	}
 done:
+	free(targets);
+	pa_buf_dispose(&label);
 	pa_buf_dispose(&note);
 	pa_buf_dispose(&hours);
 	pa_buf_dispose(&dec);
 }
 
+/* W: waive the finding under the cursor (findings view) or shown (evidence view). */
 static void
 act_waive(struct screen *s)
 {
@@ -371,10 +431,11 @@ act_waive(struct screen *s)
 	struct pa_review_dossier *d = current_dossier(s);
 	const struct pa_review_row *r = pa_review_page_current(&l->page);
 	const struct pa_results_finding *f = NULL;
+	char commit[41] = "", *rule = NULL;
 
-	s->tag_prefix = false;
-	if (s->opts->waive == NULL) {
-		message(s, true, "no ledger: waivers cannot be recorded");
+	if (s->tag_prefix) {
+		s->tag_prefix = false;
+		message(s, true, "a waiver is for one finding: tagged dossiers are not waived");
 		return;
 	}
 	if (d != NULL && d->res != NULL) {
@@ -385,29 +446,41 @@ act_waive(struct screen *s)
 			f = d->res->findings.items[r->ref];
 	}
 	if (f == NULL) {
-		message(s, true, "select a finding to waive");
+		message(s, true, "select a finding to waive (in the findings or evidence view)");
 		return;
 	}
 	if (!f->waivable) {
-		message(s, true, "%s cannot be waived (a prohibited practice or non-waivable rule)",
-		    f->rule);
+		message(s, true, "cannot be waived: %s%s%s (prohibited practices, Art. 5, and "
+		    "other non-waivable rules must be fixed)", f->rule, f->ref ? ", " : "",
+		    f->ref ? f->ref : "");
 		return;
 	}
-	if (!prompt(s, "reason code: ", NULL, &reason) ||
+	if (s->opts->waive == NULL) {
+		message(s, true, "no ledger: waivers cannot be recorded");
+		return;
+	}
+	if (f->status == PA_FINDING_WAIVED)
+		message(s, false, "%s is waived already; a new waiver replaces it", f->rule);
+	if (!prompt(s, "reason code (accepted-risk, false-positive, ...): ", NULL, &reason) ||
 	    !prompt(s, "waived until (YYYY-MM-DD): ", NULL, &until) ||
 	    !prompt(s, "justification: ", NULL, &note))
 		goto done;
 	in.reason = reason.ptr;
 	in.until = until.ptr;
 	in.note = note.ptr;
-	if (s->opts->waive(s->opts->payload, d, f, &in) < 0) {
+	if ((rule = pa_strdup(f->rule)) == NULL) {
+		message(s, true, "out of memory");
+		goto done;
+	}
+	if (s->opts->waive(commit, s->opts->payload, d, f, &in) < 0) {
 		message(s, true, "%s", pa_error_last() ? pa_error_last() : "the waiver failed");
 		pa_error_clear();
 		goto done;
 	}
-	message(s, false, "waived %s until %s", f->rule, in.until);
-	rebuild(s, l);
+	if (reload(s, false))
+		message(s, false, "waived %s until %s: ledger %.12s, signed", rule, in.until, commit);
 done:
+	free(rule);
 	pa_buf_dispose(&note);
 	pa_buf_dispose(&until);
 	pa_buf_dispose(&reason);
@@ -544,7 +617,7 @@ act(struct screen *s, enum pa_review_action a, const char *arg)
 	size_t h = body_height(l);
 
 	if (a != PA_REVIEW_ACTION_TAG_PREFIX && a != PA_REVIEW_ACTION_DECIDE &&
-	    a != PA_REVIEW_ACTION_WAIVE)
+	    a != PA_REVIEW_ACTION_WAIVE && a != PA_REVIEW_ACTION_COMMAND)
 		s->tag_prefix = false;
 	switch (a) {
 	case PA_REVIEW_ACTION_NONE:
@@ -615,6 +688,9 @@ act(struct screen *s, enum pa_review_action a, const char *arg)
 	case PA_REVIEW_ACTION_WAIVE:
 		act_waive(s);
 		break;
+	case PA_REVIEW_ACTION_RELOAD:
+		reload(s, true);
+		break;
 	case PA_REVIEW_ACTION_HELP:
 		if (l->view != &pa_review_view_help) {
 			next = l->ctx;
@@ -640,10 +716,11 @@ progress(void *screen, size_t done, size_t total, const char *what, const char *
 
 	if (s == NULL || !s->curses_on)
 		return;
-	snprintf(line, sizeof(line), "Opening the call: %zu of %zu dossiers audited", done, total);
+	snprintf(line, sizeof(line), "Opening the call: %zu of %zu dossiers audited%s%s", done,
+	    total, what != NULL ? ", " : "", what != NULL ? what : "");
 	pa_review_draw_clear();
 	pa_review_draw_bar(0, PA_REVIEW_STYLE_TITLE, "Call", " pactaudit review");
-	pa_review_draw_center(line, detail != NULL ? detail : what);
+	pa_review_draw_center(line, detail);
 	pa_review_draw_flush();
 }
 
@@ -700,6 +777,16 @@ pa_review_screen_run(const struct pa_review_screen_opts *opts)
 	ctx.source = opts->source;
 	if ((error = push(&s, &pa_review_view_call, &ctx)) < 0)
 		goto done;
+	/* the ledger's records on the call; an unreadable ledger is said, not fatal */
+	if (opts->reload != NULL) {
+		char said[MSG_MAX];
+
+		snprintf(said, sizeof(said), "%s", s.msg);
+		if (!reload(&s, false) && said[0] != '\0')
+			message(&s, true, "%s; %s", said, s.msg);
+		else if (said[0] != '\0')
+			message(&s, true, "%s", said);
+	}
 	if (s.msg[0] == '\0')
 		message(&s, false, "%zu dossier%s; Enter opens, s sorts, f filters, ? for help",
 		    pa_review_call_count(opts->call), pa_review_call_count(opts->call) == 1 ? "" : "s");

@@ -8,7 +8,10 @@
 #include "review/model.h"
 #include "review/view.h"
 
-/* Progress while the call opens: done of total dossiers, the one in hand. */
+/*
+ * Progress while the call opens: done of total dossiers audited; what
+ * says more ("12 signatures verified"), detail the dossier in hand.
+ */
 typedef void (*pa_review_progress_fn)(void *screen, size_t done, size_t total,
     const char *what, const char *detail);
 
@@ -33,11 +36,22 @@ struct pa_review_screen_opts {
 	 */
 	int (*load)(struct pa_review_call *call, pa_review_progress_fn progress, void *screen,
 	    void *payload);
-	/* Record in the ledger; NULL when there is no ledger.  < 0 with a message. */
-	int (*decide)(void *payload, struct pa_review_dossier *d,
+	/*
+	 * Record in the ledger, signed with the auditor's key; NULL when
+	 * there is no ledger.  out receives the new record's commit id.  < 0
+	 * with a message (nothing recorded).
+	 */
+	int (*decide)(char out[41], void *payload, struct pa_review_dossier *d,
 	    const struct pa_review_decision_in *in);
-	int (*waive)(void *payload, struct pa_review_dossier *d,
+	int (*waive)(char out[41], void *payload, struct pa_review_dossier *d,
 	    const struct pa_results_finding *f, const struct pa_review_waiver_in *in);
+	/*
+	 * Read and verify the ledger again and put its records on every
+	 * dossier of call (pa_review_dossier_add_record, _apply_ledger): after
+	 * each write, and on request, so records by other auditors show.
+	 * Returns the number of records, or < 0 with a message.
+	 */
+	long (*reload)(void *payload, struct pa_review_call *call);
 	void *payload;
 };
 

@@ -24,7 +24,7 @@ static const struct pa_review_column call_cols[NCOLS] = {
 	[COL_SIG] = { .name = "Sig", .min = 4, .max = 22, .shrink = true },
 	[COL_REQUESTED] = { .name = "Req-h", .min = 5, .max = 6, .right = true },
 	[COL_GRANTED] = { .name = "Grant", .min = 5, .max = 6, .right = true },
-	[COL_DECISION] = { .name = "Decided", .min = 4, .max = 8 },
+	[COL_DECISION] = { .name = "Decided", .min = 4, .max = 9 },
 	[COL_APPLICANT] = { .name = "Applicant", .min = 3 },
 };
 
@@ -56,6 +56,19 @@ tier_text(struct pa_buf *b, const struct pa_review_dossier *d)
 	if (model)
 		pa_buf_printf(b, "%s%s", b->size ? "/" : "",
 		    strcmp(gpai, "systemic") == 0 ? "systemic" : "gpai");
+}
+
+/* Decided: the trusted decision, or "untrusted" when only untrusted records claim one. */
+static int
+decision_cell(struct pa_review_row *r, const struct pa_review_dossier *d)
+{
+	enum pa_review_style style;
+	const char *text = pa_review_dossier_decision_cell(d, &style);
+	int error = pa_review_row_text(r, text);
+
+	if (text != NULL)
+		pa_review_row_style(r, style);
+	return error;
 }
 
 static int
@@ -108,7 +121,7 @@ dossier_row(struct pa_review_page *page, const struct pa_review_dossier *d, size
 		error |= pa_review_row_num(r, (double)d->decision.granted_hours, b.ptr);
 	} else
 		error |= pa_review_row_text(r, NULL);
-	error |= pa_review_row_text(r, d->decision.decision);
+	error |= decision_cell(r, d);
 	if (d->error != NULL)
 		error |= pa_review_row_text(r, d->error);
 	else
@@ -120,20 +133,32 @@ dossier_row(struct pa_review_page *page, const struct pa_review_dossier *d, size
 static int
 build(struct pa_review_page *page, const struct pa_review_ctx *ctx)
 {
-	size_t i, n = pa_review_call_count(ctx->call), tagged = 0;
+	size_t i, n = pa_review_call_count(ctx->call), tagged = 0, decided = 0, untrusted = 0;
+	const struct pa_review_dossier *d;
+	struct pa_buf title = PA_BUF_INIT;
 	int error;
 
 	page->cols = call_cols;
 	page->ncols = NCOLS;
 	for (i = 0; i < n; i++) {
-		if ((error = dossier_row(page, pa_review_call_at(ctx->call, i), i)) < 0)
+		d = pa_review_call_at(ctx->call, i);
+		if ((error = dossier_row(page, d, i)) < 0)
 			return error;
-		tagged += pa_review_call_at(ctx->call, i)->tagged;
+		tagged += d->tagged;
+		decided += d->decision.decision != NULL;
+		untrusted += pa_review_dossier_untrusted(d);
 	}
+	pa_buf_printf(&title, "Call: %zu dossier%s", n, n == 1 ? "" : "s");
+	if (decided > 0)
+		pa_buf_printf(&title, ", %zu decided", decided);
+	if (untrusted > 0)
+		pa_buf_printf(&title, ", %zu untrusted record%s", untrusted,
+		    untrusted == 1 ? "" : "s");
 	if (tagged > 0)
-		return pa_review_page_title(page, "Call: %zu dossier%s, %zu tagged", n,
-		    n == 1 ? "" : "s", tagged);
-	return pa_review_page_title(page, "Call: %zu dossier%s", n, n == 1 ? "" : "s");
+		pa_buf_printf(&title, ", %zu tagged", tagged);
+	error = pa_buf_oom(&title) ? PA_ENOMEM : pa_review_page_title(page, "%s", title.ptr);
+	pa_buf_dispose(&title);
+	return error;
 }
 
 static const struct pa_review_view *

@@ -49,6 +49,45 @@ sigs(struct pa_review_page *p, const struct pa_results *res)
 	return error;
 }
 
+/* The decision in force, then every ledger record about the dossier; untrusted ones say why. */
+static int
+ledger_lines(struct pa_review_page *p, const struct pa_review_dossier *d)
+{
+	const struct pa_review_record *r;
+	size_t i, untrusted = pa_review_dossier_untrusted(d);
+	int error = 0;
+
+	error |= pa_review_page_line(p, H, "Decision");
+	if (d->decision.decision == NULL)
+		error |= pa_review_page_line(p, N, "  %s none recorded", PA_REVIEW_NONE);
+	else if (d->decision.granted_hours >= 0)
+		error |= pa_review_page_line(p, PA_REVIEW_STYLE_GOOD, "  %s, %ld GPU-hours granted%s%s",
+		    d->decision.decision, d->decision.granted_hours,
+		    d->decision.auditor ? ", by " : "", d->decision.auditor ? d->decision.auditor : "");
+	else
+		error |= pa_review_page_line(p, N, "  %s%s%s", d->decision.decision,
+		    d->decision.auditor ? ", by " : "", d->decision.auditor ? d->decision.auditor : "");
+	if (d->decision.note != NULL)
+		error |= pa_review_page_line(p, N, "  note: %s", d->decision.note);
+	if (d->records.count == 0)
+		return error;
+	if (untrusted > 0)
+		error |= pa_review_page_line(p, H, "Ledger records (%zu, %zu untrusted)",
+		    d->records.count, untrusted);
+	else
+		error |= pa_review_page_line(p, H, "Ledger records (%zu)", d->records.count);
+	for (i = 0; i < d->records.count; i++) {
+		r = d->records.items[i];
+		error |= pa_review_page_line(p, r->trusted ? N : PA_REVIEW_STYLE_BAD, "  %s %-9s %s%s%s",
+		    r->commit, r->trusted ? "trusted" : "UNTRUSTED", or_none(r->text),
+		    r->who ? " by " : "", r->who ? r->who : "");
+		if (!r->trusted)
+			error |= pa_review_page_line(p, PA_REVIEW_STYLE_BAD, "      not counted: %s",
+			    or_none(r->problem));
+	}
+	return error;
+}
+
 static int
 build(struct pa_review_page *p, const struct pa_review_ctx *ctx)
 {
@@ -94,18 +133,7 @@ build(struct pa_review_page *p, const struct pa_review_ctx *ctx)
 		error |= pa_review_row_text(r, b.ptr);
 		pa_buf_dispose(&b);
 	}
-	error |= pa_review_page_line(p, H, "Decision");
-	if (d->decision.decision == NULL)
-		error |= pa_review_page_line(p, N, "  %s none recorded", PA_REVIEW_NONE);
-	else if (d->decision.granted_hours >= 0)
-		error |= pa_review_page_line(p, N, "  %s, %ld GPU-hours granted%s%s",
-		    d->decision.decision, d->decision.granted_hours,
-		    d->decision.auditor ? ", by " : "", d->decision.auditor ? d->decision.auditor : "");
-	else
-		error |= pa_review_page_line(p, N, "  %s%s%s", d->decision.decision,
-		    d->decision.auditor ? ", by " : "", d->decision.auditor ? d->decision.auditor : "");
-	if (d->decision.note != NULL)
-		error |= pa_review_page_line(p, N, "  note: %s", d->decision.note);
+	error |= ledger_lines(p, d);
 
 	error |= pa_review_page_line(p, H, "Systems and tiers (%zu)", res->systems.count);
 	for (i = 0; i < res->systems.count; i++) {

@@ -116,6 +116,27 @@ rule_rows(struct pa_review_page *p, const struct pa_review_ctx *ctx, const char 
 	return error;
 }
 
+/* What the ledger says about the finding's waiver. */
+static int
+waiver_lines(struct pa_review_page *p, const struct pa_review_dossier *d,
+    const struct pa_results_finding *f)
+{
+	const struct pa_review_record *w;
+	int error = 0;
+
+	if ((w = pa_review_finding_waiver(d, f)) != NULL)
+		error |= pa_review_page_line(p, D, "  waived: %s%s%s (ledger %s)",
+		    w->text ? w->text : "", w->who ? " by " : "", w->who ? w->who : "", w->commit);
+	else if ((w = pa_review_finding_waiver_expired(d, f)) != NULL)
+		error |= pa_review_page_line(p, pa_review_severity_style(f->severity),
+		    "  waiver EXPIRED: %s (ledger %s)", w->text ? w->text : "", w->commit);
+	if ((w = pa_review_finding_waiver_untrusted(d, f)) != NULL)
+		error |= pa_review_page_line(p, PA_REVIEW_STYLE_BAD,
+		    "  UNTRUSTED waiver, not counted: %s (ledger %s): %s", w->text ? w->text : "",
+		    w->commit, w->problem ? w->problem : "not trusted");
+	return error;
+}
+
 static int
 build(struct pa_review_page *p, const struct pa_review_ctx *ctx)
 {
@@ -142,6 +163,7 @@ build(struct pa_review_page *p, const struct pa_review_ctx *ctx)
 	    f->anchor ? "  anchor " : "", f->anchor ? f->anchor : "");
 	if (!f->waivable)
 		error |= pa_review_page_line(p, D, "  this finding cannot be waived");
+	error |= waiver_lines(p, d, f);
 
 	if (f->path != NULL) {
 		if (f->line > 0)

@@ -14,6 +14,44 @@ status_style(const char *status, enum pa_severity sev)
 	return PA_REVIEW_STYLE_DIM;
 }
 
+/* One row about a finding's waiver in the ledger, in a style. */
+static int
+waiver_row(struct pa_review_page *p, enum pa_review_style style, size_t i, const char *what,
+    const struct pa_review_record *w)
+{
+	struct pa_review_row *r;
+	struct pa_buf b = PA_BUF_INIT;
+	int error;
+
+	pa_buf_printf(&b, "      %s %s%s%s", what, w->text ? w->text : PA_REVIEW_NONE,
+	    w->who ? " by " : "", w->who ? w->who : "");
+	if (!w->trusted)
+		pa_buf_printf(&b, ": %s", w->problem ? w->problem : "not trusted");
+	if ((r = pa_review_page_row(p, style, PA_REVIEW_ROW_FINDING, i)) == NULL || pa_buf_oom(&b))
+		error = PA_ENOMEM;
+	else
+		error = pa_review_row_text(r, b.ptr);
+	pa_buf_dispose(&b);
+	return error;
+}
+
+/* The ledger's waiver of the finding: in force, expired, or not trusted (and not counted). */
+static int
+waiver_rows(struct pa_review_page *p, const struct pa_review_dossier *d,
+    const struct pa_results_finding *f, size_t i)
+{
+	const struct pa_review_record *w;
+	int error = 0;
+
+	if ((w = pa_review_finding_waiver(d, f)) != NULL)
+		error |= waiver_row(p, PA_REVIEW_STYLE_DIM, i, "waived:", w);
+	else if ((w = pa_review_finding_waiver_expired(d, f)) != NULL)
+		error |= waiver_row(p, pa_review_severity_style(f->severity), i, "waiver EXPIRED:", w);
+	if ((w = pa_review_finding_waiver_untrusted(d, f)) != NULL)
+		error |= waiver_row(p, PA_REVIEW_STYLE_BAD, i, "UNTRUSTED waiver, not counted:", w);
+	return error < 0 ? PA_ENOMEM : 0;
+}
+
 /*
  * Three rows per finding: rule, article, status and place; the message;
  * the remedy.  Each opens the finding's evidence.
@@ -47,6 +85,10 @@ finding_rows(struct pa_review_page *p, const struct pa_review_dossier *d, size_t
 		error = PA_ENOMEM;
 	else
 		error |= pa_review_row_text(r, b.ptr);
+	if ((error |= waiver_rows(p, d, f, i)) < 0) {
+		pa_buf_dispose(&b);
+		return PA_ENOMEM;
+	}
 	if (f->remedy != NULL) {
 		pa_buf_clear(&b);
 		pa_buf_printf(&b, "      fix: %s", f->remedy);

@@ -131,6 +131,9 @@ build(const struct pa_review_view *v, struct pa_review_page *p, const struct pa_
 	CU_ASSERT_FATAL(pa_review_view_build(v, p, &ctx) == 0);
 }
 
+static void add_waiver(struct pa_review_dossier *d, bool trusted, const char *finding,
+    const char *rule, const char *until, const char *dossier);
+
 /* --- the model ------------------------------------------------------------------ */
 
 static void
@@ -187,14 +190,204 @@ test_review_dossier_facts(void)
 	CU_ASSERT_STRING_EQUAL(pa_review_finding_status(s, s->res->findings.items[1]), "waived");
 	{
 		const struct pa_results_finding *f = t->res->findings.items[0];
-		char *fp = strdup(f->fingerprint);
 
 		CU_ASSERT_STRING_EQUAL(pa_review_finding_status(t, f), "open");
-		CU_ASSERT_FATAL(pa_vec_push(&t->waivers, fp) == 0);
+		CU_ASSERT_FATAL(pa_review_dossier_set_ledger_id(t, "id-t") == 0);
+		add_waiver(t, true, f->fingerprint, NULL, "2099-12-31", NULL);
+		CU_ASSERT_EQUAL(pa_review_dossier_apply_ledger(t), 1);
 		CU_ASSERT_STRING_EQUAL(pa_review_finding_status(t, f), "waived");
 		pa_review_dossier_open(t, counts);
 		CU_ASSERT_EQUAL(counts[PA_SEVERITY_ERROR], 1);
 	}
+	pa_review_call_dispose(&call);
+}
+
+/* --- the ledger on the model -------------------------------------------------------- */
+
+/* A waiver record on d: of a fingerprint or a rule, until a date, of one dossier or all. */
+static void
+add_waiver(struct pa_review_dossier *d, bool trusted, const char *finding, const char *rule,
+    const char *until, const char *dossier)
+{
+	struct pa_waiver w = { .rule = (char *)rule, .finding = (char *)finding,
+		.dossier = (char *)dossier, .reason = (char *)"accepted-risk",
+		.justification = (char *)"per counsel" };
+	struct pa_review_record r = { .trusted = trusted, .waiver = true, .commit = "0123456789ab",
+		.who = (char *)"Ann Auditor", .text = (char *)"waiver text", .w = &w,
+		.problem = (char *)(trusted ? NULL :
+		    "signed by FFFF, who is not an auditor of the ledger") };
+
+	snprintf(w.until, sizeof(w.until), "%s", until);
+	CU_ASSERT_FATAL(pa_review_dossier_add_record(d, &r) == 0);
+}
+
+static void
+add_decision(struct pa_review_dossier *d, bool trusted, const char *text)
+{
+	struct pa_review_record r = { .trusted = trusted, .commit = "abcdefabcdef",
+		.who = (char *)(trusted ? "Ann Auditor" : "Mallory"), .text = (char *)text,
+		.problem = (char *)(trusted ? NULL : "signature unknown-key") };
+
+	CU_ASSERT_FATAL(pa_review_dossier_add_record(d, &r) == 0);
+}
+
+static void
+test_review_ledger_waivers(void)
+{
+	struct pa_review_call call;
+	struct pa_review_page p;
+	struct pa_review_dossier *t, *s;
+	const struct pa_results_finding *e1, *e2, *b1, *e9;
+	size_t counts[4];
+
+	make_call(&call);
+	pa_review_page_init(&p);
+	t = pa_review_call_at(&call, 1);
+	s = pa_review_call_at(&call, 2);
+	pa_results_set(&t->res->as_of, "2026-12-01");
+	pa_results_set(&s->res->as_of, "2026-12-01");
+	CU_ASSERT_FATAL(pa_review_dossier_set_ledger_id(t, "id-t") == 0);
+	CU_ASSERT_FATAL(pa_review_dossier_set_ledger_id(s, "id-s") == 0);
+	e1 = t->res->findings.items[0];
+	e2 = t->res->findings.items[1];
+	b1 = s->res->findings.items[0];
+	e9 = s->res->findings.items[1];
+	CU_ASSERT_STRING_EQUAL(pa_results_verdict_name(pa_results_verdict(t->res)), "needs-changes");
+
+	/* an expired waiver, one for another dossier, an untrusted one: E-1 stays open */
+	add_waiver(t, true, e1->fingerprint, NULL, "2026-11-30", NULL);
+	add_waiver(t, true, e1->fingerprint, NULL, "2099-12-31", "id-other");
+	add_waiver(t, false, e1->fingerprint, NULL, "2099-12-31", "id-t");
+	CU_ASSERT_EQUAL(pa_review_dossier_apply_ledger(t), 0);
+	CU_ASSERT_STRING_EQUAL(pa_review_finding_status(t, e1), "open");
+	CU_ASSERT_PTR_NULL(pa_review_finding_waiver(t, e1));
+	CU_ASSERT_PTR_NOT_NULL(pa_review_finding_waiver_expired(t, e1));
+	CU_ASSERT_PTR_NOT_NULL(pa_review_finding_waiver_untrusted(t, e1));
+	CU_ASSERT_EQUAL(pa_review_dossier_untrusted(t), 1);
+	build(&pa_review_view_findings, &p, &call, NULL, NULL, 1, 0);
+	CU_ASSERT(find_row(&p, "E-1  Art. 1  [open]") >= 0);
+	CU_ASSERT(find_row(&p, "waiver EXPIRED: waiver text by Ann Auditor") >= 0);
+	CU_ASSERT(find_row(&p, "UNTRUSTED waiver, not counted: waiver text by Ann Auditor: "
+	    "signed by FFFF, who is not an auditor of the ledger") >= 0);
+
+	/* trusted and in force: of the fingerprint (last day inclusive), and of a rule */
+	add_waiver(t, true, e1->fingerprint, NULL, "2026-12-01", "id-t");
+	add_waiver(t, true, NULL, "E-2", "2099-12-31", NULL);
+	CU_ASSERT_EQUAL(pa_review_dossier_apply_ledger(t), 2);
+	CU_ASSERT_STRING_EQUAL(pa_review_finding_status(t, e1), "waived");
+	CU_ASSERT_STRING_EQUAL(pa_review_finding_status(t, e2), "waived");
+	CU_ASSERT_PTR_NULL(pa_review_finding_waiver_expired(t, e1));
+	pa_review_dossier_open(t, counts);
+	CU_ASSERT_EQUAL(counts[PA_SEVERITY_ERROR], 0);
+	/* the verdict follows: no error counts any more */
+	CU_ASSERT_STRING_EQUAL(pa_results_verdict_name(pa_results_verdict(t->res)), "eligible");
+	build(&pa_review_view_findings, &p, &call, NULL, NULL, 1, 0);
+	CU_ASSERT(find_row(&p, "E-1  Art. 1  [waived]") >= 0);
+	CU_ASSERT(find_row(&p, "waived: waiver text by Ann Auditor") >= 0);
+	build(&pa_review_view_call, &p, &call, NULL, NULL, 0, 0);
+	CU_ASSERT_STRING_EQUAL(cell(&p, 1, 2), "eligible");
+	CU_ASSERT_STRING_EQUAL(cell(&p, 1, 4), "0");
+	CU_ASSERT_STRING_EQUAL(p.title, "Call: 5 dossiers, 1 untrusted record");
+
+	/* a non-waivable finding (Art. 5) is never waived, whatever the ledger holds */
+	((struct pa_results_finding *)b1)->waivable = false;
+	add_waiver(s, true, b1->fingerprint, NULL, "2099-12-31", "id-s");
+	add_waiver(s, true, NULL, "B-1", "2099-12-31", NULL);
+	CU_ASSERT_EQUAL(pa_review_dossier_apply_ledger(s), 0);
+	CU_ASSERT_STRING_EQUAL(pa_review_finding_status(s, b1), "open");
+	CU_ASSERT_PTR_NULL(pa_review_finding_waiver(s, b1));
+	CU_ASSERT_STRING_EQUAL(pa_results_verdict_name(pa_results_verdict(s->res)), "ineligible");
+	/* a finding waived by the audit itself stays waived */
+	CU_ASSERT_STRING_EQUAL(pa_review_finding_status(s, e9), "waived");
+
+	/* a reload starts from the statuses as evaluated */
+	pa_review_dossier_clear_ledger(t);
+	CU_ASSERT_EQUAL(t->records.count, 0);
+	CU_ASSERT_STRING_EQUAL(pa_review_finding_status(t, e1), "open");
+	CU_ASSERT_STRING_EQUAL(pa_results_verdict_name(pa_results_verdict(t->res)), "needs-changes");
+	pa_review_dossier_clear_ledger(s);
+	CU_ASSERT_STRING_EQUAL(pa_review_finding_status(s, e9), "waived");
+	pa_review_page_dispose(&p);
+	pa_review_call_dispose(&call);
+}
+
+static void
+test_review_ledger_decisions(void)
+{
+	struct pa_review_call call;
+	struct pa_review_page p;
+	struct pa_review_dossier *a, *t;
+	enum pa_review_style style;
+	long r;
+
+	make_call(&call);
+	pa_review_page_init(&p);
+	a = pa_review_call_at(&call, 0);
+	t = pa_review_call_at(&call, 1);
+	/* trusted: the decision, granted hours, who */
+	add_decision(a, true, "decision approve, 1500 GPU-hours");
+	CU_ASSERT_FATAL(pa_review_dossier_set_decision(a, "approve", 1500, "ok",
+	    "Ann Auditor") == 0);
+	CU_ASSERT_STRING_EQUAL(pa_review_dossier_decision_cell(a, &style), "approve");
+	CU_ASSERT_EQUAL(style, PA_REVIEW_STYLE_GOOD);
+	/* untrusted alone: shown as untrusted, never as the decision it claims */
+	add_decision(t, false, "decision approve, 99999 GPU-hours");
+	CU_ASSERT_STRING_EQUAL(pa_review_dossier_decision_cell(t, &style), "untrusted");
+	CU_ASSERT_EQUAL(style, PA_REVIEW_STYLE_BAD);
+	CU_ASSERT_PTR_NULL(t->decision.decision);
+	CU_ASSERT_PTR_NULL(pa_review_dossier_decision_cell(pa_review_call_at(&call, 2), &style));
+
+	build(&pa_review_view_call, &p, &call, NULL, NULL, 0, 0);
+	CU_ASSERT_STRING_EQUAL(p.title, "Call: 5 dossiers, 1 decided, 1 untrusted record");
+	CU_ASSERT_STRING_EQUAL(cell(&p, 0, 9), "1500");
+	CU_ASSERT_STRING_EQUAL(cell(&p, 0, 10), "approve");
+	CU_ASSERT_STRING_EQUAL(cell(&p, 1, 9), PA_REVIEW_NONE);	/* no hours granted */
+	CU_ASSERT_STRING_EQUAL(cell(&p, 1, 10), "untrusted");
+	CU_ASSERT_EQUAL(pa_review_page_visible(&p, 1)->cells[10].style, PA_REVIEW_STYLE_BAD);
+	/* sorting by the decision column works like any other */
+	CU_ASSERT(pa_review_page_sort(&p, pa_review_page_column(&p, "decided"), false) == 0);
+	CU_ASSERT_STRING_EQUAL(cell(&p, 0, 10), "approve");
+
+	build(&pa_review_view_dossier, &p, &call, NULL, NULL, 0, 0);
+	CU_ASSERT(find_row(&p, "approve, 1500 GPU-hours granted, by Ann Auditor") >= 0);
+	CU_ASSERT(find_row(&p, "Ledger records (1)") >= 0);
+	build(&pa_review_view_dossier, &p, &call, NULL, NULL, 1, 0);
+	CU_ASSERT(find_row(&p, "none recorded") >= 0);
+	CU_ASSERT(find_row(&p, "Ledger records (1, 1 untrusted)") >= 0);
+	r = find_row(&p, "abcdefabcdef UNTRUSTED decision approve, 99999 GPU-hours by Mallory");
+	CU_ASSERT(r >= 0);
+	CU_ASSERT(find_row(&p, "not counted: signature unknown-key") == r + 1);
+	pa_review_page_dispose(&p);
+	pa_review_call_dispose(&call);
+}
+
+static void
+test_review_tagged_targets(void)
+{
+	struct pa_review_call call;
+	struct pa_review_page p;
+	size_t out[5];
+
+	make_call(&call);
+	pa_review_page_init(&p);
+	/* untagged: the dossier here, if it was audited */
+	CU_ASSERT_EQUAL(pa_review_call_targets(&call, false, 1, out), 1);
+	CU_ASSERT_EQUAL(out[0], 1);
+	CU_ASSERT_EQUAL(pa_review_call_targets(&call, false, 4, out), 0);	/* not audited */
+	CU_ASSERT_EQUAL(pa_review_call_targets(&call, true, 1, out), 0);	/* none tagged */
+	/* tagged: every tagged audited dossier in call order, wherever the cursor is */
+	pa_review_call_at(&call, 3)->tagged = true;
+	pa_review_call_at(&call, 0)->tagged = true;
+	pa_review_call_at(&call, 4)->tagged = true;
+	CU_ASSERT_EQUAL(pa_review_call_targets(&call, true, 1, out), 2);
+	CU_ASSERT_EQUAL(out[0], 0);
+	CU_ASSERT_EQUAL(out[1], 3);
+	/* the call view marks them and counts them */
+	build(&pa_review_view_call, &p, &call, NULL, NULL, 0, 0);
+	CU_ASSERT_STRING_EQUAL(p.title, "Call: 5 dossiers, 3 tagged");
+	CU_ASSERT(pa_review_page_visible(&p, 0)->tagged);
+	CU_ASSERT(!pa_review_page_visible(&p, 1)->tagged);
+	pa_review_page_dispose(&p);
 	pa_review_call_dispose(&call);
 }
 
@@ -211,7 +404,7 @@ test_review_call_view_columns(void)
 	    1500, "ok", NULL) == 0);
 	build(&pa_review_view_call, &p, &call, NULL, NULL, 0, 0);
 	CU_ASSERT_EQUAL(p.nvisible, 5);
-	CU_ASSERT_STRING_EQUAL(p.title, "Call: 5 dossiers");
+	CU_ASSERT_STRING_EQUAL(p.title, "Call: 5 dossiers, 1 decided");
 	CU_ASSERT(pa_review_page_column(&p, "verdict") == 2);
 	CU_ASSERT(pa_review_page_column(&p, "gr") >= 0);	/* a prefix names a column */
 	CU_ASSERT(pa_review_page_column(&p, "nosuch") == -1);
@@ -928,6 +1121,9 @@ test_review_config_path_and_color(void)
 static CU_TestInfo tests[] = {
 	{ "dossier facts", test_review_dossier_facts },
 	{ "call view columns", test_review_call_view_columns },
+	{ "ledger waivers", test_review_ledger_waivers },
+	{ "ledger decisions", test_review_ledger_decisions },
+	{ "tagged targets", test_review_tagged_targets },
 	{ "sort by any column", test_review_sort_by_any_column },
 	{ "filter and cursor", test_review_filter_and_cursor },
 	{ "search and move", test_review_search_and_move },
