@@ -153,6 +153,44 @@ done:
 	return 0;
 }
 
+void
+pa_key_fact_revoke(struct pa_key_fact *k, int reason, long long when)
+{
+	enum pa_revocation r = reason == 1 ? PA_REVOCATION_SUPERSEDED :
+	    reason == 3 ? PA_REVOCATION_RETIRED : PA_REVOCATION_HARD;
+
+	if (r != PA_REVOCATION_HARD && when <= 1)
+		r = PA_REVOCATION_HARD;	/* a soft revocation with no time voids all */
+	if (!k->revoked || k->revocation == PA_REVOCATION_NONE) {
+		k->revocation = r;
+		k->revoked_at = r == PA_REVOCATION_HARD ? 0 : when;
+	} else if (k->revocation != PA_REVOCATION_HARD) {
+		if (r == PA_REVOCATION_HARD) {
+			k->revocation = r;
+			k->revoked_at = 0;
+		} else if (when < k->revoked_at) {
+			k->revocation = r;
+			k->revoked_at = when;
+		}
+	}
+	k->revoked = true;
+}
+
+const char *
+pa_revocation_name(enum pa_revocation r)
+{
+	switch (r) {
+	case PA_REVOCATION_HARD:
+		return "compromised or without a reason";
+	case PA_REVOCATION_SUPERSEDED:
+		return "superseded";
+	case PA_REVOCATION_RETIRED:
+		return "retired";
+	default:
+		return "";
+	}
+}
+
 int
 pa_keyset_encode(struct pa_buf *out, const struct pa_keyset *ks)
 {
@@ -166,7 +204,11 @@ pa_keyset_encode(struct pa_buf *out, const struct pa_keyset *ks)
 		pa_text_field_encode(out, k->fpr);
 		pa_buf_putc(out, ' ');
 		pa_text_field_encode(out, k->primary);
-		pa_buf_printf(out, " %lld %d ", k->expires, k->revoked ? 1 : 0);
+		/* 0 not revoked, 1 hard, t > 1 superseded at t, -t retired at t */
+		pa_buf_printf(out, " %lld %lld ", k->expires, !k->revoked ? 0LL :
+		    k->revocation == PA_REVOCATION_SUPERSEDED && k->revoked_at > 1 ? k->revoked_at :
+		    k->revocation == PA_REVOCATION_RETIRED && k->revoked_at > 1 ? -k->revoked_at :
+		    1LL);
 		pa_text_field_encode(out, k->uid);
 		pa_buf_putc(out, '\n');
 	}
@@ -212,6 +254,9 @@ pa_keyset_decode(struct pa_keyset *out, const char *data, size_t len)
 			goto done;
 		}
 		k->revoked = v != 0;
+		k->revocation = v == 0 ? PA_REVOCATION_NONE : v == 1 || v == -1 ?
+		    PA_REVOCATION_HARD : v > 1 ? PA_REVOCATION_SUPERSEDED : PA_REVOCATION_RETIRED;
+		k->revoked_at = v > 1 ? v : v < -1 ? -v : 0;
 		k->uid = uid;
 		uid = NULL;
 		out->count = i + 1;
