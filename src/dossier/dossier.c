@@ -324,6 +324,10 @@ pa_dossier_locate(char **out, const char *location, const struct pa_dossier_opts
 	    stat(location, &st) < 0 || !S_ISDIR(st.st_mode) ||
 	    holds(location, "application.xml") || holds(location, ".git"))
 		goto as_given;	/* pa_dossier_open() judges it */
+	/* a bare repository holds neither, and is a dossier */
+	if (git_repository_open_ext(NULL, location, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0)
+		goto as_given;
+	git_error_clear();
 	if (realpath(location, abs) == NULL)
 		goto as_given;
 	while ((slash = strrchr(abs, '/')) != NULL && abs[1] != '\0') {

@@ -70,6 +70,15 @@ set -e
 assert_xpath 0 "//r:finding[@rule='INPUT-FILE-APPLICATION']" "$T/sub2.xml"
 assert_xpath 1 "//r:finding[@rule='SIG-FOLDER']" "$T/sub2.xml"
 
+# ---- a bare repository holds neither application.xml nor .git: still a dossier
+git clone -q --bare "file://$T/d" "$T/bare.git"
+set +e
+"$PACTAUDIT" check --as-of "$AS_OF" --no-cache --format xml -o "$T/bare.xml" "$T/bare.git" 2>"$T/err"
+rc=$?
+set -e
+[ "$rc" -ne 2 ] || pa_fail "a bare repository is refused: $(cat "$T/err")"
+assert_xpath 0 "//r:finding[@rule='INPUT-FILE-APPLICATION']" "$T/bare.xml"
+
 # ---- not a dossier at all: exit 2, one line, no results
 mkdir -p "$T/nothing/here"
 assert_exit 2 "$PACTAUDIT" check --as-of "$AS_OF" --no-cache "$T/nothing/here"
