@@ -12,6 +12,7 @@
 #include "dossier/dossier.h"
 #include "parse/xml.h"
 #include "sig/gpg.h"
+#include "util/cleanup.h"
 #include "util/digest.h"
 #include "util/error.h"
 #include "util/log.h"
@@ -74,6 +75,11 @@ main(int argc, char **argv)
 		return pa_cmd_fail();
 	pa_digest_global_init();
 	pa_xml_global_init();
+	/* review's screen restores the terminal on its own signals */
+	if (strcmp(cmd->name, "review") != 0 && pa_cleanup_signals_init() < 0) {
+		rc = pa_cmd_fail();
+		goto done;
+	}
 	if (pa_dossier_global_init() < 0 || pa_gpg_global_init() < 0) {
 		rc = pa_cmd_fail();
 		goto done;

@@ -103,6 +103,17 @@ done:
 	return error;
 }
 
+/* One line on stderr, terminal-safe. */
+static void
+say(const char *msg)
+{
+	struct pa_buf line = PA_BUF_INIT;
+
+	pa_text_sanitize(&line, msg, strlen(msg), PA_TEXT_ONELINE);
+	fprintf(stderr, "pactaudit: %s\n", line.ptr ? line.ptr : "");
+	pa_buf_dispose(&line);
+}
+
 static int
 amend(struct pa_results *res, const struct pa_audit_item *item, void *arg)
 {
@@ -165,6 +176,7 @@ run_check(const struct pa_cmd *cmd, int argc, char **argv)
 	const char *ledger = NULL, *write_base = NULL;
 	struct pa_amend am = { 0 };
 	const char *const *dossiers;
+	char **located = NULL;
 	char as_of[11];
 	unsigned long jobs = 1;
 	size_t i, count, failing = 0, failed = 0;
@@ -237,28 +249,43 @@ run_check(const struct pa_cmd *cmd, int argc, char **argv)
 	aopts.amend = amend;
 	aopts.amend_arg = &am;
 	if ((items = pa_calloc(count, sizeof(*items))) == NULL ||
+	    (located = pa_calloc(count, sizeof(*located))) == NULL ||
 	    pa_audit_new(&audit, &aopts) < 0) {
 		pa_error_oom();
 		rc = pa_cmd_fail();
 		goto done;
 	}
+	/* a subfolder means the dossier above it; a folder in no dossier is no audit */
 	for (i = 0; i < count; i++) {
-		items[i].location = dossiers[i];
+		if (pa_dossier_locate(&located[i], dossiers[i], &dopts) < 0) {
+			say(pa_error_last());
+			pa_error_clear();
+			rc = PA_EXIT_FAILURE;
+		}
+		items[i].location = located[i];
 		items[i].dossier = dopts;
 	}
+	if (rc != PA_EXIT_OK)
+		goto done;
 	if (pa_audit_call(audit, items, count) < 0) {
 		rc = pa_cmd_fail();
 		goto done;
 	}
 	for (i = 0; i < count; i++) {
-		if (items[i].error != NULL) {
-			struct pa_buf line = PA_BUF_INIT;
+		size_t dirty;
 
-			pa_text_sanitize(&line, items[i].error, strlen(items[i].error),
-			    PA_TEXT_ONELINE);
-			fprintf(stderr, "pactaudit: %s\n", line.ptr);
-			pa_buf_dispose(&line);
+		if (items[i].error != NULL) {
+			say(items[i].error);
 			failed++;
+		} else if (pa_dossier_count_uncommitted(&dirty, items[i].location,
+		    &items[i].dossier) == 0 && dirty > 0) {
+			struct pa_buf msg = PA_BUF_INIT;
+
+			if (pa_buf_printf(&msg, "%s: %zu uncommitted change%s not audited; "
+			    "--worktree audits them", items[i].location, dirty,
+			    dirty == 1 ? " is" : "s are") == 0)
+				say(msg.ptr);
+			pa_buf_dispose(&msg);
 		}
 		if (items[i].results != NULL)
 			failing += pa_results_failing(items[i].results, fail_on);
@@ -276,6 +303,9 @@ run_check(const struct pa_cmd *cmd, int argc, char **argv)
 done:
 	for (i = 0; items != NULL && i < count; i++)
 		pa_audit_item_dispose(&items[i]);
+	for (i = 0; located != NULL && i < count; i++)
+		free(located[i]);
+	free(located);
 	free(items);
 	pa_audit_free(audit);
 	pa_amend_dispose(&am);

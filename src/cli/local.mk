@@ -18,4 +18,4 @@ src_libpactaudit_a_SOURCES += \
 
 # what -o may and may not replace, through every writer (util/file.c)
 TESTS += tests/cli/output-safety.sh tests/cli/usage-hostile.sh tests/cli/init-symlink.sh \
-	tests/cli/dossier-git-edge.sh
+	tests/cli/dossier-git-edge.sh tests/cli/check-locate.sh tests/cli/check-signals.sh

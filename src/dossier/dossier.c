@@ -224,6 +224,117 @@ check_worktree(struct pa_dossier *d)
 	return 0;
 }
 
+/* Changes git status reports (index or working tree against HEAD, untracked files not ignored), under subdir. */
+static int
+count_status(size_t *n, git_repository *repo, const char *subdir)
+{
+	git_status_options so = GIT_STATUS_OPTIONS_INIT;
+	git_status_list *list = NULL;
+	const git_status_entry *e;
+	char *paths[1];
+	size_t i, count;
+
+	*n = 0;
+	if (git_repository_is_bare(repo) || git_repository_workdir(repo) == NULL)
+		return PA_ENOTFOUND;
+	so.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+	so.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
+	    GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+	if (subdir != NULL && subdir[0] != '\0') {
+		paths[0] = (char *)subdir;
+		so.pathspec.strings = paths;
+		so.pathspec.count = 1;
+	}
+	if (git_status_list_new(&list, repo, &so) < 0) {
+		git_error_clear();
+		return PA_ENOTFOUND;
+	}
+	count = git_status_list_entrycount(list);
+	for (i = 0; i < count; i++) {
+		e = git_status_byindex(list, i);
+		if (e != NULL && e->status != GIT_STATUS_CURRENT &&
+		    (e->status & GIT_STATUS_IGNORED) == 0)
+			(*n)++;
+	}
+	git_status_list_free(list);
+	return 0;
+}
+
+int
+pa_dossier_count_uncommitted(size_t *n, const char *location,
+    const struct pa_dossier_opts *opts)
+{
+	git_repository *repo = NULL;
+	char *subdir = NULL;
+	int error = PA_ENOTFOUND;
+
+	*n = 0;
+	if (opts != NULL && (opts->worktree || opts->rev != NULL))
+		return PA_ENOTFOUND;
+	if (git_repository_open_ext(&repo, location, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0)
+		goto done;
+	if (normalise_subdir(&subdir, opts ? opts->subdir : NULL) < 0)
+		goto done;
+	error = count_status(n, repo, subdir);
+done:
+	git_error_clear();
+	pa_error_clear();
+	free(subdir);
+	git_repository_free(repo);
+	return error;
+}
+
+/* Does folder `dir` hold an entry `name` (of any type)? */
+static bool
+holds(const char *dir, const char *name)
+{
+	struct pa_buf p = PA_BUF_INIT;
+	struct stat st;
+	bool yes;
+
+	yes = pa_buf_printf(&p, "%s/%s", strcmp(dir, "/") == 0 ? "" : dir, name) == 0 &&
+	    lstat(p.ptr, &st) == 0;
+	pa_buf_dispose(&p);
+	return yes;
+}
+
+int
+pa_dossier_locate(char **out, const char *location, const struct pa_dossier_opts *opts)
+{
+	char abs[PATH_MAX], *slash;
+	struct stat st;
+
+	*out = NULL;
+	if ((opts != NULL && opts->subdir != NULL && opts->subdir[0] != '\0') ||
+	    stat(location, &st) < 0 || !S_ISDIR(st.st_mode) ||
+	    holds(location, "application.xml") || holds(location, ".git"))
+		goto as_given;	/* pa_dossier_open() judges it */
+	/* a bare repository holds neither, and is a dossier */
+	if (git_repository_open_ext(NULL, location, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0)
+		goto as_given;
+	git_error_clear();
+	if (realpath(location, abs) == NULL)
+		goto as_given;
+	while ((slash = strrchr(abs, '/')) != NULL && abs[1] != '\0') {
+		if (slash == abs)
+			slash[1] = '\0';	/* the root folder */
+		else
+			*slash = '\0';
+		if (holds(abs, "application.xml") || holds(abs, ".git")) {
+			if ((*out = pa_strdup(abs)) == NULL)
+				return PA_ENOMEM;
+			return 0;
+		}
+	}
+	return pa_error_setc(PA_ENOTFOUND, PA_ERRCLASS_DOSSIER,
+	    "%s is not a dossier: no application.xml in it or in a folder above it, "
+	    "and no git repository", location);
+as_given:
+	if ((*out = pa_strdup(location)) == NULL)
+		return PA_ENOMEM;
+	return 0;
+}
+
 int
 pa_dossier_open(struct pa_dossier **out, const char *location,
     const struct pa_dossier_opts *opts, struct pa_diag *diag)
@@ -239,6 +350,7 @@ pa_dossier_open(struct pa_dossier **out, const char *location,
 	if ((d = pa_calloc(1, sizeof(*d))) == NULL)
 		return PA_ENOMEM;
 	d->rootfd = -1;
+	d->uncommitted = -1;
 	if ((d->location = pa_strdup(location)) == NULL) {
 		error = PA_ENOMEM;
 		goto done;
@@ -294,6 +406,12 @@ pa_dossier_open(struct pa_dossier **out, const char *location,
 	} else {
 		d->mode = PA_DOSSIER_GIT;
 		error = open_git(d, opts->rev ? opts->rev : "HEAD", diag);
+		if (error == 0 && opts->rev == NULL) {
+			size_t n;
+
+			if (count_status(&n, d->repo, d->subdir) == 0)
+				d->uncommitted = n > LONG_MAX ? LONG_MAX : (long)n;
+		}
 	}
 	if (error < 0)
 		goto done;
@@ -338,7 +456,8 @@ pa_dossier_identity(struct pa_buf *out, const char *location,
 	git_reference *ref = NULL;
 	struct pa_buf path = PA_BUF_INIT, shallow = PA_BUF_INIT;
 	char commit[GIT_OID_HEXSZ + 1], named[GIT_OID_HEXSZ + 1];
-	char hex[PA_DIGEST_HEXLEN + 1] = "-";
+	char hex[PA_DIGEST_HEXLEN + 1] = "-", uncommitted[32] = "-";
+	size_t dirty;
 	int error = PA_ENOTFOUND;
 
 	if (opts != NULL && opts->worktree)
@@ -358,9 +477,18 @@ pa_dossier_identity(struct pa_buf *out, const char *location,
 	    (pa_file_read(&shallow, path.ptr, PA_LIMIT_TOTAL_SIZE, 0) < 0 ||
 	    pa_digest_sha256(hex, shallow.ptr, shallow.size) < 0))
 		goto done;	/* unreadable: not cacheable */
-	error = pa_buf_printf(out, "commit %s\nnamed %s %s\nref %s\nshallow %s\n", commit,
-	    git_object_type2string(git_object_type(obj)), named,
-	    ref ? git_reference_name(ref) : "-", hex);
+	if (opts == NULL || opts->rev == NULL) {
+		char *subdir = NULL;
+
+		if (normalise_subdir(&subdir, opts ? opts->subdir : NULL) < 0)
+			goto done;
+		if (count_status(&dirty, repo, subdir) == 0)
+			snprintf(uncommitted, sizeof(uncommitted), "%zu", dirty);
+		free(subdir);
+	}
+	error = pa_buf_printf(out, "commit %s\nnamed %s %s\nref %s\nshallow %s\n"
+	    "uncommitted %s\n", commit, git_object_type2string(git_object_type(obj)),
+	    named, ref ? git_reference_name(ref) : "-", hex, uncommitted);
 done:
 	git_error_clear();
 	pa_error_clear();
@@ -392,6 +520,12 @@ pa_dossier_free(struct pa_dossier *d)
 	free(d->rev);
 	free(d->subdir);
 	free(d);
+}
+
+long
+pa_dossier_uncommitted(const struct pa_dossier *d)
+{
+	return d->uncommitted;
 }
 
 enum pa_dossier_mode

@@ -86,13 +86,37 @@ int pa_dossier_resolve(char commit[41], const char *location,
  * annotated tag the tag object itself, whose signature is checked),
  * "ref <full name>" ("-" when the revision is not a reference) and
  * "shallow <sha256>" of the repository's shallow file ("-" when not
- * shallow: a shallow clone holds less history).  PA_ENOTFOUND (no message)
+ * shallow: a shallow clone holds less history) and "uncommitted <n>"
+ * (pa_dossier_count_uncommitted, "-" where it does not apply).  PA_ENOTFOUND (no message)
  * as for pa_dossier_resolve, or when something cannot be read.
  */
 int pa_dossier_identity(struct pa_buf *out, const char *location,
     const struct pa_dossier_opts *opts);
 
+/*
+ * The dossier a command run at `location` means, found as git finds its
+ * repository: `location` itself when it holds application.xml or .git,
+ * else the nearest parent folder that does.  *out is malloc'd.
+ * PA_ENOTFOUND with a one-line message when neither `location` nor a
+ * parent is a dossier (no application.xml, no repository).  With --path
+ * (opts->subdir) `location` is taken as given.
+ */
+int pa_dossier_locate(char **out, const char *location,
+    const struct pa_dossier_opts *opts);
+
+/*
+ * Changes in the working tree and index of the git dossier at `location`
+ * (tracked files changed, staged, deleted, and untracked files not
+ * ignored; under --path only that folder) that an audit at HEAD does not
+ * see.  PA_ENOTFOUND (no message) when the audit would not read HEAD of a
+ * repository with a working tree (a folder, --worktree, --rev).
+ */
+int pa_dossier_count_uncommitted(size_t *n, const char *location,
+    const struct pa_dossier_opts *opts);
+
 enum pa_dossier_mode pa_dossier_mode(const struct pa_dossier *d);
+/* pa_dossier_count_uncommitted() of the dossier as opened; -1 where it does not apply. */
+long pa_dossier_uncommitted(const struct pa_dossier *d);
 const char *pa_dossier_location(const struct pa_dossier *d);
 /* Hex commit id, or NULL outside git mode. */
 const char *pa_dossier_commit(const struct pa_dossier *d);

@@ -26,6 +26,7 @@ struct pa_dossier {
 	git_odb *odb;			/* git mode */
 	git_index *index;		/* worktree mode: tracked files are never ignored */
 	int rootfd;			/* worktree/folder mode: the dossier folder; -1 in git mode */
+	long uncommitted;		/* git mode at HEAD: changes not in the commit; else -1 */
 
 	struct pa_dossier_ent *ents;	/* sorted by path once opened */
 	size_t count, alloc;

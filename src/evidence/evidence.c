@@ -195,16 +195,20 @@ static int
 write_dossier(struct build *b, const char *as_of)
 {
 	struct pa_dossier *d = b->d;
+	char uncommitted[32];
 	xmlNode *n;
 
 	if ((n = pa_ev_child(b->root, "dossier", NULL, 0, NULL)) == NULL)
 		return PA_ENOMEM;
+	snprintf(uncommitted, sizeof(uncommitted), "%ld", pa_dossier_uncommitted(d));
 	if (pa_ev_set(n, "path", pa_dossier_location(d)) < 0 ||
 	    pa_ev_set(n, "mode", mode_name(pa_dossier_mode(d))) < 0 ||
 	    (pa_dossier_rev(d) && pa_ev_set(n, "rev", pa_dossier_rev(d)) < 0) ||
 	    (pa_dossier_commit(d) && pa_ev_set(n, "commit", pa_dossier_commit(d)) < 0) ||
 	    (pa_dossier_tree(d) && pa_ev_set(n, "tree", pa_dossier_tree(d)) < 0) ||
 	    pa_ev_set(n, "subdir", pa_dossier_subdir(d)) < 0 ||
+	    (pa_dossier_uncommitted(d) >= 0 &&
+	    pa_ev_set(n, "uncommitted", uncommitted) < 0) ||
 	    pa_ev_set(n, "as-of", as_of) < 0 ||
 	    pa_ev_anchor_step(n, NULL, true) < 0)
 		return PA_ENOMEM;

@@ -92,6 +92,12 @@ write_signature(xmlNode *sigs, const struct pa_sig_entry *e, const struct pa_evs
 	}
 	if (e->reason != NULL && set(n, "reason", e->reason) < 0)
 		return PA_ENOMEM;
+	/* a key revoked as superseded or retired after the signature: still good */
+	if (e->key_revoked != NULL && set(n, "key-revoked", e->key_revoked) < 0)
+		return PA_ENOMEM;
+	iso_time(when, e->revoked_at);
+	if (e->revoked_at > 0 && when[0] != '\0' && set(n, "key-revoked-at", when) < 0)
+		return PA_ENOMEM;
 	return 0;
 }
 

@@ -46,7 +46,7 @@ pa_keyset_find(const struct pa_keyset *ks, const char *fpr)
 #define FACTS_KIND "sig-object"
 #define FACTS_VERSION 1
 #define KEYS_KIND "sig-keys"
-#define KEYS_VERSION 1
+#define KEYS_VERSION 2	/* 2: the revocation's kind and time */
 
 json_t *
 pa_sig_facts_json(enum pa_history_sigformat format, const struct pa_sig_fact *f, size_t n)
@@ -109,6 +109,44 @@ pa_sig_facts_from_json(enum pa_history_sigformat *format, struct pa_sig_fact **o
 	return 0;
 }
 
+void
+pa_key_fact_revoke(struct pa_key_fact *k, int reason, long long when)
+{
+	enum pa_revocation r = reason == 1 ? PA_REVOCATION_SUPERSEDED :
+	    reason == 3 ? PA_REVOCATION_RETIRED : PA_REVOCATION_HARD;
+
+	if (r != PA_REVOCATION_HARD && when <= 1)
+		r = PA_REVOCATION_HARD;	/* a soft revocation with no time voids all */
+	if (!k->revoked || k->revocation == PA_REVOCATION_NONE) {
+		k->revocation = r;
+		k->revoked_at = r == PA_REVOCATION_HARD ? 0 : when;
+	} else if (k->revocation != PA_REVOCATION_HARD) {
+		if (r == PA_REVOCATION_HARD) {
+			k->revocation = r;
+			k->revoked_at = 0;
+		} else if (when < k->revoked_at) {
+			k->revocation = r;
+			k->revoked_at = when;
+		}
+	}
+	k->revoked = true;
+}
+
+const char *
+pa_revocation_name(enum pa_revocation r)
+{
+	switch (r) {
+	case PA_REVOCATION_HARD:
+		return "compromised or without a reason";
+	case PA_REVOCATION_SUPERSEDED:
+		return "superseded";
+	case PA_REVOCATION_RETIRED:
+		return "retired";
+	default:
+		return "";
+	}
+}
+
 int
 pa_sig_facts_encode(struct pa_buf *out, enum pa_history_sigformat format,
     const struct pa_sig_fact *f, size_t n)
@@ -143,8 +181,14 @@ pa_keyset_encode(struct pa_buf *out, const struct pa_keyset *ks)
 	for (i = 0; i < ks->count; i++) {
 		const struct pa_key_fact *k = &ks->keys[i];
 
-		if (json_array_append_new(keys, json_pack("[o,o,I,b,o]", pa_record_str(k->fpr),
-		    pa_record_str(k->primary), (json_int_t)k->expires, k->revoked,
+		/* revocation: 0 none, 1 hard, t > 1 superseded at t, -t retired at t */
+		long long rev = !k->revoked ? 0LL :
+		    k->revocation == PA_REVOCATION_SUPERSEDED && k->revoked_at > 1 ? k->revoked_at :
+		    k->revocation == PA_REVOCATION_RETIRED && k->revoked_at > 1 ? -k->revoked_at :
+		    1LL;
+
+		if (json_array_append_new(keys, json_pack("[o,o,I,I,o]", pa_record_str(k->fpr),
+		    pa_record_str(k->primary), (json_int_t)k->expires, (json_int_t)rev,
 		    pa_record_str(k->uid))) < 0) {
 			json_decref(keys);
 			return pa_error_oom();
@@ -157,9 +201,9 @@ int
 pa_keyset_decode(struct pa_keyset *out, const char *data, size_t len)
 {
 	json_t *keys, *fpr, *primary, *uid;
-	json_int_t expires;
+	json_int_t expires, v;
 	size_t i, count;
-	int revoked, error;
+	int error;
 
 	memset(out, 0, sizeof(*out));
 	if ((error = pa_record_decode(&keys, KEYS_KIND, KEYS_VERSION, data, len)) < 0)
@@ -176,8 +220,8 @@ pa_keyset_decode(struct pa_keyset *out, const char *data, size_t len)
 		struct pa_key_fact *k = &out->keys[i];
 
 		out->count = i + 1;
-		if (json_unpack_ex(json_array_get(keys, i), NULL, JSON_STRICT, "[o,o,I,b,o]",
-		    &fpr, &primary, &expires, &revoked, &uid) < 0 ||
+		if (json_unpack_ex(json_array_get(keys, i), NULL, JSON_STRICT, "[o,o,I,I,o]",
+		    &fpr, &primary, &expires, &v, &uid) < 0 ||
 		    (error = pa_record_get_strbuf(k->fpr, sizeof(k->fpr), fpr)) < 0 ||
 		    (error = pa_record_get_strbuf(k->primary, sizeof(k->primary), primary)) < 0 ||
 		    (error = pa_record_get_str(&k->uid, uid)) < 0) {
@@ -185,7 +229,10 @@ pa_keyset_decode(struct pa_keyset *out, const char *data, size_t len)
 			goto done;
 		}
 		k->expires = expires;
-		k->revoked = revoked != 0;
+		k->revoked = v != 0;
+		k->revocation = v == 0 ? PA_REVOCATION_NONE : v == 1 || v == -1 ?
+		    PA_REVOCATION_HARD : v > 1 ? PA_REVOCATION_SUPERSEDED : PA_REVOCATION_RETIRED;
+		k->revoked_at = v > 1 ? v : v < -1 ? -v : 0;
 	}
 done:
 	json_decref(keys);

@@ -28,6 +28,24 @@ struct pa_sig_fact {
 	char note[96];		/* GnuPG's reason for ERROR / format for UNSUPPORTED */
 };
 
+struct pa_key_fact;
+
+enum pa_revocation {
+	PA_REVOCATION_NONE,
+	PA_REVOCATION_HARD,		/* key compromised, or no reason given */
+	PA_REVOCATION_SUPERSEDED,	/* soft: replaced by another key */
+	PA_REVOCATION_RETIRED		/* soft: no longer used */
+};
+
+/*
+ * Merge one revocation into a key fact (a primary's revocation covers its
+ * subkeys): hard wins over soft, and of two soft ones the earlier counts.
+ * reason is the OpenPGP reason code (RFC 4880 5.2.3.23), -1 when absent.
+ */
+void pa_key_fact_revoke(struct pa_key_fact *k, int reason, long long when);
+/* "superseded", "retired", "compromised or without a reason", or "" */
+const char *pa_revocation_name(enum pa_revocation r);
+
 /* Facts about one public key of the keyring, per (sub)key. */
 struct pa_key_fact {
 	char fpr[65];		/* this (sub)key */
@@ -35,6 +53,13 @@ struct pa_key_fact {
 	char *uid;		/* the primary user id, raw */
 	long long expires;	/* earliest of primary and subkey expiry; 0 never */
 	bool revoked;		/* primary or subkey revoked */
+	/*
+	 * What the revocation says (pactaudit-trust(7)): hard (compromised, no
+	 * reason, or unreadable) voids every signature; soft (superseded or
+	 * retired) voids those made from revoked_at on.
+	 */
+	enum pa_revocation revocation;
+	long long revoked_at;	/* soft: when the revocation was made */
 };
 
 struct pa_keyset {

@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <pthread.h>
 #include <spawn.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 #include "util/alloc.h"
+#include "util/cleanup.h"
 #include "util/error.h"
 #include "util/file.h"
 
@@ -44,6 +46,7 @@ static const char home_conf[] =
 struct pa_gpg_home {
 	char *path;
 	gpgme_ctx_t ctx;
+	int cleanup;		/* pa_cleanup_add() handle */
 };
 
 struct pa_gpg_verifier {
@@ -68,25 +71,37 @@ pa_gpg_global_init(void)
 
 /*
  * Finding GnuPG runs gpgconf and gpg --version (several processes, tens of
- * milliseconds on a busy machine): done once, on first use, so that runs
- * answered from the cache and commands without signatures never pay it.
+ * milliseconds on a busy machine): done on first use, so that runs answered
+ * from the cache and commands without signatures never pay it.  Only
+ * success is remembered: a transient failure (a busy machine, a gpgconf
+ * killed at start) is retried a few times, and a failure that remains fails
+ * the dossier that asked, not the whole run (the next dossier asks again).
  */
-static pthread_once_t engine_once = PTHREAD_ONCE_INIT;
-static gpgme_error_t engine_err;
+static pthread_mutex_t engine_lock = PTHREAD_MUTEX_INITIALIZER;
+static bool engine_ok;
 
-static void
-engine_check(void)
-{
-	engine_err = gpgme_engine_check_version(GPGME_PROTOCOL_OpenPGP);
-}
+#define ENGINE_TRIES 3
 
 int
 pa_gpg_ready(void)
 {
-	pthread_once(&engine_once, engine_check);
-	if (engine_err)
+	gpgme_error_t err = 0;
+	int i;
+
+	pthread_mutex_lock(&engine_lock);
+	for (i = 0; !engine_ok && i < ENGINE_TRIES; i++) {
+		if (i > 0) {
+			/* GPGME caches what it found: make it look again */
+			gpgme_set_engine_info(GPGME_PROTOCOL_OpenPGP, NULL, NULL);
+			usleep(100000u * (unsigned)i);
+		}
+		if ((err = gpgme_engine_check_version(GPGME_PROTOCOL_OpenPGP)) == 0)
+			engine_ok = true;
+	}
+	pthread_mutex_unlock(&engine_lock);
+	if (!engine_ok)
 		return pa_error_set(PA_ERRCLASS_GPG, "GnuPG is not usable: %s",
-		    gpgme_strerror(engine_err));
+		    gpgme_strerror(err));
 	return 0;
 }
 
@@ -113,6 +128,8 @@ ctx_new(gpgme_ctx_t *out, const char *home)
 	return 0;
 }
 
+static void home_remove(int dirfd, const char *path);
+
 int
 pa_gpg_home_new(struct pa_gpg_home **out)
 {
@@ -126,6 +143,7 @@ pa_gpg_home_new(struct pa_gpg_home **out)
 		tmp = "/tmp";
 	if ((h = pa_calloc(1, sizeof(*h))) == NULL)
 		return PA_ENOMEM;
+	h->cleanup = -1;
 	if ((error = pa_buf_printf(&p, "%s/pactaudit-gpg.XXXXXX", tmp)) < 0)
 		goto done;
 	if (mkdtemp(p.ptr) == NULL) {
@@ -133,6 +151,7 @@ pa_gpg_home_new(struct pa_gpg_home **out)
 		goto done;
 	}
 	h->path = pa_buf_detach(&p);
+	h->cleanup = pa_cleanup_add(AT_FDCWD, h->path, home_remove);
 	if ((error = pa_buf_printf(&conf, "%s/gpg.conf", h->path)) < 0 ||
 	    (error = pa_file_write_atomic(conf.ptr, home_conf, sizeof(home_conf) - 1, 0)) < 0)
 		goto done;
@@ -205,12 +224,102 @@ keyset_push(struct pa_keyset *ks, gpgme_key_t key, gpgme_subkey_t sub)
 	return 0;
 }
 
+/* Apply one 'rev' record of gpg --with-colons (class 20: a primary key, 28: a subkey). */
+static void
+apply_rev(struct pa_keyset *ks, const char *primary, const char *subkey, char **f, size_t nf)
+{
+	const char *cls = nf > 10 ? f[10] : "", *comma;
+	long long when = nf > 5 ? strtoll(f[5], NULL, 10) : 0;
+	int reason = -1;
+	size_t i;
+
+	if ((comma = strchr(cls, ',')) != NULL)
+		reason = (int)strtol(comma + 1, NULL, 16);
+	for (i = 0; i < ks->count; i++) {
+		struct pa_key_fact *k = &ks->keys[i];
+
+		if ((strncmp(cls, "20", 2) == 0 && primary[0] != '\0' &&
+		    strcmp(k->primary, primary) == 0) ||
+		    (strncmp(cls, "28", 2) == 0 && subkey[0] != '\0' &&
+		    strcmp(k->fpr, subkey) == 0))
+			pa_key_fact_revoke(k, reason, when);
+	}
+}
+
+/*
+ * GPGME says that a key is revoked but not why nor when: read the
+ * revocation signatures from `gpg --with-colons --list-sigs` of the home.
+ * Best effort: a key whose reason cannot be read stays revoked (hard).
+ */
+static void
+revocation_details(struct pa_keyset *ks, const char *home)
+{
+	char a0[] = "gpg", a1[] = "--homedir", a3[] = "--batch", a4[] = "--no-tty",
+	    a5[] = "--with-colons", a6[] = "--fixed-list-mode", a7[] = "--list-sigs";
+	char *argv[] = { a0, a1, (char *)home, a3, a4, a5, a6, a7, NULL };
+	posix_spawn_file_actions_t fa;
+	struct pa_buf b = PA_BUF_INIT;
+	char primary[65] = "", subkey[65] = "", buf[4096], *line, *next, *f[22];
+	bool in_sub = false;
+	int fds[2], status;
+	ssize_t n;
+	pid_t pid;
+
+	if (pipe2(fds, O_CLOEXEC) < 0)
+		return;
+	if (posix_spawn_file_actions_init(&fa) != 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return;
+	}
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	if (posix_spawnp(&pid, "gpg", &fa, NULL, argv, environ) != 0)
+		pid = -1;
+	posix_spawn_file_actions_destroy(&fa);
+	close(fds[1]);
+	while (pid > 0 && ((n = read(fds[0], buf, sizeof(buf))) > 0 || (n < 0 && errno == EINTR)))
+		if (n > 0 && b.size < (16u << 20))
+			pa_buf_put(&b, buf, (size_t)n);
+	close(fds[0]);
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	for (line = b.ptr; line != NULL && *line != '\0'; line = next) {
+		size_t nf = 0;
+		char *p;
+
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		for (p = line; nf < 22; ) {
+			f[nf++] = p;
+			if ((p = strchr(p, ':')) == NULL)
+				break;
+			*p++ = '\0';
+		}
+		if (strcmp(f[0], "pub") == 0) {
+			in_sub = false;
+			primary[0] = subkey[0] = '\0';
+		} else if (strcmp(f[0], "sub") == 0) {
+			in_sub = true;
+			subkey[0] = '\0';
+		} else if (strcmp(f[0], "fpr") == 0 && nf > 9) {
+			snprintf(in_sub ? subkey : primary, 65, "%s", f[9]);
+		} else if (strcmp(f[0], "rev") == 0) {
+			apply_rev(ks, primary, subkey, f, nf);
+		}
+	}
+	pa_buf_dispose(&b);
+}
+
 int
 pa_gpg_home_keys(struct pa_keyset *out, struct pa_gpg_home *h)
 {
 	gpgme_key_t key = NULL;
 	gpgme_subkey_t sub;
 	gpgme_error_t err;
+	size_t i;
 	int error = 0;
 
 	memset(out, 0, sizeof(*out));
@@ -228,6 +337,12 @@ pa_gpg_home_keys(struct pa_keyset *out, struct pa_gpg_home *h)
 	if (error == 0 && gpgme_err_code(err) != GPG_ERR_EOF)
 		error = gpg_fail("cannot list the keys", err);
 	gpgme_op_keylist_end(h->ctx);
+	for (i = 0; error == 0 && i < out->count; i++) {
+		if (out->keys[i].revoked) {
+			revocation_details(out, h->path);
+			break;
+		}
+	}
 	if (error < 0)
 		pa_keyset_dispose(out);
 	return error;
@@ -255,12 +370,25 @@ kill_daemons(const char *home)
 	posix_spawn_file_actions_destroy(&fa);
 }
 
+/* On a signal (util/cleanup.c): stop the home's agent, remove the folder (a gpg still writing may need a retry). */
+static void
+home_remove(int dirfd, const char *path)
+{
+	int i;
+
+	(void)dirfd;
+	kill_daemons(path);
+	for (i = 0; i < 3 && pa_file_rm_rf(path) < 0; i++)
+		usleep(50000);
+}
+
 void
 pa_gpg_home_free(struct pa_gpg_home *h)
 {
 	if (h == NULL)
 		return;
 	gpgme_release(h->ctx);
+	pa_cleanup_forget(h->cleanup);
 	if (h->path != NULL) {
 		kill_daemons(h->path);
 		pa_file_rm_rf(h->path);

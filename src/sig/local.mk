@@ -18,5 +18,5 @@ tests_unit_test_sig_CPPFLAGS = $(PA_TEST_CPPFLAGS)
 tests_unit_test_sig_LDADD = $(PA_TEST_LDADD)
 TESTS += tests/unit/test_sig \
 	tests/cli/trust.sh tests/cli/trust-keys.sh tests/cli/trust-registry.sh \
-	tests/cli/pact.sh tests/cli/trust-verifiers.sh
+	tests/cli/pact.sh tests/cli/trust-verifiers.sh tests/cli/trust-revocation.sh
 TESTS += tests/fuzz/policy.fuzz

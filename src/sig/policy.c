@@ -330,8 +330,15 @@ pa_sig_judge(struct pa_sig_verdict *out, const struct pa_sig_fact *f,
 		return;
 	}
 	if (out->key->revoked) {
-		out->status = PA_SIG_REVOKED_KEY;
-		return;
+		/* superseded or retired after the signature was made: it stays good */
+		if ((out->key->revocation == PA_REVOCATION_SUPERSEDED ||
+		    out->key->revocation == PA_REVOCATION_RETIRED) && f->created != 0 &&
+		    out->key->revoked_at > 1 && f->created < out->key->revoked_at) {
+			out->revoked_later = true;
+		} else {
+			out->status = PA_SIG_REVOKED_KEY;
+			return;
+		}
 	}
 	if (out->key->expires != 0 &&
 	    (out->key->expires <= as_of || (f->created != 0 && f->created >= out->key->expires))) {

@@ -79,6 +79,7 @@ struct pa_sig_verdict {
 	unsigned needed;		/* rights the object needs */
 	unsigned missing;		/* rights the signer lacks (all of needed when untrusted) */
 	bool authorised;		/* status good and nothing missing */
+	bool revoked_later;		/* good: its key was revoked softly after it was made */
 };
 
 /*

@@ -244,6 +244,29 @@ key_refuses(rnp_ffi_t ffi, rnp_key_handle_t key, long long created)
 	return refuses;
 }
 
+/* The reason and time of key's revocation into k (pactaudit-trust(7): soft or hard). */
+static void
+revoke_fact(struct pa_key_fact *k, rnp_key_handle_t key)
+{
+	rnp_signature_handle_t sig = NULL;
+	uint32_t created = 0;
+	bool yes = false;
+	int reason = -1;
+
+	if (rnp_key_is_compromised(key, &yes) == RNP_SUCCESS && yes)
+		reason = 2;
+	else if (rnp_key_is_superseded(key, &yes) == RNP_SUCCESS && yes)
+		reason = 1;
+	else if (rnp_key_is_retired(key, &yes) == RNP_SUCCESS && yes)
+		reason = 3;
+	if (rnp_key_get_revocation_signature(key, &sig) == RNP_SUCCESS && sig != NULL) {
+		if (rnp_signature_get_creation(sig, &created) != RNP_SUCCESS)
+			created = 0;
+		rnp_signature_handle_destroy(sig);
+	}
+	pa_key_fact_revoke(k, reason, (long long)created);
+}
+
 static int
 push_key(struct pa_keyset *ks, rnp_ffi_t ffi, rnp_key_handle_t key)
 {
@@ -270,7 +293,10 @@ push_key(struct pa_keyset *ks, rnp_ffi_t ffi, rnp_key_handle_t key)
 	pe = key_expiry(p);
 	se = key_expiry(key);
 	k->expires = pe == 0 ? se : se == 0 ? pe : pe < se ? pe : se;
-	k->revoked = key_revoked(p) || key_revoked(key);
+	if (key_revoked(p))
+		revoke_fact(k, p);
+	if (key != p && key_revoked(key))
+		revoke_fact(k, key);
 	s = NULL;
 	/* the first user id, as GnuPG lists it */
 	if (rnp_key_get_uid_count(p, &nuids) == RNP_SUCCESS && nuids > 0 &&

@@ -50,6 +50,8 @@ struct pa_sig_entry {
 	bool authorised;	/* good, and the signer holds every right needed */
 	char *signer;		/* the signer's name in the policy that judged it, or NULL */
 	char *reason;		/* why it does not count; NULL when there is nothing to say */
+	const char *key_revoked; /* its key's revocation ("superseded", ...), NULL if none */
+	long long revoked_at;	/* a soft revocation's time; 0 otherwise */
 	/* commits only */
 	bool authenticated;	/* authorised, and every parent authenticated */
 	bool root;		/* the trust root */

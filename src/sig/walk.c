@@ -105,7 +105,16 @@ describe(struct pa_buf *out, const struct pa_sig_verdict *v, const struct pa_sig
 		pa_buf_printf(out, "the signing key expired on %s", when);
 		break;
 	case PA_SIG_REVOKED_KEY:
-		pa_buf_puts(out, "the signing key is revoked");
+		if (v->key != NULL && (v->key->revocation == PA_REVOCATION_SUPERSEDED ||
+		    v->key->revocation == PA_REVOCATION_RETIRED)) {
+			pa_sig__iso_date(when, v->key->revoked_at);
+			pa_buf_printf(out, "the signing key was revoked (%s) on %s, "
+			    "before this signature was made",
+			    pa_revocation_name(v->key->revocation), when);
+		} else {
+			pa_buf_puts(out, "the signing key is revoked (compromised or without "
+			    "a reason): every signature it made is void");
+		}
 		break;
 	case PA_SIG_EXPIRED_SIGNATURE:
 		pa_sig__iso_date(when, f->expires);
@@ -254,6 +263,11 @@ add_entry(struct pa_sig_report *rep, enum pa_sig_kind kind, const char *object,
 	e->needed = v->needed;
 	e->missing = v->missing;
 	e->authorised = v->authorised;
+	if (v->key != NULL && v->key->revoked) {
+		e->key_revoked = pa_revocation_name(v->key->revocation == PA_REVOCATION_NONE ?
+		    PA_REVOCATION_HARD : v->key->revocation);
+		e->revoked_at = v->key->revoked_at;
+	}
 	if ((e->object = strdup(object)) == NULL ||
 	    (v->key != NULL && v->key->uid != NULL && (e->uid = strdup(v->key->uid)) == NULL) ||
 	    (v->signer != NULL && v->signer->name != NULL &&

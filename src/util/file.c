@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "util/alloc.h"
+#include "util/cleanup.h"
 
 int
 pa_file_read(struct pa_buf *out, const char *path, size_t maxsize, int nofollow)
@@ -213,7 +214,7 @@ pa_file_write_atomic_at(int dirfd, const char *name, const char *shown, const ch
 	char tmp[40] = "";
 	struct stat st, target;
 	bool keep_mode = false;
-	int fd = -1, error = 0;
+	int fd = -1, error = 0, cleanup = -1;
 
 	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
 		if (S_ISLNK(st.st_mode)) {
@@ -245,6 +246,7 @@ pa_file_write_atomic_at(int dirfd, const char *name, const char *shown, const ch
 		fd = -1;
 		goto done;
 	}
+	cleanup = pa_cleanup_add(dirfd, tmp, NULL);	/* removed if a signal stops the run */
 	/* the replaced file's permissions, not the umask's */
 	if (keep_mode && fchmod(fd, st.st_mode & 07777) < 0) {
 		error = pa_error_from_os("cannot set the mode of the file replacing", shown);
@@ -271,6 +273,7 @@ done:
 		close(fd);
 	if (error < 0 && tmp[0] != '\0')
 		unlinkat(dirfd, tmp, 0);
+	pa_cleanup_forget(cleanup);
 	return error;
 }
 

@@ -8,6 +8,7 @@ src_libpactaudit_a_SOURCES += \
 	src/util/diag.c src/util/diag.h \
 	src/util/digest.c src/util/digest.h \
 	src/util/error.c src/util/error.h \
+	src/util/cleanup.c src/util/cleanup.h \
 	src/util/file.c src/util/file.h \
 	src/util/limits.h \
 	src/util/log.c src/util/log.h \

@@ -170,9 +170,10 @@ done
 check aurore 1
 assert_xpath 1 "/r:results[r:verdict = 'needs-changes']" "$T/aurore.xml"
 assert_xpath 1 "/r:results/r:model[@id = 'aurore-400b'][@gpai = 'systemic']" "$T/aurore.xml"
-for a in 52 55; do
-	assert_min 1 "//$(art "$ERR" "$a")" "$T/aurore.xml"
-done
+assert_min 1 "//$(art "$ERR" 52)" "$T/aurore.xml"
+# placed on 1 July 2028: Art. 53 and 55 bind from then, reported as info with the date
+assert_xpath 0 "//$(art "$ERR" 55)" "$T/aurore.xml"
+assert_xpath 1 "//r:finding[@rule = 'AIA-GPAI-BEFORE-PLACING'][@severity = 'info'][contains(r:message, '2028-07-01')][contains(r:message, 'systemic-risk-assessment')]" "$T/aurore.xml"
 assert_xpath 0 "//r:finding[@status = 'open'][@severity = 'blocker']" "$T/aurore.xml"
 
 check voxara 1
