@@ -514,7 +514,7 @@ pa_substance_judge(struct pa_substance *out, const struct pa_md *md, const char 
 		if (own[i].marker != NULL)
 			set_marker(p, own[i].marker);
 		else if (p->words == 0)
-			p->placeholder = tmpl || tmpl_heading[i] ? "template" : "empty";
+			p->placeholder = tmpl ? "template" : "empty";
 	}
 	if (out->doc.words == 0) {
 		if (doc_marker != NULL)

@@ -52,8 +52,7 @@ struct pa_substance {
  * a single digit.  A section covers its body and its subsections (up to
  * the next heading of the same or a higher level) and is:
  *   "marker"   when a line of its own body holds a marker;
- *   "template" otherwise, when it has no word and holds template text or
- *              its heading is one of the templates';
+ *   "template" otherwise, when it has no word and holds template text;
  *   "empty"    otherwise, when it has no word.
  * The document: no word at all, "marker" when a marker was found anywhere,
  * else "template" when template text or headings were, else "empty".
