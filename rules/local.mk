@@ -22,6 +22,7 @@ nobase_dist_pkgdata_DATA += rules/licences.xml
 nobase_dist_pkgdata_DATA += rules/pact.xml
 nobase_dist_pkgdata_DATA += rules/signatures.xml
 nobase_dist_pkgdata_DATA += rules/compute.xml
+nobase_dist_pkgdata_DATA += rules/substance.xml
 
 # generated pages (scripts/gen-coverage.sh) and the tests of the packs
 dist_man_MANS += man/pactaudit-coverage.7 man/pactaudit-vocabulary.7
