@@ -161,25 +161,39 @@ add_norm(struct pa_vec *v, const struct pa_buf *norm)
 	return 0;
 }
 
-/* The body lines of p[0..n) that are not blank. */
+/*
+ * The next line of p[0..n) from *pos that is not blank, normalised into
+ * norm: 1, or 0 at the end, < 0 on OOM.
+ */
 static int
-add_lines(struct pa_templates *t, struct pa_buf *norm, const char *p, size_t n)
+next_line(struct pa_buf *norm, const char *p, size_t n, size_t *pos)
 {
 	struct pa_md_line l;
-	size_t pos = 0;
 	int error;
 
-	while (pa_md_get_line(p, n, pos, 1, &l)) {
-		pos = l.next;
+	while (pa_md_get_line(p, n, *pos, 1, &l)) {
+		*pos = l.next;
 		if (pa_md_blank(l.p, l.n))
 			continue;
 		if ((error = normalise(norm, l.p, l.n)) < 0)
 			return error;
+		return 1;
+	}
+	return 0;
+}
+
+/* The body lines of p[0..n) that are not blank. */
+static int
+add_lines(struct pa_templates *t, struct pa_buf *norm, const char *p, size_t n)
+{
+	size_t pos = 0;
+	int more, error;
+
+	while ((more = next_line(norm, p, n, &pos)) > 0)
 		if ((error = add_norm(wildcard_tokens(norm->ptr) ? &t->patterns : &t->lines,
 		    norm)) < 0)
 			return error;
-	}
-	return 0;
+	return more;
 }
 
 static int
@@ -430,18 +444,12 @@ static int
 judge_range(struct facts *f, struct pa_buf *norm, const char *p, size_t n,
     const struct pa_templates *t)
 {
-	struct pa_md_line l;
 	const char *marker;
 	size_t pos = 0;
-	int error;
+	int more;
 
 	memset(f, 0, sizeof(*f));
-	while (pa_md_get_line(p, n, pos, 1, &l)) {
-		pos = l.next;
-		if (pa_md_blank(l.p, l.n))
-			continue;
-		if ((error = normalise(norm, l.p, l.n)) < 0)
-			return error;
+	while ((more = next_line(norm, p, n, &pos)) > 0) {
 		if (is_template_line(t, norm->ptr)) {
 			f->tmpl = true;
 			continue;
@@ -453,7 +461,7 @@ judge_range(struct facts *f, struct pa_buf *norm, const char *p, size_t n,
 		}
 		f->words += count_words(norm->ptr, norm->size);
 	}
-	return 0;
+	return more;
 }
 
 static void

@@ -17,11 +17,7 @@ D="$T/acme"
 
 # the workflow the dossier's README.md describes, and nothing more
 assert_exit 0 "$PACTAUDIT" init --name "Acme Vision SAS" --country FR "$D"
-for f in application.xml pact/signers.xml pact/commitments.xml; do
-	sed "s/0000000000000000000000000000000000000000/$fpr/" "$D/$f" >"$T/f.tmp"
-	mv "$T/f.tmp" "$D/$f"
-done
-gpg --batch --armor --export "$fpr" >"$D/pact/keys.asc"
+pa_init_key "$D" "$fpr"
 sign_and_commit() {
 	(cd "$D" && "$PACTAUDIT" pact sign --replace >/dev/null) || pa_fail "pact sign failed"
 	[ -d "$D/.git" ] || pa_git -C "$D" init -q

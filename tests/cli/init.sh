@@ -198,11 +198,7 @@ assert_xpath 0 "//r:finding[starts-with(@rule, 'INPUT-')]" "$T/check.xml"
 pa_gpg_home
 fpr=$(pa_gpg_key "Jane Doe")
 assert_exit 0 "$PACTAUDIT" init --name "Acme Vision SAS" --country FR "$T/signed"
-for f in application.xml pact/signers.xml pact/commitments.xml; do
-	sed "s/0000000000000000000000000000000000000000/$fpr/" "$T/signed/$f" >"$T/f.tmp"
-	mv "$T/f.tmp" "$T/signed/$f"
-done
-gpg --batch --armor --export "$fpr" >"$T/signed/pact/keys.asc"
+pa_init_key "$T/signed" "$fpr"
 (cd "$T/signed" && "$PACTAUDIT" pact sign >/dev/null) || pa_fail "pact sign failed on the skeleton"
 pa_git -C "$T/signed" init -q
 pa_git -C "$T/signed" add -A
