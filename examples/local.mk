@@ -20,5 +20,5 @@ nobase_dist_pkgdata_DATA += \
 	rules/templates/init/pact/commitments.xml \
 	rules/templates/init/pact/signers.xml
 
-TESTS += tests/cli/init.sh tests/cli/examples.sh tests/cli/contrib.sh tests/cli/contrib-slurm.sh \
+TESTS += tests/cli/init.sh tests/cli/init-placeholder.sh tests/cli/examples.sh tests/cli/contrib.sh tests/cli/contrib-slurm.sh \
 	tests/style/limits.sh

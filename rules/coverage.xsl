@@ -153,6 +153,7 @@
         <xsl:if test="not($r/@phase)">obligation</xsl:if>
         <xsl:value-of select="concat(', from ', $r/k:applies/@from)"/>
         <xsl:if test="$r/k:applies/@until"><xsl:value-of select="concat(' until ', $r/k:applies/@until)"/></xsl:if>
+        <xsl:if test="$r/@heuristic = 'true'">, heuristic</xsl:if>
         <xsl:value-of select="concat('): ', $r/k:title)"/>
       </xsl:with-param>
     </xsl:call-template>
@@ -200,6 +201,18 @@ subparagraph, point and section.
 A rule checks what a dossier can show: declared use cases, documents that
 are named and present, headings, dates.
 It does not judge whether a document is adequate.
+A rule marked
+.Dq heuristic
+judges Markdown headings or the words of a text: that a required document
+or heading is there with some text of its own (at least 5 substantive words
+for a document, 3 for a required heading, not counting the template text of
+.Nm pactaudit Cm init
+or placeholders such as TODO; see
+.Xr pactaudit-evidence 1 ) ,
+never whether that text is right.
+A human judges the substance; its findings carry
+.Li heuristic="true"
+in the results.
 Each rule's note
 .Pq Nm pactaudit Cm rules show Ar ID
 says what it cannot check and which facts are uncertain.

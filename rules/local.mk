@@ -39,6 +39,7 @@ nobase_dist_pkgdata_DATA += rules/licences.xml
 nobase_dist_pkgdata_DATA += rules/pact.xml
 nobase_dist_pkgdata_DATA += rules/signatures.xml
 nobase_dist_pkgdata_DATA += rules/compute.xml
+nobase_dist_pkgdata_DATA += rules/substance.xml
 
 # the tests of the packs
 TESTS += tests/style/coverage.sh tests/cli/rule-fixtures.sh

@@ -15,6 +15,7 @@
 
 #include "evidence/card.h"
 #include "evidence/schema.h"
+#include "evidence/substance.h"
 #include "evidence/xmlfile.h"
 #include "parse/evnode.h"
 #include "parse/licdb.h"
@@ -156,6 +157,7 @@ struct build {
 	xmlNode *root;
 	struct pa_buf data;	/* content of the file being read */
 	const struct pa_licdb *licdb;
+	const struct pa_templates *tmpl;	/* what pactaudit init writes */
 };
 
 /*
@@ -287,8 +289,10 @@ read_card(struct build *b, const struct pa_dossier_file *f, const char *element,
 	}
 	if (b->licdb == NULL && (error = shared_licdb(&b->licdb)) < 0)
 		goto done;
+	if (b->tmpl == NULL && (error = pa_templates_shared(&b->tmpl)) < 0)
+		goto done;
 	error = pa_card_to_evidence(card, b->data.ptr, b->data.size, &from, b->licdb,
-	    &b->diag);
+	    b->tmpl, &b->diag);
 done:
 	pa_buf_dispose(&idbuf);
 	return error;
@@ -359,7 +363,10 @@ read_docs(struct build *b)
 			error = ok;
 			continue;
 		}
-		error = pa_markdown_to_evidence(doc, b->data.ptr, b->data.size, 1, &from);
+		if (b->tmpl == NULL && (error = pa_templates_shared(&b->tmpl)) < 0)
+			break;
+		error = pa_markdown_to_evidence(doc, b->data.ptr, b->data.size, 1, &from,
+		    b->tmpl);
 	}
 	return error;
 }

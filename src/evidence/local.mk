@@ -5,6 +5,7 @@ src_libpactaudit_a_SOURCES += \
 	src/evidence/evidence.c src/evidence/evidence.h \
 	src/evidence/sigxml.c src/evidence/sigxml.h \
 	src/evidence/card.c src/evidence/card.h \
+	src/evidence/substance.c src/evidence/substance.h \
 	src/evidence/schema.c src/evidence/schema.h \
 	src/evidence/xmlfile.c src/evidence/xmlfile.h
 

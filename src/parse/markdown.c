@@ -233,6 +233,7 @@ emit(struct md *m, int level, long line, const char *text, size_t n, size_t star
 	s->len = n;
 	s->level = level;
 	s->line = line;
+	s->start = start;
 	s->body_start = body;
 	s->body_end = body;
 	s->body_line = line + 1;

@@ -22,6 +22,7 @@ bool pa_md_blank(const char *p, size_t n);
 struct pa_md_section {
 	int level;		/* 1-6 */
 	long line;		/* line of the heading (of its first line, setext) */
+	size_t start;		/* offset of the heading in the parsed data */
 	char *text;		/* heading text, trimmed, at most 4096 bytes, raw bytes */
 	size_t len;
 	size_t body_start;	/* byte range of the body in the parsed data */

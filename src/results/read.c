@@ -170,6 +170,7 @@ read_finding(struct pa_results *res, const xmlNode *n)
 	f.applies_from = pa_xml_attr(n, "applies-from");
 	f.in_force = sv == NULL || is_true(sv);
 	f.waivable = is_true(pa_xml_attr(n, "waivable"));
+	f.heuristic = is_true(pa_xml_attr(n, "heuristic"));
 	if ((error = pa_results_severity_parse(&f.severity, pa_xml_attr(n, "severity"))) < 0)
 		return error;
 	f.status = PA_FINDING_OPEN;

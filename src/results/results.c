@@ -423,7 +423,8 @@ add_finding_xml(xmlNode *root, xmlNs *ns, const struct pa_results_finding *f)
 	    !set_attr(n, "ref", f->ref) ||
 	    !set_attr(n, "applies-from", f->applies_from) ||
 	    !set_attr(n, "in-force", f->in_force ? NULL : "false") ||
-	    !set_attr(n, "waivable", f->waivable ? "true" : "false"))
+	    !set_attr(n, "waivable", f->waivable ? "true" : "false") ||
+	    !set_attr(n, "heuristic", f->heuristic ? "true" : NULL))
 		return false;
 	if (new_child(n, ns, "message", f->message) == NULL)
 		return false;

@@ -81,6 +81,7 @@ struct pa_results_finding {
 	bool in_force;
 	const char *applies_from;	/* YYYY-MM-DD of the rule's applies/@from */
 	bool waivable;
+	bool heuristic;		/* the rule judges headings or text; a human judges the substance */
 	const char *message;
 	const char *remedy;
 	const char *path;	/* dossier-relative file, or NULL */

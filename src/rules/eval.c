@@ -422,6 +422,7 @@ add_finding(struct run *rn, const struct pa_rule *r, const struct compiled *c,
 	f.in_force = in_force;
 	f.applies_from = r->applies_from;
 	f.waivable = r->waivable;
+	f.heuristic = r->heuristic;
 	f.message = msg.ptr;
 	f.remedy = r->remedy;
 	f.anchor = anchor.size ? anchor.ptr : NULL;

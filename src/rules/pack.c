@@ -524,6 +524,8 @@ load_rule(struct loader *ld, const xmlNode *el, struct pack_info *pi)
 	}
 	v = prop(pack, el, "waivable");
 	r->waivable = v == NULL || strcmp(v, "false") != 0;
+	v = prop(pack, el, "heuristic");
+	r->heuristic = v != NULL && strcmp(v, "true") == 0;
 	v = prop(pack, el, "phase");
 	r->phase = (v != NULL && strcmp(v, "classify") == 0) ?
 	    PA_RULE_PHASE_CLASSIFY : PA_RULE_PHASE_OBLIGATION;

@@ -39,6 +39,7 @@ struct pa_rule {
 	long line;			/* line of <rule> */
 	enum pa_severity severity;
 	bool waivable;			/* waivable="false" for Art. 5 */
+	bool heuristic;			/* heuristic="true": judges headings or text, not substance */
 	enum pa_rule_phase phase;
 	const char *title;
 	const struct pa_rule_ref *refs;	/* ref_count >= 1; refs[0] is the main one */

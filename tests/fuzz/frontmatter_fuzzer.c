@@ -39,9 +39,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	root = xmlNewNode(NULL, BAD_CAST "evidence");
 	xmlDocSetRootElement(doc, root);
 	if ((card = pa_ev_child(root, "model", &from, 1, NULL)) != NULL)
-		pa_card_to_evidence(card, (const char *)data, size, &from, db, &diag);
+		pa_card_to_evidence(card, (const char *)data, size, &from, db, NULL, &diag);
 	/* the same bytes as a docs/ file */
-	pa_markdown_to_evidence(root, (const char *)data, size, 1, &from);
+	pa_markdown_to_evidence(root, (const char *)data, size, 1, &from, NULL);
 	pa_diag_dispose(&diag);
 	xmlFreeDoc(doc);
 	return 0;

@@ -103,6 +103,17 @@ pa_gpg_key() {
 	    awk -F: '/^fpr:/ { print $10; exit }'
 }
 
+# pa_init_key DIR FPR: put the key FPR in place of the placeholder
+# fingerprint of a `pactaudit init` skeleton, and its public key in
+# DIR/pact/keys.asc (the dossier README's first step).
+pa_init_key() {
+	for f in application.xml pact/signers.xml pact/commitments.xml; do
+		sed "s/0000000000000000000000000000000000000000/$2/" "$1/$f" >"$1/$f.tmp"
+		mv "$1/$f.tmp" "$1/$f"
+	done
+	gpg --batch --armor --export "$2" >"$1/pact/keys.asc"
+}
+
 assert_exit() {
 	want=$1
 	shift

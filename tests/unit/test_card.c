@@ -14,6 +14,7 @@
 #include "lib/cutest.h"
 #include "lib/xptest.h"
 #include "evidence/card.h"
+#include "evidence/substance.h"
 #include "parse/card.h"
 #include "parse/evnode.h"
 #include "parse/licdb.h"
@@ -72,7 +73,7 @@ card_parse(struct card *c, const char *element, const char *path, const char *da
 	c->el = pa_ev_child(root, element, &from, 1, NULL);
 	pa_diag_dispose(&c->diag);
 	c->diag = (struct pa_diag)PA_DIAG_INIT;
-	c->rc = pa_card_to_evidence(c->el, data, len, &from, db, &c->diag);
+	c->rc = pa_card_to_evidence(c->el, data, len, &from, db, NULL, &c->diag);
 }
 
 static void
@@ -751,7 +752,7 @@ test_card_markdown_headings_table(void)
 		xmlDocSetRootElement(doc, root);
 		xmlSetNs(root, xmlNewNs(root, BAD_CAST PA_EVIDENCE_NS, NULL));
 		CU_ASSERT_EQUAL(pa_markdown_to_evidence(root, md_rows[i].md, strlen(md_rows[i].md),
-		    1, &from), 0);
+		    1, &from, NULL), 0);
 		for (s = root->children; s != NULL; s = s->next) {
 			xmlChar *line = xmlGetProp(s, BAD_CAST "line");
 			xmlChar *level = xmlGetProp(s, BAD_CAST "level");
@@ -780,7 +781,7 @@ test_card_markdown_first_line_offsets(void)
 
 	xmlDocSetRootElement(doc, root);
 	xmlSetNs(root, xmlNewNs(root, BAD_CAST PA_EVIDENCE_NS, NULL));
-	CU_ASSERT_EQUAL(pa_markdown_to_evidence(root, "x\n# A\n", 6, 40, &from), 0);
+	CU_ASSERT_EQUAL(pa_markdown_to_evidence(root, "x\n# A\n", 6, 40, &from, NULL), 0);
 	CU_ASSERT_TRUE(xp_true(doc, "/*/e:section[@line='41'][@level='1'][@src='docs/x.md']"
 	    "[@blob='beef']='A'"));
 	xmlFreeDoc(doc);
@@ -807,6 +808,76 @@ test_card_duplicate_key_is_an_error(void)
 	}
 }
 
+/*
+ * What a document says: template lines and markers count no word, a
+ * section counts with its subsections, the document as a whole.
+ */
+static void
+test_card_markdown_substance(void)
+{
+	static const char md[] =
+	    "# Risk management\n"
+	    "\n"
+	    "The risk-management system of @LEGAL_NAME@ for this system (AI Act Art. 9):\n"
+	    "\n"
+	    "## Residual risk\n"
+	    "\n"
+	    "TODO\n"
+	    "\n"
+	    "## Testing\n"
+	    "\n"
+	    "We test every release against five pre-defined metrics.\n"
+	    "\n"
+	    "### Thresholds\n"
+	    "\n"
+	    "## Estimation and evaluation of risks\n"
+	    "\n"
+	    "Including risks under   reasonably foreseeable MISUSE.\n"
+	    "\n"
+	    "## Our own heading\n"
+	    "\n"
+	    "Contact: risk@example.org, lorem ipsum.\n";
+	struct pa_evsrc from = { "docs/risk.md", NULL };
+	struct pa_templates *t = NULL;
+	xmlDoc *doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNode *root = xmlNewNode(NULL, BAD_CAST "doc");
+
+	CU_ASSERT_EQUAL_FATAL(pa_templates_load(&t), 0);
+	xmlDocSetRootElement(doc, root);
+	xmlSetNs(root, xmlNewNs(root, BAD_CAST PA_EVIDENCE_NS, NULL));
+	CU_ASSERT_EQUAL(pa_markdown_to_evidence(root, md, strlen(md), 1, &from, t), 0);
+	CU_ASSERT_TRUE(xp_true(doc, "/*[@words = 9][not(@placeholder)]"));
+	CU_ASSERT_TRUE(xp_true(doc, "/*/e:section[1][@words = 9][not(@placeholder)]"));
+	CU_ASSERT_TRUE(xp_true(doc, "/*/e:section[2][@words = 0][@placeholder = 'marker']"
+	    "[@marker = 'TODO']"));
+	CU_ASSERT_TRUE(xp_true(doc, "/*/e:section[3][@words = 9][not(@placeholder)]"));
+	CU_ASSERT_TRUE(xp_true(doc, "/*/e:section[4][@words = 0][@placeholder = 'empty']"));
+	CU_ASSERT_TRUE(xp_true(doc, "/*/e:section[5][@words = 0][@placeholder = 'template']"));
+	CU_ASSERT_TRUE(xp_true(doc, "/*/e:section[6][@words = 0][@placeholder = 'marker']"
+	    "[@marker = 'lorem ipsum']"));
+	xmlFreeDoc(doc);
+
+	/* nothing but template text and a marker: the document says nothing */
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	root = xmlNewNode(NULL, BAD_CAST "doc");
+	xmlDocSetRootElement(doc, root);
+	xmlSetNs(root, xmlNewNs(root, BAD_CAST PA_EVIDENCE_NS, NULL));
+	CU_ASSERT_EQUAL(pa_markdown_to_evidence(root, "# Human oversight\n\n## Oversight measures\n\n"
+	    "TBD.\n", 47, 1, &from, t), 0);
+	CU_ASSERT_TRUE(xp_true(doc, "/*[@words = 0][@placeholder = 'marker'][@marker = 'TBD']"));
+	xmlFreeDoc(doc);
+
+	/* without templates, template text is text */
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	root = xmlNewNode(NULL, BAD_CAST "doc");
+	xmlDocSetRootElement(doc, root);
+	xmlSetNs(root, xmlNewNs(root, BAD_CAST PA_EVIDENCE_NS, NULL));
+	CU_ASSERT_EQUAL(pa_markdown_to_evidence(root, md, strlen(md), 1, &from, NULL), 0);
+	CU_ASSERT_TRUE(xp_true(doc, "/*/e:section[5][@words = 6]"));
+	xmlFreeDoc(doc);
+	pa_templates_free(t);
+}
+
 static CU_TestInfo card_tests[] = {
 	{ "corpus: licences, fields and headings", test_card_corpus_licences_fields_and_headings },
 	{ "corpus table covers every file", test_card_corpus_table_covers_every_file },
@@ -817,6 +888,7 @@ static CU_TestInfo card_tests[] = {
 	{ "size and count limits", test_card_size_and_count_limits },
 	{ "markdown headings table", test_card_markdown_headings_table },
 	{ "markdown first line offsets", test_card_markdown_first_line_offsets },
+	{ "markdown substance", test_card_markdown_substance },
 	CU_TEST_INFO_NULL
 };
 

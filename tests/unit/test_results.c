@@ -307,7 +307,7 @@ full_results(void)
 		{ .rule = "A", .severity = PA_SEVERITY_ERROR, .status = PA_FINDING_OPEN,
 		  .in_force = true, .message = "m <a> & \"b\"", .remedy = "r", .path = "p.md",
 		  .line = 12, .anchor = "k", .ref = "Art. 5", .applies_from = "2025-02-02",
-		  .waivable = true },
+		  .waivable = true, .heuristic = true },
 		{ .rule = "B", .severity = PA_SEVERITY_INFO, .status = PA_FINDING_NEEDS_REVIEW,
 		  .in_force = false, .message = "n", .applies_from = "2027-08-02" },
 		{ .rule = "C", .severity = PA_SEVERITY_BLOCKER, .status = PA_FINDING_WAIVED,
@@ -380,6 +380,10 @@ test_results_read_back(void)
 	    ((const struct pa_results_finding *)res->findings.items[0])->fingerprint);
 	CU_ASSERT_EQUAL(f->line, 12);
 	CU_ASSERT_TRUE(f->waivable);
+	CU_ASSERT_TRUE(f->heuristic);
+	CU_ASSERT_FALSE(((const struct pa_results_finding *)back->findings.items[2])->heuristic);
+	CU_ASSERT_PTR_NOT_NULL(strstr(one, "heuristic=\"true\""));
+	CU_ASSERT_PTR_NULL(strstr(strstr(one, "heuristic=\"true\"") + 1, "heuristic="));
 	CU_ASSERT_STRING_EQUAL(f->message, "m <a> & \"b\"");
 	CU_ASSERT_FALSE(((const struct pa_results_finding *)back->findings.items[1])->in_force);
 	CU_ASSERT_STRING_EQUAL(back->dossier_subdir, "sub");
