@@ -3,8 +3,9 @@
 src_libpactaudit_a_SOURCES += \
 	src/cli/cmd.c src/cli/cmd.h \
 	src/cli/dossier_opt.c src/cli/dossier_opt.h \
-	src/cli/opt.c src/cli/opt.h
+	src/cli/opt.c src/cli/opt.h \
+	src/cli/output.c src/cli/output.h
 
 # what -o may and may not replace, through every writer (util/file.c)
 TESTS += tests/cli/output-safety.sh tests/cli/usage-hostile.sh tests/cli/init-symlink.sh \
-	tests/cli/dossier-git-edge.sh
+	tests/cli/dossier-git-edge.sh tests/cli/cli-habits.sh
