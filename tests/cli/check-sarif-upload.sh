@@ -7,12 +7,7 @@
 set -e
 pa_tmp
 command -v git >/dev/null || pa_skip "git is not installed"
-schema="$top_srcdir/tests/fixtures/schemas/sarif-2.1.0-rtm.5.json"
-[ -f "$schema" ] || schema="$top_srcdir/../shared/schemas/sarif-2.1.0-rtm.5.json"
-[ -f "$schema" ] || pa_fail "no SARIF schema"
-py=/usr/bin/python3
-[ -x "$py" ] && "$py" -c 'import jsonschema' 2>/dev/null ||
-    pa_skip "Debian's python3-jsonschema is not installed"
+pa_sarif_setup
 
 # GitHub's rules for an uploaded SARIF file, from its documentation:
 # - "SARIF support for code scanning" (docs.github.com/en/code-security/
@@ -28,7 +23,7 @@ py=/usr/bin/python3
 #   25,000 rules per run, 1,000 locations per result, 20 tags per rule;
 #   "SARIF file is too large": at most 10 MB gzip-compressed.
 upload_rules() {
-	"$py" - "$1" "$2" <<'PY'
+	"$PY" - "$1" "$2" <<'PY'
 import gzip, json, re, sys
 path, prefix = sys.argv[1], sys.argv[2]
 raw = open(path, "rb").read()
@@ -89,13 +84,12 @@ PY
 }
 
 validate() {
-	"$py" -c 'import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' \
-	    "$schema" "$1" || pa_fail "$1: not valid SARIF 2.1.0"
+	pa_sarif_valid "$1" || pa_fail "$1: not valid SARIF 2.1.0"
 }
 
 # jq-like: print the value of a Python expression over the log
 q() {
-	"$py" -c 'import json,sys; log=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
+	"$PY" -c 'import json,sys; log=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
 }
 
 ex="$top_srcdir/examples/src/aurore"
@@ -148,12 +142,12 @@ q "$T/call.sarif" 'log["runs"][1]["invocations"][0]["toolExecutionNotifications"
     pa_fail "the failed run's exit code is not 2"
 
 # --- the checker itself rejects what GitHub rejects
-"$py" -c 'import json,sys; l=json.load(open(sys.argv[1])); del l["runs"][0]["results"][0]["locations"]; json.dump(l, open(sys.argv[2],"w"))' \
+"$PY" -c 'import json,sys; l=json.load(open(sys.argv[1])); del l["runs"][0]["results"][0]["locations"]; json.dump(l, open(sys.argv[2],"w"))' \
     "$T/self.sarif" "$T/noloc.sarif"
 if upload_rules "$T/noloc.sarif" "" 2>/dev/null; then pa_fail "a result without a location passes"; fi
 sed 's|"uri": "application.xml"|"uri": "javascript:alert(1)"|' "$T/self.sarif" >"$T/scheme.sarif"
 if upload_rules "$T/scheme.sarif" "" 2>/dev/null; then pa_fail "an absolute URI passes"; fi
-"$py" -c 'import json,sys; l=json.load(open(sys.argv[1])); l["runs"][3]["automationDetails"]["id"]=l["runs"][0]["automationDetails"]["id"]; json.dump(l, open(sys.argv[2],"w"))' \
+"$PY" -c 'import json,sys; l=json.load(open(sys.argv[1])); l["runs"][3]["automationDetails"]["id"]=l["runs"][0]["automationDetails"]["id"]; json.dump(l, open(sys.argv[2],"w"))' \
     "$T/call.sarif" "$T/samecat.sarif"
 if upload_rules "$T/samecat.sarif" "" 2>/dev/null; then pa_fail "two runs of one category pass"; fi
 exit 0
