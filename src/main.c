@@ -64,9 +64,19 @@ main(int argc, char **argv)
 		return PA_EXIT_FAILURE;
 	}
 	if ((cmd = pa_cmd_find(argv[i])) == NULL) {
+		const char *names[32], *near;
+		size_t n;
+
+		for (n = 0; pa_cmds[n] != NULL && n < sizeof(names) / sizeof(names[0]); n++)
+			names[n] = pa_cmds[n]->name;
+		near = pa_text_closest(argv[i], names, n);
 		pa_text_sanitize_into(safe, sizeof(safe), argv[i], strlen(argv[i]));
-		fprintf(stderr, "pactaudit: '%s' is not a command; see 'pactaudit --help'\n",
-		    safe);
+		if (near != NULL)
+			fprintf(stderr, "pactaudit: '%s' is not a command; did you mean '%s'?\n",
+			    safe, near);
+		else
+			fprintf(stderr, "pactaudit: '%s' is not a command; see 'pactaudit --help'\n",
+			    safe);
 		return PA_EXIT_FAILURE;
 	}
 

@@ -391,8 +391,13 @@ pa_audit_call(struct pa_audit *a, struct pa_audit_item *items, size_t count)
 			goto done;
 		a->evopts.sig = a->opts.sig;
 		a->evopts.as_of = a->opts.as_of;
-		if (jobs > 1)
-			a->evopts.sig.jobs = 1;	/* the dossiers already run in parallel */
+		/*
+		 * Several dossiers at once: each verifies its signatures on one
+		 * thread.  One dossier to audit (whatever -j says) keeps its
+		 * signature workers.
+		 */
+		if (jobs > 1 && misses > 1)
+			a->evopts.sig.jobs = 1;
 		run_jobs(a, jobs < misses ? jobs : misses);
 		for (i = 0; i < count; i++)
 			if (a->todo[i])

@@ -11,6 +11,7 @@
 #include "audit/audit.h"
 #include "cli/cmd.h"
 #include "cli/dossier_opt.h"
+#include "cli/output.h"
 #include "evidence/evidence.h"
 #include "ledger/amend.h"
 #include "ledger/ledger.h"
@@ -32,15 +33,19 @@ enum {
 	OPT_WAIVERS,
 	OPT_LEDGER,
 	OPT_BASELINE,
-	OPT_WRITE_BASELINE
+	OPT_WRITE_BASELINE,
+	OPT_QUIET,
+	OPT_SEVERITY,
+	OPT_COLOR
 };
 
 static const struct pa_opt check_opts[] = {
 	PA_DOSSIER_OPTS(""),
 	{ .name = "format", .arg = "F", .id = OPT_FORMAT,
-	  .help = "text (default), json, sarif, junit, tap, xml, html, md or csv" },
+	  .help = "text (default), json, sarif, junit, tap, xml, html, md, csv or codequality" },
 	{ .name = "output", .key = 'o', .arg = "FILE", .id = OPT_OUTPUT,
-	  .help = "write the report to FILE instead of standard output" },
+	  .help = "write the report to FILE instead of standard output; FORMAT=FILE "
+	  "writes one more report in FORMAT (repeatable)" },
 	{ .name = "fail-on", .arg = "SEVERITY", .id = OPT_FAIL_ON,
 	  .help = "exit 1 on an open finding this severe: blocker, error (default), "
 	  "warning, info or none" },
@@ -58,47 +63,66 @@ static const struct pa_opt check_opts[] = {
 	  .help = "findings in the baseline FILE are baselined and do not fail; list fixed ones" },
 	{ .name = "write-baseline", .arg = "FILE", .id = OPT_WRITE_BASELINE,
 	  .help = "record the current findings in the baseline FILE" },
+	{ .name = "quiet", .key = 'q', .id = OPT_QUIET,
+	  .help = "no report on standard output and no progress: the exit status "
+	  "(files named with -o are still written)" },
+	{ .name = "severity", .arg = "SEVERITY", .id = OPT_SEVERITY,
+	  .help = "show only findings this severe or more in text: blocker, error, "
+	  "warning or info (default); --fail-on still counts all" },
+	{ .name = "color", .arg = "WHEN", .id = OPT_COLOR,
+	  .help = "colour the text report: auto (default: on a terminal, unless "
+	  "NO_COLOR), always or never" },
 	{ 0 }
 };
 
-/* Render every audited dossier, in argument order, to stdout or FILE. */
+/* What to write and how, from the command line. */
+struct check_out {
+	struct pa_cli_output list[PA_CLI_MAX_OUTPUTS];
+	size_t count;
+	enum pa_cli_color color;
+	enum pa_severity min_severity;
+	bool quiet;
+};
+
+/* Render every audited dossier, in argument order, to each output. */
 static int
-render(const struct pa_audit_item *items, size_t count, const char *format,
-    const char *output, enum pa_fail_on fail_on)
+render(const struct pa_audit_item *items, size_t count, const struct check_out *outs,
+    enum pa_fail_on fail_on)
 {
-	struct pa_render_opts ropts = { .fail_on = fail_on };
+	struct pa_render_opts ropts = { .fail_on = fail_on,
+	    .min_severity = outs->min_severity };
+	struct pa_render_failure *fails = NULL;
 	struct pa_results **res = NULL;
-	char *mem = NULL;
-	size_t memlen = 0, i, n = 0;
-	FILE *fp = NULL;
+	size_t i, n = 0;
 	int error = 0;
 
-	if ((res = pa_calloc(count ? count : 1, sizeof(*res))) == NULL)
+	if ((res = pa_calloc(count ? count : 1, sizeof(*res))) == NULL ||
+	    (fails = pa_calloc(count ? count : 1, sizeof(*fails))) == NULL) {
+		free(res);
 		return PA_ENOMEM;
-	for (i = 0; i < count; i++)
-		if (items[i].results != NULL)
+	}
+	for (i = 0; i < count; i++) {
+		if (items[i].results != NULL) {
 			res[n++] = items[i].results;
-	ropts.color = output == NULL && isatty(STDOUT_FILENO) &&
-	    getenv("NO_COLOR") == NULL;
-	if (output == NULL || strcmp(output, "-") == 0) {
-		error = pa_render(stdout, format, res, n, &ropts);
-		if (error == 0 && fflush(stdout) != 0)
-			error = pa_error_from_os("cannot write", "standard output");
-		goto done;
+		} else {
+			fails[ropts.nfailures].before = n;
+			fails[ropts.nfailures].path = items[i].location;
+			fails[ropts.nfailures].message = items[i].error ? items[i].error :
+			    "the dossier could not be audited";
+			ropts.nfailures++;
+		}
 	}
-	/* to a file: render in memory, then replace the file atomically */
-	if ((fp = open_memstream(&mem, &memlen)) == NULL) {
-		error = pa_error_oom();
-		goto done;
+	ropts.failures = fails;
+	for (i = 0; error == 0 && i < outs->count; i++) {
+		const struct pa_cli_output *o = &outs->list[i];
+		bool to_stdout = o->file == NULL || strcmp(o->file, "-") == 0;
+
+		if (to_stdout && outs->quiet)
+			continue;
+		ropts.color = to_stdout && pa_cli_want_color(outs->color);
+		error = pa_cli_write_report(o, res, n, &ropts);
 	}
-	error = pa_render(fp, format, res, n, &ropts);
-	if (fclose(fp) != 0 && error == 0)
-		error = pa_error_oom();
-	fp = NULL;
-	if (error == 0)
-		error = pa_file_write_atomic(output, mem ? mem : "", memlen, 0);
-done:
-	free(mem);
+	free(fails);
 	free(res);
 	return error;
 }
@@ -162,6 +186,81 @@ write_baseline(const struct pa_audit_item *items, const char *const *locations,
 	return error;
 }
 
+/* Progress and summaries on stderr are for a person at a terminal, not a log. */
+static bool
+for_a_person(void)
+{
+	const char *ci = getenv("CI"), *term = getenv("TERM");
+
+	return isatty(STDERR_FILENO) && (ci == NULL || *ci == '\0') &&
+	    term != NULL && *term != '\0' && strcmp(term, "dumb") != 0;
+}
+
+/* "checked 3/10 dossiers", rewritten in place on stderr. */
+static void
+show_progress(const struct pa_audit_item *item, size_t done, size_t total, void *arg)
+{
+	(void)item;
+	(void)arg;
+	fprintf(stderr, "\rpactaudit: checked %zu/%zu dossiers", done, total);
+	if (done == total)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
+/* One line for the terminal when the report went to files only. */
+static void
+show_summary(const struct pa_audit_item *items, size_t count, const struct check_out *outs)
+{
+	size_t i, v[PA_VERDICT_INELIGIBLE + 1] = { 0 }, failed = 0;
+
+	for (i = 0; i < count; i++) {
+		if (items[i].results != NULL)
+			v[pa_results_verdict(items[i].results)]++;
+		else
+			failed++;
+	}
+	fprintf(stderr, "pactaudit: %zu dossier%s: %zu eligible, %zu needs-changes, "
+	    "%zu ineligible", count, count == 1 ? "" : "s", v[PA_VERDICT_ELIGIBLE],
+	    v[PA_VERDICT_NEEDS_CHANGES], v[PA_VERDICT_INELIGIBLE]);
+	if (failed > 0)
+		fprintf(stderr, ", %zu not audited", failed);
+	fputs("; report in ", stderr);
+	for (i = 0; i < outs->count; i++) {
+		if (i > 0)
+			fputs(", ", stderr);
+		pa_cmd_put_safe(stderr, outs->list[i].file);
+	}
+	fputc('\n', stderr);
+}
+
+/* -o: FORMAT=FILE adds a report; a plain FILE is where the --format one goes. */
+static bool
+add_output(const struct pa_cmd *cmd, struct check_out *outs, const char *arg)
+{
+	const char *format, *file;
+
+	pa_cli_output_parse(arg, &format, &file);
+	if (format == NULL) {
+		outs->list[0].file = arg;
+		return true;
+	}
+	if (outs->count >= PA_CLI_MAX_OUTPUTS) {
+		pa_opt_usage_error(cmd, "at most %d reports in one run", PA_CLI_MAX_OUTPUTS - 1);
+		return false;
+	}
+	outs->list[outs->count].format = format;
+	outs->list[outs->count].file = file;
+	outs->count++;
+	return true;
+}
+
+static size_t
+count_args(int optind, int argc)
+{
+	return optind < argc ? (size_t)(argc - optind) : 1;
+}
+
 static int
 run_check(const struct pa_cmd *cmd, int argc, char **argv)
 {
@@ -172,7 +271,8 @@ run_check(const struct pa_cmd *cmd, int argc, char **argv)
 	struct pa_audit_item *items = NULL;
 	struct pa_opt_state st;
 	enum pa_fail_on fail_on = PA_FAIL_ON_ERROR;
-	const char *format = "text", *output = NULL, *as_of_arg = NULL;
+	struct check_out outs = { .count = 1, .list = { { .format = "text" } } };
+	const char *as_of_arg = NULL;
 	const char *ledger = NULL, *write_base = NULL;
 	struct pa_amend am = { 0 };
 	const char *const *dossiers;
@@ -191,10 +291,26 @@ run_check(const struct pa_cmd *cmd, int argc, char **argv)
 		case PA_OPT_ERROR:
 			return PA_EXIT_FAILURE;
 		case OPT_FORMAT:
-			format = st.arg;
+			outs.list[0].format = st.arg;
 			break;
 		case OPT_OUTPUT:
-			output = st.arg;
+			if (!add_output(cmd, &outs, st.arg))
+				return PA_EXIT_FAILURE;
+			break;
+		case OPT_QUIET:
+			outs.quiet = true;
+			break;
+		case OPT_SEVERITY:
+			if (pa_results_severity_parse(&outs.min_severity, st.arg) < 0) {
+				pa_error_clear();
+				return pa_opt_usage_error(cmd, "--severity is blocker, error, "
+				    "warning or info, not '%s'", st.arg);
+			}
+			break;
+		case OPT_COLOR:
+			if (!pa_cli_color_parse(&outs.color, st.arg))
+				return pa_opt_usage_error(cmd, "--color is auto, always or "
+				    "never, not '%s'", st.arg);
 			break;
 		case OPT_FAIL_ON:
 			if (pa_results_fail_on_parse(&fail_on, st.arg) < 0) {
@@ -230,15 +346,17 @@ run_check(const struct pa_cmd *cmd, int argc, char **argv)
 				return pa_opt_usage_error(cmd, "unexpected option");
 		}
 	}
-	if (!pa_render_known(format))
+	if (!pa_render_known(outs.list[0].format))
 		return pa_opt_usage_error(cmd, "unknown --format '%s' (text, json, sarif, "
-		    "junit, tap, xml, html, md or csv)", format);
+		    "junit, tap, xml, html, md, csv or codequality)", outs.list[0].format);
 	if (!pa_cli_dossier_opts_ok(cmd, &dopts))
 		return PA_EXIT_FAILURE;
 	if (pa_evidence_as_of(as_of, as_of_arg) < 0)
 		return pa_opt_usage_error(cmd, "--as-of: %s", pa_error_last());
 	aopts.as_of = as_of;
 	aopts.jobs = (unsigned int)jobs;
+	if (count_args(st.optind, argc) > 1 && !outs.quiet && for_a_person())
+		aopts.progress = show_progress;
 	dossiers = st.optind < argc ? (const char *const *)(argv + st.optind) : here;
 	count = st.optind < argc ? (size_t)(argc - st.optind) : 1;
 
@@ -295,10 +413,14 @@ run_check(const struct pa_cmd *cmd, int argc, char **argv)
 		rc = pa_cmd_fail();
 		goto done;
 	}
-	if (failed < count && render(items, count, format, output, fail_on) < 0) {
+	if (failed < count && render(items, count, &outs, fail_on) < 0) {
 		rc = pa_cmd_fail();
 		goto done;
 	}
+	/* the report went to files only: say in one line how the call went */
+	if (failed < count && !outs.quiet && outs.list[0].file != NULL &&
+	    strcmp(outs.list[0].file, "-") != 0 && for_a_person())
+		show_summary(items, count, &outs);
 	rc = failed > 0 ? PA_EXIT_FAILURE : failing > 0 ? PA_EXIT_FINDINGS : PA_EXIT_OK;
 done:
 	for (i = 0; items != NULL && i < count; i++)
@@ -317,7 +439,8 @@ const struct pa_cmd pa_cmd_check = {
 	.run = run_check,
 	.summary = "audit dossiers against the AI Act and their AI Pact pledge",
 	.synopsis = "[DOSSIER...] [--rev REV] [--worktree] [--path DIR] [--format F] "
-	    "[-o FILE] [--fail-on SEVERITY] [--as-of DATE] [--rules DIR] "
+	    "[-o [FORMAT=]FILE]... [-q] [--severity S] [--color WHEN] "
+	    "[--fail-on SEVERITY] [--as-of DATE] [--rules DIR] "
 	    "[--keyring FILE] [--registry FILE] [--waivers FILE] [--ledger DIR] "
 	    "[--baseline FILE] [--write-baseline FILE] [--no-cache] [-j N]",
 	.description = "Builds each dossier's evidence (default: the current folder, "

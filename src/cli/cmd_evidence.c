@@ -2,6 +2,7 @@
 /* `pactaudit evidence`: print the evidence document the rules see, as indented XML. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -9,6 +10,7 @@
 
 #include "cli/cmd.h"
 #include "cli/dossier_opt.h"
+#include "cli/output.h"
 #include "evidence/evidence.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -77,8 +79,11 @@ write_doc(xmlDoc *doc, const char *output)
 		error = pa_file_write_atomic(output, text.ptr, text.size, 0);
 		goto done;
 	}
-	if (fwrite(text.ptr, 1, text.size, stdout) != text.size || fflush(stdout) != 0)
+	errno = 0;
+	if ((fwrite(text.ptr, 1, text.size, stdout) != text.size || fflush(stdout) != 0) &&
+	    !pa_cli_reader_gone(errno))	/* `| head`: the reader has what it wanted */
 		error = pa_error_from_os("cannot write", "standard output");
+	clearerr(stdout);
 done:
 	xmlFree(mem);
 	pa_buf_dispose(&text);

@@ -34,7 +34,7 @@ static const struct pa_opt pact_opts[] = {
 	{ .name = "key", .arg = "KEY", .id = OPT_KEY,
 	  .help = "sign: sign with this key (fingerprint or user id) instead of the default key" },
 	{ .name = "dossier", .arg = "DIR", .id = OPT_DOSSIER,
-	  .help = "sign: the dossier folder (default: the current folder)" },
+	  .help = "sign: the dossier folder, as the DOSSIER operand (kept for old scripts)" },
 	{ .name = "replace", .id = OPT_REPLACE,
 	  .help = "sign: replace the signatures already there instead of adding one" },
 	PA_DOSSIER_OPTS("verify: "),
@@ -232,8 +232,14 @@ run_sign(const struct pa_cmd *cmd, struct pa_opt_state *st, const char *dir, con
 	char fpr[65];
 	int rc = PA_EXIT_FAILURE, err;
 
-	if (st->optind < st->argc)
-		return pa_opt_usage_error(cmd, "sign takes no operand; use --dossier DIR");
+	/* the dossier is an operand, as for every other command (--dossier still works) */
+	if (st->optind + 1 < st->argc)
+		return pa_opt_usage_error(cmd, "give one dossier only");
+	if (st->optind < st->argc) {
+		if (strcmp(dir, ".") != 0)
+			return pa_opt_usage_error(cmd, "give the dossier once, not also with --dossier");
+		dir = st->argv[st->optind];
+	}
 	if (pa_buf_printf(&path, "%s/pact/commitments.xml", dir) < 0 ||
 	    pa_file_read(&data, path.ptr, PA_LIMIT_FILE_SIZE, 1) < 0 ||
 	    pa_gpg_sign_detached(&sig, fpr, data.ptr, data.size, key) < 0) {
@@ -351,7 +357,7 @@ const struct pa_cmd pa_cmd_pact = {
 	.name = "pact",
 	.run = run_pact,
 	.summary = "sign pact/commitments.xml, or verify it and the signed history",
-	.synopsis = "sign [--key KEY] [--dossier DIR] [--replace] | "
+	.synopsis = "sign [DOSSIER] [--key KEY] [--replace] | "
 	    "verify [DOSSIER] [--rev REV] [--keyring FILE] [--registry FILE] [options]",
 	.description =
 	    "'pact sign' adds an armoured detached signature of pact/commitments.xml,\n"

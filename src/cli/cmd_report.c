@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/cmd.h"
+#include "cli/output.h"
 #include "render/render.h"
 #include "results/results.h"
 #include "util/buf.h"
@@ -18,7 +19,9 @@
 enum {
 	OPT_FORMAT = 1,
 	OPT_OUTPUT,
-	OPT_FAIL_ON
+	OPT_FAIL_ON,
+	OPT_COLOR,
+	OPT_NOT_AUDITED
 };
 
 static const struct pa_opt report_opts[] = {
@@ -30,6 +33,12 @@ static const struct pa_opt report_opts[] = {
 	{ .name = "fail-on", .arg = "SEVERITY",
 	  .help = "exit 1 if an open finding is at least this severe; also the JUnit/TAP threshold",
 	  .id = OPT_FAIL_ON },
+	{ .name = "not-audited", .arg = "FILE", .id = OPT_NOT_AUDITED,
+	  .help = "dossiers of the call that could not be audited, one a line: "
+	  "REASON, a tab, PATH (json and sarif list them)" },
+	{ .name = "color", .arg = "WHEN", .id = OPT_COLOR,
+	  .help = "colour the text report: auto (default: on a terminal, unless "
+	  "NO_COLOR), always or never" },
 	{ 0 }
 };
 
@@ -81,34 +90,50 @@ load_results(struct pa_vec *list, const char *path)
 	return error;
 }
 
-/* Colour only for a terminal, and never when NO_COLOR is set (no-color.org). */
-static bool
-want_color(void)
-{
-	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
-
-	return isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0') &&
-	    term != NULL && strcmp(term, "dumb") != 0;
-}
-
+/*
+ * --not-audited FILE: "REASON<TAB>PATH" lines into failures[] (strings kept
+ * in *text, which the caller frees).  They come after every audited dossier.
+ */
 static int
-write_file(const char *path, const char *format, struct pa_results *const *docs,
-    size_t count, const struct pa_render_opts *ro)
+load_not_audited(const char *path, char **text, struct pa_render_failure **out,
+    size_t *count, size_t before)
 {
-	char *mem = NULL;
-	size_t size = 0;
-	FILE *fp;
+	struct pa_buf data = PA_BUF_INIT;
+	struct pa_render_failure *f = NULL;
+	char *p, *eol, *tab;
+	size_t n = 0, cap = 0;
 	int error;
 
-	if ((fp = open_memstream(&mem, &size)) == NULL)
-		return pa_error_oom();
-	error = pa_render(fp, format, docs, count, ro);
-	if (fclose(fp) != 0 && error == 0)
-		error = pa_error_oom();
-	if (error == 0)
-		error = pa_file_write_atomic(path, mem, size, 0);
-	free(mem);
-	return error;
+	if ((error = pa_file_read(&data, path, PA_LIMIT_XML_SIZE, 0)) < 0)
+		return error;
+	for (p = data.ptr; p != NULL && *p != '\0'; p = eol) {
+		if ((eol = strchr(p, '\n')) != NULL)
+			*eol++ = '\0';
+		if (*p == '\0')
+			continue;
+		if (n == cap) {
+			struct pa_render_failure *g;
+
+			cap = cap ? 2 * cap : 16;
+			if ((g = realloc(f, cap * sizeof(*f))) == NULL) {
+				free(f);
+				pa_buf_dispose(&data);
+				return pa_error_oom();
+			}
+			f = g;
+		}
+		tab = strchr(p, '\t');
+		f[n].before = before;
+		f[n].message = tab ? p : "not audited";
+		f[n].path = tab ? tab + 1 : p;
+		if (tab != NULL)
+			*tab = '\0';
+		n++;
+	}
+	*text = pa_buf_detach(&data);
+	*out = f;
+	*count = n;
+	return 0;
 }
 
 static void
@@ -123,7 +148,11 @@ run_report(const struct pa_cmd *cmd, int argc, char **argv)
 	struct pa_opt_state st;
 	struct pa_render_opts ro = { .color = false, .fail_on = PA_FAIL_ON_ERROR };
 	struct pa_vec list = PA_VEC_INIT;
-	const char *format = "text", *output = NULL, *fail_on = NULL;
+	const char *format = "text", *output = NULL, *fail_on = NULL, *not_audited = NULL;
+	enum pa_cli_color color = PA_CLI_COLOR_AUTO;
+	struct pa_render_failure *fails = NULL;
+	char *fails_text = NULL;
+	struct pa_cli_output out;
 	struct pa_results *const *docs;
 	size_t i, failing = 0;
 	int c, rc = PA_EXIT_FAILURE;
@@ -145,6 +174,14 @@ run_report(const struct pa_cmd *cmd, int argc, char **argv)
 		case OPT_FAIL_ON:
 			fail_on = st.arg;
 			break;
+		case OPT_COLOR:
+			if (!pa_cli_color_parse(&color, st.arg))
+				return pa_opt_usage_error(cmd, "--color is auto, always or "
+				    "never, not '%s'", st.arg);
+			break;
+		case OPT_NOT_AUDITED:
+			not_audited = st.arg;
+			break;
 		}
 	}
 	if (st.optind >= argc)
@@ -164,23 +201,26 @@ run_report(const struct pa_cmd *cmd, int argc, char **argv)
 		}
 	}
 	docs = (struct pa_results *const *)list.items;
-	if (output != NULL) {
-		if (write_file(output, format, docs, list.count, &ro) < 0) {
-			rc = pa_cmd_fail();
-			goto done;
-		}
-	} else {
-		ro.color = want_color();
-		if (pa_render(stdout, format, docs, list.count, &ro) < 0) {
-			rc = pa_cmd_fail();
-			goto done;
-		}
+	if (not_audited != NULL && load_not_audited(not_audited, &fails_text, &fails,
+	    &ro.nfailures, list.count) < 0) {
+		rc = pa_cmd_fail();
+		goto done;
+	}
+	ro.failures = fails;
+	out.format = format;
+	out.file = output;
+	ro.color = (output == NULL || strcmp(output, "-") == 0) && pa_cli_want_color(color);
+	if (pa_cli_write_report(&out, docs, list.count, &ro) < 0) {
+		rc = pa_cmd_fail();
+		goto done;
 	}
 	/* the same decision as `check` makes, from the same model */
 	for (i = 0; fail_on != NULL && i < list.count; i++)
 		failing += pa_results_failing(docs[i], ro.fail_on);
 	rc = failing > 0 ? PA_EXIT_FINDINGS : PA_EXIT_OK;
 done:
+	free(fails);
+	free(fails_text);
 	pa_vec_dispose(&list, free_results);
 	return rc;
 }
@@ -189,7 +229,8 @@ const struct pa_cmd pa_cmd_report = {
 	.name = "report",
 	.run = run_report,
 	.summary = "render results files as text, JSON, SARIF, JUnit, TAP, XML, HTML, Markdown or CSV",
-	.synopsis = "[--format FORMAT] [-o FILE] [--fail-on SEVERITY] RESULTS.xml...",
+	.synopsis = "[--format FORMAT] [-o FILE] [--fail-on SEVERITY] [--color WHEN] "
+	    "[--not-audited FILE] RESULTS.xml...",
 	.description =
 	    "Reads results files written by 'pactaudit check --format xml' (\"-\" is\n"
 	    "standard input; a results-set holds several dossiers) and writes them in\n"

@@ -6,6 +6,7 @@ src_libpactaudit_a_SOURCES += \
 	src/cli/dossier_opt.c src/cli/dossier_opt.h \
 	src/cli/ledger_opt.c src/cli/ledger_opt.h \
 	src/cli/opt.c src/cli/opt.h \
+	src/cli/output.c src/cli/output.h \
 	src/cli/cmd_check.c \
 	src/cli/cmd_decide.c \
 	src/cli/cmd_evidence.c \
@@ -18,4 +19,5 @@ src_libpactaudit_a_SOURCES += \
 
 # what -o may and may not replace, through every writer (util/file.c)
 TESTS += tests/cli/output-safety.sh tests/cli/usage-hostile.sh tests/cli/init-symlink.sh \
-	tests/cli/dossier-git-edge.sh tests/cli/check-locate.sh tests/cli/check-signals.sh
+	tests/cli/dossier-git-edge.sh tests/cli/check-locate.sh tests/cli/check-signals.sh \
+	tests/cli/cli-habits.sh

@@ -12,9 +12,11 @@
 
 #include "cli/cmd.h"
 #include "util/buf.h"
+#include "util/log.h"
 #include "util/text.h"
 
 #define OPT_HELP_ID 0x10000
+#define OPT_VERBOSE_ID 0x10001
 #define MAX_OPTS 64
 
 void
@@ -29,10 +31,38 @@ pa_opt_start(struct pa_opt_state *st, const struct pa_cmd *cmd, int argc, char *
 	opterr = 0;
 }
 
+/* "unknown option '--outptu'; did you mean '--output'?" */
+static void
+unknown_long(const struct pa_opt_state *st, const char *typed)
+{
+	const char *names[MAX_OPTS + 2], *near = NULL;
+	const struct pa_opt *o;
+	char word[64];
+	size_t n = 0, len;
+
+	if (strncmp(typed, "--", 2) == 0) {
+		len = strcspn(typed + 2, "=");
+		if (len < sizeof(word)) {
+			memcpy(word, typed + 2, len);
+			word[len] = '\0';
+			for (o = st->cmd->opts; o != NULL && o->name != NULL && n < MAX_OPTS; o++)
+				names[n++] = o->name;
+			names[n++] = "help";
+			names[n++] = "verbose";
+			near = pa_text_closest(word, names, n);
+		}
+	}
+	if (near != NULL)
+		pa_opt_usage_error(st->cmd, "unknown option '%s'; did you mean '--%s'?",
+		    typed, near);
+	else
+		pa_opt_usage_error(st->cmd, "unknown option '%s'", typed);
+}
+
 int
 pa_opt_next(struct pa_opt_state *st)
 {
-	struct option longopts[MAX_OPTS + 2];
+	struct option longopts[MAX_OPTS + 3];
 	char shortopts[MAX_OPTS * 2 + 4];
 	const struct pa_opt *o;
 	size_t n = 0, s = 0;
@@ -54,11 +84,21 @@ pa_opt_next(struct pa_opt_state *st)
 	longopts[n].has_arg = no_argument;
 	longopts[n].flag = NULL;
 	longopts[n].val = OPT_HELP_ID;
-	memset(&longopts[n + 1], 0, sizeof(longopts[n + 1]));
+	/* -v/--verbose work after the command as before it (pactaudit(1)) */
+	longopts[n + 1].name = "verbose";
+	longopts[n + 1].has_arg = no_argument;
+	longopts[n + 1].flag = NULL;
+	longopts[n + 1].val = OPT_VERBOSE_ID;
+	memset(&longopts[n + 2], 0, sizeof(longopts[n + 2]));
 	shortopts[s++] = 'h';
+	shortopts[s++] = 'v';
 	shortopts[s] = '\0';
 
-	c = getopt_long(st->argc, st->argv, shortopts, longopts, &idx);
+	do {
+		c = getopt_long(st->argc, st->argv, shortopts, longopts, &idx);
+		if (c == 'v' || c == OPT_VERBOSE_ID)
+			pa_log_more();
+	} while (c == 'v' || c == OPT_VERBOSE_ID);
 	st->optind = optind;
 	st->arg = optarg;
 	if (c == -1)
@@ -71,8 +111,7 @@ pa_opt_next(struct pa_opt_state *st)
 		if (optopt)
 			pa_opt_usage_error(st->cmd, "unknown option '-%c'", optopt);
 		else
-			pa_opt_usage_error(st->cmd, "unknown option '%s'",
-			    st->argv[optind - 1]);
+			unknown_long(st, st->argv[optind - 1]);
 		return PA_OPT_ERROR;
 	}
 	if (c == ':') {
@@ -115,6 +154,7 @@ pa_opt_help(FILE *fp, const struct pa_cmd *cmd)
 			    o->arg ? " " : "", o->arg ? o->arg : "");
 		fprintf(fp, "  %-28s %s\n", left, o->help);
 	}
+	fprintf(fp, "  %-28s %s\n", "-v, --verbose", "more detail in the log file (pactaudit(1))");
 	fprintf(fp, "  %-28s %s\n", "-h, --help", "show this help and exit");
 	fprintf(fp, "\nSee pactaudit-%s(1).\n", cmd->name);
 }

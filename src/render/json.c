@@ -6,7 +6,10 @@
 
 #include <jansson.h>
 
+#include <stdlib.h>
+
 #include "util/error.h"
+#include "util/text.h"
 
 /* A string or null; NULL only when jansson is out of memory. */
 static json_t *
@@ -198,25 +201,66 @@ pa_render_json_dossier(const struct pa_results *d)
 	return o;
 }
 
+/*
+ * A dossier of the call that could not be audited: the keys of an audited
+ * one, empty, with verdict null and the reason under "error".
+ */
+static json_t *
+json_failure(const struct pa_render_failure *fail)
+{
+	json_t *o = json_object(), *dos;
+	char *path = pa_text_sanitize_dup(fail->path ? fail->path : "");
+	char *why = pa_text_sanitize_dup(fail->message ? fail->message : "");
+	bool ok;
+
+	ok = o != NULL && path != NULL && why != NULL &&
+	    (dos = json_object()) != NULL && jset(o, "dossier", dos) &&
+	    jset(dos, "path", json_string(path)) &&
+	    jset(dos, "commit", json_null()) &&
+	    jset(o, "as_of", json_null()) &&
+	    jset(o, "systems", json_array()) &&
+	    jset(o, "models", json_array()) &&
+	    jset(o, "signatures", json_array()) &&
+	    jset(o, "findings", json_array()) &&
+	    jset(o, "verdict", json_null()) &&
+	    jset(o, "error", json_string(why));
+	free(path);
+	free(why);
+	if (!ok) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+/*
+ * One object when one dossier was named, an array of one object per
+ * dossier named (audited or not, in their order) otherwise: the shape
+ * follows the command line, never what happened to the audits.
+ */
 int
 pa_render_json(FILE *out, const struct pa_render_input *in,
     const struct pa_render_opts *opts)
 {
-	json_t *root = NULL, *d;
-	size_t i;
+	json_t *root = NULL;
+	size_t i, k = 0;
+	bool ok = true;
 	int error = 0;
 
-	(void)opts;
-	if (in->count == 1) {
+	if (in->count == 1 && opts->nfailures == 0) {
 		root = pa_render_json_dossier(in->results[0]);
 	} else if ((root = json_array()) != NULL) {
-		for (i = 0; i < in->count; i++) {
-			if ((d = pa_render_json_dossier(in->results[i])) == NULL ||
-			    json_array_append_new(root, d) < 0) {
-				json_decref(root);
-				root = NULL;
-				break;
-			}
+		for (i = 0; ok && i <= in->count; i++) {
+			for (; ok && k < opts->nfailures && opts->failures[k].before <= i; k++)
+				ok = (json_array_append_new(root,
+				    json_failure(&opts->failures[k])) == 0);
+			if (ok && i < in->count)
+				ok = json_array_append_new(root,
+				    pa_render_json_dossier(in->results[i])) == 0;
+		}
+		if (!ok) {
+			json_decref(root);
+			root = NULL;
 		}
 	}
 	if (root == NULL) {

@@ -3,7 +3,7 @@
 src_libpactaudit_a_SOURCES += \
 	src/render/render.c src/render/render.h \
 	src/render/writer.h \
-	src/render/text.c src/render/json.c src/render/sarif.c \
+	src/render/text.c src/render/json.c src/render/sarif.c src/render/codequality.c \
 	src/render/junit.c src/render/tap.c src/render/xml.c \
 	src/render/xslt.c
 
@@ -14,4 +14,4 @@ tests_unit_test_render_CPPFLAGS = $(PA_TEST_CPPFLAGS)
 tests_unit_test_render_LDADD = $(PA_TEST_LDADD)
 TESTS += tests/cli/report.sh tests/cli/report-golden.sh tests/cli/report-formats.sh \
 	tests/cli/report-sarif.sh tests/cli/report-xslt-security.sh \
-	tests/cli/report-invalid.sh
+	tests/cli/report-invalid.sh tests/cli/check-sarif-upload.sh

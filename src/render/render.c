@@ -24,6 +24,7 @@ const struct pa_renderer pa_renderers[] = {
 	{ .name = "html", .summary = "a self-contained HTML report (XSLT)", .doc = true, .write = pa_render_html },
 	{ .name = "md", .summary = "a Markdown report (XSLT)", .doc = true, .write = pa_render_md },
 	{ .name = "csv", .summary = "one CSV row per finding, RFC 4180 (XSLT)", .doc = true, .write = pa_render_csv },
+	{ .name = "codequality", .summary = "GitLab Code Quality (CodeClimate issues, JSON)", .write = pa_render_codequality },
 	{ 0 }
 };
 
@@ -249,6 +250,34 @@ pa_render(FILE *out, const char *format, struct pa_results *const *results, size
 		error = pa_render_check_stream(out);
 	input_dispose(&in);
 	return error;
+}
+
+int
+pa_render_repo_path(struct pa_buf *out, const struct pa_results *d,
+    const struct pa_results_finding *f, long *line)
+{
+	const char *sub = d->dossier_subdir, *path = f->path;
+	size_t len = 0;
+
+	*line = f->line;
+	if (path == NULL || path[0] == '\0') {
+		/* about the whole dossier: the file that governs it, line 1 */
+		*line = 1;
+		path = strncmp(f->rule ? f->rule : "", "SIG-", 4) == 0 ?
+		    "pact/signers.xml" : "application.xml";
+	}
+	while (sub != NULL && sub[0] == '.' && sub[1] == '/')
+		sub += 2;
+	if (sub != NULL && strcmp(sub, ".") != 0)
+		len = strlen(sub);
+	while (len > 0 && sub[len - 1] == '/')
+		len--;
+	if (len > 0) {
+		pa_buf_put(out, sub, len);
+		pa_buf_putc(out, '/');
+	}
+	pa_buf_puts(out, path);
+	return pa_buf_oom(out) ? PA_ENOMEM : 0;
 }
 
 int

@@ -9,12 +9,28 @@
 
 #include "results/results.h"
 
+/* A dossier that could not be audited, reported by the formats that can say so. */
+struct pa_render_failure {
+	size_t before;		/* how many of the audited results come before it */
+	const char *path;	/* the dossier as named */
+	const char *message;	/* why (made safe by the writer) */
+};
+
 /*
  * color: SGR colours in text output.  fail_on decides which findings
  * fail a JUnit test case or TAP test point, with pa_results_finding_fails()
- * (zero: error, as without --fail-on).
+ * (zero: error, as without --fail-on).  min_severity: the text format
+ * lists only findings at least this severe (its counts stay whole).
+ * failures: the dossiers of the same
+ * call that could not be audited (JSON and SARIF list them).
  */
-struct pa_render_opts { bool color; enum pa_fail_on fail_on; };
+struct pa_render_opts {
+	bool color;
+	enum pa_fail_on fail_on;
+	enum pa_severity min_severity;	/* text: findings less severe are not listed */
+	const struct pa_render_failure *failures;	/* in argument order */
+	size_t nfailures;
+};
 
 /* The sanitised input a writer receives from pa_render() (render/writer.h). */
 struct pa_render_input;

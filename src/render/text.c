@@ -24,6 +24,7 @@
 struct text_out {
 	FILE *fp;
 	bool color;
+	enum pa_severity min_severity;
 };
 
 static const char *
@@ -281,23 +282,32 @@ static int
 write_findings(const struct text_out *o, const struct pa_results *d)
 {
 	const struct pa_results_finding **sorted;
-	size_t i, n = d->findings.count, in_force = 0;
+	size_t i, n = d->findings.count, in_force = 0, later = 0, hidden = 0;
 	int error;
 
 	if ((error = pa_results_report_order(&sorted, d)) < 0)
 		return pa_error_oom();
-	for (i = 0; i < n; i++)
-		in_force += sorted[i]->in_force;
+	for (i = 0; i < n; i++) {
+		if (sorted[i]->severity < o->min_severity)
+			hidden++;
+		else if (sorted[i]->in_force)
+			in_force++;
+		else
+			later++;
+	}
 	fputs(in_force ? "findings:\n" : "findings: none\n", o->fp);
 	for (i = 0; i < n; i++)
-		if (sorted[i]->in_force)
+		if (sorted[i]->in_force && sorted[i]->severity >= o->min_severity)
 			write_finding(o, sorted[i]);
-	if (in_force < n) {
+	if (later > 0) {
 		fputs("not yet in force:\n", o->fp);
 		for (i = 0; i < n; i++)
-			if (!sorted[i]->in_force)
+			if (!sorted[i]->in_force && sorted[i]->severity >= o->min_severity)
 				write_finding(o, sorted[i]);
 	}
+	if (hidden > 0)
+		fprintf(o->fp, "(%zu less severe than %s not shown)\n", hidden,
+		    pa_results_severity_name(o->min_severity));
 	free(sorted);
 	return 0;
 }
@@ -345,7 +355,8 @@ int
 pa_render_text(FILE *out, const struct pa_render_input *in,
     const struct pa_render_opts *opts)
 {
-	const struct text_out o = { .fp = out, .color = opts->color };
+	const struct text_out o = { .fp = out, .color = opts->color,
+	    .min_severity = opts->min_severity };
 	size_t i;
 
 	for (i = 0; i < in->count; i++) {

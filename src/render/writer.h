@@ -8,6 +8,7 @@
 
 #include "render/render.h"
 #include "results/results.h"
+#include "util/buf.h"
 
 /*
  * results: one sanitised copy per dossier (see pa_render()), with element
@@ -32,10 +33,21 @@ int pa_render_xml(FILE *out, const struct pa_render_input *in, const struct pa_r
 int pa_render_html(FILE *out, const struct pa_render_input *in, const struct pa_render_opts *opts);
 int pa_render_md(FILE *out, const struct pa_render_input *in, const struct pa_render_opts *opts);
 int pa_render_csv(FILE *out, const struct pa_render_input *in, const struct pa_render_opts *opts);
+int pa_render_codequality(FILE *out, const struct pa_render_input *in,
+    const struct pa_render_opts *opts);
 
 struct json_t;
 /* The JSON object of one dossier (a new reference), or NULL on OOM. */
 struct json_t *pa_render_json_dossier(const struct pa_results *res);
+
+/*
+ * The file a finding is shown on, relative to the repository root (the
+ * --path folder, then the dossier-relative path), and its line: a finding
+ * about the whole dossier is put on pact/signers.xml (signatures) or
+ * application.xml, line 1, for the formats that need a file for each.
+ */
+int pa_render_repo_path(struct pa_buf *out, const struct pa_results *d,
+    const struct pa_results_finding *f, long *line);
 
 /* Map a write error on out to PA_ERROR with a message; 0 if out is fine. */
 int pa_render_check_stream(FILE *out);

@@ -167,6 +167,8 @@ read_finding(struct pa_results *res, const xmlNode *n)
 	f.line = line_of(pa_xml_attr(n, "line"));
 	f.anchor = pa_xml_attr(n, "anchor");
 	f.ref = pa_xml_attr(n, "ref");
+	f.title = pa_xml_attr(n, "title");
+	f.help_uri = pa_xml_attr(n, "help-uri");
 	f.applies_from = pa_xml_attr(n, "applies-from");
 	f.in_force = sv == NULL || is_true(sv);
 	f.waivable = is_true(pa_xml_attr(n, "waivable"));

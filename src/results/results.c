@@ -123,6 +123,8 @@ finding_free(void *p)
 	free((char *)f->anchor);
 	free((char *)f->ref);
 	pa_results__waiver_free(f->waiver);
+	free((char *)f->title);
+	free((char *)f->help_uri);
 	free(f);
 }
 
@@ -223,6 +225,8 @@ pa_results_add_finding(struct pa_results *res, const struct pa_results_finding *
 	n->path = dup_clean(f->path, &oom);
 	n->anchor = dup_clean(f->anchor, &oom);
 	n->ref = dup_clean(f->ref, &oom);
+	n->title = dup_clean(f->title, &oom);
+	n->help_uri = dup_clean(f->help_uri, &oom);
 	n->waiver = NULL;
 	if (oom || pa_results_set_waiver(n, f->waiver) < 0) {
 		error = pa_error_oom();
@@ -421,6 +425,8 @@ add_finding_xml(xmlNode *root, xmlNs *ns, const struct pa_results_finding *f)
 	    !set_attr(n, "line", f->line > 0 ? line : NULL) ||
 	    !set_attr(n, "anchor", f->anchor) ||
 	    !set_attr(n, "ref", f->ref) ||
+	    !set_attr(n, "title", f->title) ||
+	    !set_attr(n, "help-uri", f->help_uri) ||
 	    !set_attr(n, "applies-from", f->applies_from) ||
 	    !set_attr(n, "in-force", f->in_force ? NULL : "false") ||
 	    !set_attr(n, "waivable", f->waivable ? "true" : "false") ||
@@ -733,6 +739,8 @@ pa_results__push_finding(struct pa_results *res, const struct pa_results_finding
 	n->path = dup_raw(f->path, &oom);
 	n->anchor = dup_raw(f->anchor, &oom);
 	n->ref = dup_raw(f->ref, &oom);
+	n->title = dup_raw(f->title, &oom);
+	n->help_uri = dup_raw(f->help_uri, &oom);
 	n->waiver = NULL;
 	if (oom || pa_results_set_waiver(n, f->waiver) < 0 ||
 	    pa_vec_push(&res->findings, n) < 0) {
@@ -929,7 +937,8 @@ pa_results_each_string(struct pa_results *res,
 	for (i = 0; i < res->findings.count && error == 0; i++) {
 		struct pa_results_finding *f = res->findings.items[i];
 		const char **strs[] = {
-			&f->rule, &f->path, &f->anchor, &f->ref, &f->applies_from
+			&f->rule, &f->path, &f->anchor, &f->ref, &f->applies_from,
+			&f->title, &f->help_uri
 		};
 
 		for (k = 0; k < sizeof(strs) / sizeof(strs[0]) && error == 0; k++)

@@ -88,6 +88,8 @@ struct pa_results_finding {
 	long line;		/* 1-based, 0 when unknown */
 	const char *anchor;	/* YAML key, heading or element path; never a line */
 	const char *ref;	/* formatted legal reference, "Art. 5(1)(a)" */
+	const char *title;	/* the rule's title, or NULL */
+	const char *help_uri;	/* where the main reference is published, or NULL */
 	char fingerprint[PA_DIGEST_HEXLEN + 1];	/* computed by add_finding */
 	struct pa_results_waiver *waiver;	/* owned; NULL when no waiver matched */
 };

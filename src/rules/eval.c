@@ -398,7 +398,7 @@ static int
 add_finding(struct run *rn, const struct pa_rule *r, const struct compiled *c,
     xmlNode *node, const char *failure)
 {
-	struct pa_buf msg = PA_BUF_INIT, anchor = PA_BUF_INIT;
+	struct pa_buf msg = PA_BUF_INIT, anchor = PA_BUF_INIT, uri = PA_BUF_INIT;
 	struct pa_results_finding f = { 0 };
 	const xmlNode *loc;
 	bool in_force = strcmp(r->applies_from, rn->as_of) <= 0;
@@ -412,7 +412,9 @@ add_finding(struct run *rn, const struct pa_rule *r, const struct compiled *c,
 		build_message(rn, r, c, node, &msg);
 	}
 	provenance(loc, rn->root, &f.path, &f.line, &anchor);
-	if (pa_buf_oom(&msg) || pa_buf_oom(&anchor)) {
+	if (r->ref_count > 0)
+		pa_rulepack_ref_uri(&uri, &r->refs[0]);
+	if (pa_buf_oom(&msg) || pa_buf_oom(&anchor) || pa_buf_oom(&uri)) {
 		error = pa_error_oom();
 		goto done;
 	}
@@ -427,8 +429,11 @@ add_finding(struct run *rn, const struct pa_rule *r, const struct compiled *c,
 	f.remedy = r->remedy;
 	f.anchor = anchor.size ? anchor.ptr : NULL;
 	f.ref = r->ref_text;
+	f.title = r->title;
+	f.help_uri = uri.size ? uri.ptr : NULL;
 	error = pa_results_add_finding(rn->res, &f);
 done:
+	pa_buf_dispose(&uri);
 	pa_buf_dispose(&msg);
 	pa_buf_dispose(&anchor);
 	return error;

@@ -342,6 +342,44 @@ pa_rulepack_format_ref(struct pa_buf *out, const struct pa_rule_ref *r)
 	return pa_buf_oom(out) ? PA_ENOMEM : 0;
 }
 
+/* Digits only (an article or annex number that can name an EUR-Lex anchor). */
+static bool
+is_anchor_word(const char *s)
+{
+	const char *p;
+
+	if (s == NULL || *s == '\0')
+		return false;
+	for (p = s; *p != '\0'; p++)
+		if (!((*p >= '0' && *p <= '9') || *p == 'I' || *p == 'V' || *p == 'X'))
+			return false;
+	return true;
+}
+
+int
+pa_rulepack_ref_uri(struct pa_buf *out, const struct pa_rule_ref *r)
+{
+	const char *act = r->act ? r->act : DEFAULT_ACT, *p;
+	size_t digits = 0;
+
+	if (strcmp(act, "ai-pact") == 0) {
+		pa_buf_puts(out, "https://digital-strategy.ec.europa.eu/en/policies/ai-pact");
+		return pa_buf_oom(out) ? PA_ENOMEM : 1;
+	}
+	/* an act of the Union, "YYYY/N": its Official Journal text by ELI */
+	for (p = act; *p >= '0' && *p <= '9'; p++)
+		digits++;
+	if (digits != 4 || *p != '/' || p[1] == '\0' || strspn(p + 1, "0123456789") !=
+	    strlen(p + 1))
+		return 0;
+	pa_buf_printf(out, "https://eur-lex.europa.eu/eli/reg/%.4s/%s/oj/eng", act, p + 1);
+	if (is_anchor_word(r->article))
+		pa_buf_printf(out, "#art_%s", r->article);
+	else if (r->article == NULL && is_anchor_word(r->annex))
+		pa_buf_printf(out, "#anx_%s", r->annex);
+	return pa_buf_oom(out) ? PA_ENOMEM : 1;
+}
+
 const char *
 pa_rulepack_phase_name(enum pa_rule_phase phase)
 {

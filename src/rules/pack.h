@@ -133,6 +133,11 @@ const xmlNode *pa_rulepack_machine(const struct pa_rulepack *pack, const char *i
  * "Art. 6(3), subparagraph 2", "AI Pact", "AI Pact commitment ai-literacy".
  */
 int pa_rulepack_format_ref(struct pa_buf *out, const struct pa_rule_ref *ref);
+/*
+ * Append where ref's text is published (EUR-Lex for an act of the Union, the
+ * AI Pact's page): 1 when written, 0 when it has none (a pactaudit policy).
+ */
+int pa_rulepack_ref_uri(struct pa_buf *out, const struct pa_rule_ref *ref);
 
 /* Phase and severity names, as written in pack files. */
 const char *pa_rulepack_phase_name(enum pa_rule_phase phase);

@@ -154,6 +154,7 @@ check_call(struct pa_buf *msg, const char *prefix, size_t plen, const char *name
 		}
 		if (lit != NULL && pack != NULL &&
 		    ((nlen == 8 && memcmp(name, "in-vocab", 8) == 0) ||
+		    (nlen == 7 && memcmp(name, "suggest", 7) == 0) ||
 		    (nlen == 5 && memcmp(name, "vocab", 5) == 0))) {
 			char vocab[128];
 

@@ -13,11 +13,13 @@
 
 #include "rules/xpathfn.h"
 
+#include <ctype.h>
 #include <libxml/xpathInternals.h>
 #include <locale.h>
 #include <math.h>
 #include <regex.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +28,7 @@
 #include "rules/pack.h"
 #include "util/date.h"
 #include "util/error.h"
+#include "util/text.h"
 
 /* Longest string pa:number() and pa:date() look at, and pa:matches() regex. */
 #define NUMBER_MAX 64
@@ -511,6 +514,74 @@ done:
 	xmlFree(value);
 }
 
+/* Whether word (lower case) is a whole word of label, alone or plural. */
+static bool
+label_has_word(const char *label, const char *word)
+{
+	size_t len = strlen(word);
+	const char *p;
+
+	for (p = label; (p = strstr(p, word)) != NULL; p++) {
+		bool start = p == label || !isalnum((unsigned char)p[-1]);
+		char after = p[len];
+
+		if (after == 's')
+			after = p[len + 1];
+		if (start && !isalnum((unsigned char)after))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * pa:suggest(vocab, value) -> string: the term a value not in the
+ * vocabulary was probably meant to be ('' when none): the id it looks like
+ * a typo of, else the first term whose label names it as a word ("chatbot"
+ * for art50-1, "for example a chatbot or voice assistant").
+ */
+static void
+fn_suggest(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *vocab = NULL, *value = NULL;
+	const struct pa_rulepack *pack;
+	const xmlNode *term;
+	const char *ids[512], *near = NULL, *label;
+	char word[64], lower[512];
+	size_t i, n = 0, k, wlen;
+
+	CHECK_ARITY(2);
+	if ((value = pop_string(ctxt)) == NULL || (vocab = pop_string(ctxt)) == NULL)
+		goto done;
+	if (!check_vocab(ctxt, (const char *)vocab))
+		goto done;
+	pack = env_of(ctxt)->pack;
+	for (wlen = 0; value[wlen] != '\0' && wlen + 1 < sizeof(word); wlen++)
+		word[wlen] = (char)tolower(value[wlen]);
+	word[wlen] = '\0';
+	if (value[wlen] != '\0' || wlen == 0) {	/* too long to be a typo */
+		push_string(ctxt, "");
+		goto done;
+	}
+	while (n < sizeof(ids) / sizeof(ids[0]) &&
+	    (term = pa_rulepack_term_at(pack, (const char *)vocab, n)) != NULL)
+		ids[n++] = pa_xml_attr(term, "id");
+	near = pa_text_closest(word, ids, n);
+	for (i = 0; near == NULL && wlen >= 4 && i < n; i++) {
+		term = pa_rulepack_term_at(pack, (const char *)vocab, i);
+		if ((label = pa_xml_attr(term, "label")) == NULL)
+			continue;
+		snprintf(lower, sizeof(lower), "%s", label);
+		for (k = 0; lower[k] != '\0'; k++)
+			lower[k] = (char)tolower((unsigned char)lower[k]);
+		if (label_has_word(lower, word))
+			near = ids[i];
+	}
+	push_string(ctxt, near ? near : "");
+done:
+	xmlFree(vocab);
+	xmlFree(value);
+}
+
 /* pa:vocab(vocab, id, attr) -> string ('' when absent) */
 static void
 fn_vocab(xmlXPathParserContextPtr ctxt, int nargs)
@@ -808,6 +879,7 @@ const struct pa_xpathfn_info pa_xpathfn_table[] = {
 	{ "applies", 1, 1, "pa:applies(from) -> boolean", fn_applies },
 	{ "in-vocab", 2, 2, "pa:in-vocab(vocab, value) -> boolean", fn_in_vocab },
 	{ "vocab", 3, 3, "pa:vocab(vocab, id, attr) -> string", fn_vocab },
+	{ "suggest", 2, 2, "pa:suggest(vocab, value) -> string", fn_suggest },
 	{ "peak", 2, 2, "pa:peak(accelerator-or-machine, precision) -> number", fn_peak },
 	{ "machine", 2, 2, "pa:machine(id, attr) -> string", fn_machine },
 	{ "file-exists", 1, 1, "pa:file-exists(path) -> boolean", fn_file_exists },

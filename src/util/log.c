@@ -33,6 +33,13 @@ pa_log_open(const char *path, enum pa_log_level level)
 }
 
 void
+pa_log_more(void)
+{
+	if (log_fp != NULL && log_level < PA_LOG_TRACE)
+		log_level++;
+}
+
+void
 pa_log_close(void)
 {
 	if (log_fp != NULL)

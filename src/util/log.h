@@ -15,6 +15,8 @@ enum pa_log_level {
 /* Open the log (path NULL: $PACTAUDIT_LOG, else no log). */
 int pa_log_open(const char *path, enum pa_log_level level);
 void pa_log_close(void);
+/* One level more detail (-v given after the command); nothing without a log. */
+void pa_log_more(void);
 void pa_log(enum pa_log_level level, const char *fmt, ...) PA_PRINTF(2, 3);
 
 #endif

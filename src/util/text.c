@@ -5,6 +5,7 @@
 #include "util/text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -212,4 +213,79 @@ pa_text_width(const char *str)
 		i += n;
 	}
 	return w;
+}
+
+/* Optimal string alignment distance of a and b (bytes), at most cap + 1. */
+static size_t
+edit_distance(const char *a, const char *b, size_t cap)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, best;
+	size_t *block, *prev2, *prev, *cur, *t, cost, v;
+
+	if (la > 64 || lb > 64)
+		return cap + 1;
+	if ((la > lb ? la - lb : lb - la) > cap)
+		return cap + 1;
+	if ((block = calloc(3 * (lb + 1), sizeof(size_t))) == NULL)
+		return cap + 1;
+	prev2 = block;
+	prev = prev2 + lb + 1;
+	cur = prev + lb + 1;
+	for (j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (i = 1; i <= la; i++) {
+		cur[0] = i;
+		best = cur[0];
+		for (j = 1; j <= lb; j++) {
+			cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			v = prev[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (prev[j - 1] + cost < v)
+				v = prev[j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    prev2[j - 2] + 1 < v)
+				v = prev2[j - 2] + 1;
+			cur[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > cap) {
+			free(block);
+			return cap + 1;
+		}
+		t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
+	}
+	v = prev[lb];
+	free(block);
+	return v;
+}
+
+const char *
+pa_text_closest(const char *word, const char *const *candidates, size_t count)
+{
+	size_t i, d, cap, best = (size_t)-1;
+	const char *pick = NULL;
+
+	if (word == NULL || *word == '\0')
+		return NULL;
+	/* a typo: one edit in a short word, up to a third of a longer one */
+	cap = strlen(word) / 3;
+	if (cap < 1)
+		cap = 1;
+	if (cap > 3)
+		cap = 3;
+	for (i = 0; i < count; i++) {
+		if (candidates[i] == NULL)
+			continue;
+		d = edit_distance(word, candidates[i], cap);
+		if (d <= cap && d < best) {
+			best = d;
+			pick = candidates[i];
+		}
+	}
+	return pick;
 }

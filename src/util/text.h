@@ -45,4 +45,11 @@ bool pa_text_is_utf8(const char *data, size_t len);
 /* Display columns a sanitised UTF-8 string takes (wcwidth per code point; >= 0). */
 size_t pa_text_width(const char *s);
 
+/*
+ * The candidate nearest to word when it looks like a typo of it (a few
+ * insertions, deletions, substitutions or swaps of neighbours), else NULL:
+ * for "did you mean" hints.
+ */
+const char *pa_text_closest(const char *word, const char *const *candidates, size_t count);
+
 #endif

@@ -28,9 +28,61 @@ if command -v python3 >/dev/null && python3 -c 'import yaml' 2>/dev/null; then
 	done
 fi
 for f in ci/github-actions.yml ci/gitlab-ci.yml; do
-	assert_grep 'pactaudit check --format sarif' "$contrib/$f"
 	assert_grep 'fetch-depth: 0|GIT_DEPTH: "0"' "$contrib/$f"
+	# pactaudit reads no global git configuration; the line could replace
+	# /dev/null where GIT_CONFIG_GLOBAL points there
+	assert_no_grep 'safe\.directory' "$contrib/$f"
+	assert_no_grep 'git config --global' "$contrib/$f"
 done
+assert_grep 'pactaudit check --format sarif' "$contrib/ci/github-actions.yml"
+assert_grep 'uses: github/codeql-action/upload-sarif@v3$' "$contrib/ci/github-actions.yml"
+assert_no_grep 'upload-sarif@v[12]' "$contrib/ci/github-actions.yml"
+assert_grep 'codequality: gl-code-quality-report.json' "$contrib/ci/gitlab-ci.yml"
+
+# --- the GitLab job's script, run as GitLab runs it ---------------------------
+# in a merge request pipeline it audits the source branch's head, not the
+# merge commit; one audit writes Code Quality, JUnit and SARIF reports
+if command -v python3 >/dev/null && python3 -c 'import yaml' 2>/dev/null; then
+	python3 -c 'import sys, yaml; print("\n".join(yaml.safe_load(open(sys.argv[1]))["pactaudit"]["script"]))' \
+	    "$contrib/ci/gitlab-ci.yml" >"$T/gitlab-job.sh"
+	mkdir -p "$T/bin"
+	ln -s "$PACTAUDIT" "$T/bin/pactaudit"
+	pa_git clone -q "$C/voxara" "$T/gl"
+	head=$(pa_git -C "$T/gl" rev-parse HEAD)
+	pa_git -C "$T/gl" commit -q --allow-empty -m "GitLab's merge commit, unsigned"
+	rc=0
+	(cd "$T/gl" && PATH="$T/bin:$PATH" CI_COMMIT_SHA=$(pa_git rev-parse HEAD) \
+	    CI_MERGE_REQUEST_SOURCE_BRANCH_SHA=$head FAIL_ON=error DOSSIER_PATH= \
+	    sh -e "$T/gitlab-job.sh" >"$T/gl.out" 2>&1) || rc=$?
+	[ "$rc" = 1 ] || { cat "$T/gl.out" >&2; pa_fail "the GitLab job exited $rc, not 1 (open errors)"; }
+	assert_grep 'LIC-NC-DATA' "$T/gl.out"
+	for f in gl-code-quality-report.json pactaudit-junit.xml pactaudit.sarif; do
+		[ -s "$T/gl/$f" ] || pa_fail "the GitLab job did not write $f"
+	done
+	python3 - "$T/gl" "$head" <<'PY' || pa_fail "the GitLab job's reports"
+import json, sys
+d, head = sys.argv[1], sys.argv[2]
+sarif = json.load(open(d + "/pactaudit.sarif"))
+assert sarif["runs"][0]["properties"]["dossier"]["commit"] == head, "not the source branch's head"
+# GitLab Code Quality (docs.gitlab.com/ci/testing/code_quality): an array of
+# issues with description, check_name, fingerprint, severity (info, minor,
+# major, critical, blocker), location.path and location.lines.begin
+cq = json.load(open(d + "/gl-code-quality-report.json"))
+assert isinstance(cq, list) and cq, "no issues"
+fps = set()
+for i in cq:
+    for k in ("description", "check_name", "fingerprint", "severity", "location"):
+        assert isinstance(i.get(k), (str, dict)) and i[k], "issue without %s: %r" % (k, i)
+    assert i["severity"] in ("info", "minor", "major", "critical", "blocker"), i["severity"]
+    loc = i["location"]
+    assert isinstance(loc["path"], str) and loc["path"] and not loc["path"].startswith("/")
+    assert isinstance(loc["lines"]["begin"], int) and loc["lines"]["begin"] >= 1
+    fps.add(i["fingerprint"])
+assert len(fps) == len(cq), "fingerprints are not unique"
+lic = [i for i in cq if i["check_name"] == "LIC-NC-DATA"]
+assert lic and lic[0]["severity"] == "critical", "an open error is not critical"
+PY
+fi
 
 # --- pre-push: a real push to a bare remote -----------------------------------
 pa_git init -q --bare "$T/remote.git"
@@ -59,6 +111,28 @@ assert_exit 0 pa_git -C "$T/voxara" push -q --no-verify "$T/remote.git" main:vox
 assert_exit 1 pa_git -C "$T/voxara" push -q "$T/remote.git" refs/tags/submission
 assert_grep 'auditing refs/tags/submission' "$T/err"
 assert_exit 0 pa_git -C "$T/voxara" push -q "$T/remote.git" :voxara-anyway
+# only the submission tag must be signed: any other tag is audited as its commit
+pa_git -C "$T/arkisto" tag v1-lightweight
+assert_exit 0 pa_git -C "$T/arkisto" push -q "$T/remote.git" refs/tags/v1-lightweight
+pa_git -C "$T/arkisto" tag -a -m "not signed" v1-annotated
+assert_exit 0 pa_git -C "$T/arkisto" push -q "$T/remote.git" refs/tags/v1-annotated
+pa_git -C "$T/arkisto" tag -f submission >/dev/null	# the submission, unsigned
+assert_exit 1 pa_git -C "$T/arkisto" push -q -f "$T/remote.git" refs/tags/submission
+assert_grep 'auditing refs/tags/submission' "$T/err"
+assert_grep 'SIG-TAG' "$T/err"
+pa_git -C "$T/arkisto" tag v2-lightweight
+pa_git -C "$T/arkisto" config pactaudit.submissionTag v2-lightweight
+assert_exit 1 pa_git -C "$T/arkisto" push -q "$T/remote.git" refs/tags/v2-lightweight
+pa_git -C "$T/arkisto" config --unset pactaudit.submissionTag
+# terse: one line per ref, no findings
+assert_exit 1 env PACTAUDIT_TERSE=1 git -C "$T/voxara" push -q "$T/remote.git" main:voxara-terse
+[ "$(grep -vc '^error: failed to push' "$T/err")" -le 2 ] ||
+    pa_fail "terse mode printed more than two lines: $(cat "$T/err")"
+assert_grep "^pre-push: refs/heads/main: open findings at or above 'error'" "$T/err"
+assert_no_grep 'LIC-NC-DATA' "$T/err"
+pa_git -C "$T/arkisto" config pactaudit.terse true
+assert_exit 0 pa_git -C "$T/arkisto" push -q "$T/remote.git" main:arkisto-terse
+[ "$(cat "$T/err")" = "pre-push: refs/heads/main: ok" ] || pa_fail "terse ok: $(cat "$T/err")"
 # the hook reads the dossier's folder from pactaudit.path
 mkdir -p "$T/mono"
 pa_git -C "$T/mono" init -q
@@ -82,6 +156,10 @@ if command -v taskset >/dev/null 2>&1; then
 	taskset -c 0 "$PACTAUDIT" -v --log "$T/cpu.log" check --verifier gpgme --no-cache --rev submission \
 	    "$C/arkisto" >/dev/null 2>&1 || true
 	assert_grep 'verifying [0-9]+ signatures with 2 workers' "$T/cpu.log"
+	# -j on one dossier does not take its signature workers down to one
+	taskset -c 0 "$PACTAUDIT" -v --log "$T/cpu-j.log" check -j 3 --verifier gpgme --no-cache \
+	    --rev submission "$C/arkisto" >/dev/null 2>&1 || true
+	assert_grep 'verifying [0-9]+ signatures with 2 workers' "$T/cpu-j.log"
 fi
 
 # --- Slurm: the recipe with stand-ins for sbatch, scontrol and squeue ---------
@@ -137,6 +215,22 @@ for f in call.html call.csv call.json; do
 done
 python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$O/call.json" 2>/dev/null ||
     ! command -v python3 >/dev/null || pa_fail "call.json is not JSON"
+# the merged reports themselves name the missing dossiers
+for d in broken sentimetria; do
+	assert_grep "^\"$T/dossiers/$d\",\"\",\"2027-12-02\",\"not-audited\",.*\"missing: no task finished it" "$O/call.csv"
+	assert_grep "<li><code>$T/dossiers/$d</code>: missing" "$O/call.html"
+done
+assert_grep 'INCOMPLETE: 2 of 6 dossiers not audited' "$O/call.html"
+if command -v python3 >/dev/null; then
+	python3 - "$O/call.json" "$T/dossiers" <<'PY' || pa_fail "call.json does not name the missing dossiers"
+import json, sys
+call, root = json.load(open(sys.argv[1])), sys.argv[2]
+assert len(call) == 6, len(call)
+gone = sorted(d["dossier"]["path"] for d in call if d["verdict"] is None)
+assert gone == [root + "/broken", root + "/sentimetria"], gone
+assert all("missing" in d["error"] for d in call if d["verdict"] is None)
+PY
+fi
 
 # a task run again ignores the environment: the same date and lines
 slurm env PACTAUDIT_OUT="$O" SLURM_ARRAY_TASK_ID=1 PACTAUDIT_AS_OF=2030-01-01 \
@@ -173,6 +267,8 @@ assert_grep 'gather.sbatch exit 1' "$T/jobs.out"
 [ "$(cat "$O/failed.txt")" = "3 $T/dossiers/broken" ] || pa_fail "failed.txt is wrong"
 assert_grep 'submission' "$O/failed/000003-broken.err"
 assert_grep "^  3 $T/dossiers/broken" "$O/call.txt"
+assert_grep "^\"$T/dossiers/broken\",.*\"not-audited\",.*\"could not be audited" "$O/call.csv"
+assert_no_grep "sentimetria\",\"\",\"2027-12-02\",\"not-audited\"" "$O/call.csv"
 # the dossier repaired, a second resubmission completes the call: exit 0
 pa_git -C "$T/dossiers/broken" tag submission
 : >"$T/jobs.out"

@@ -39,8 +39,12 @@ verify 0 "$D" --keyring "$K"
 sig "pact/commitments.xml" "[@kind='detached'][@status='good'][@format='openpgp'][@fingerprint='$A'][@authorised='true'][@signer='Alice'][@created]"
 summary "[@pact-signed='true']"
 
+# the dossier is an operand as for the other commands; once only
+assert_exit 2 "$PACTAUDIT" pact sign --key "$B" --dossier "$D" "$D"
+assert_grep 'give the dossier once' "$T/err"
+assert_exit 2 "$PACTAUDIT" pact sign --key "$B" "$D" "$D"
 # a second signatory is added, not swapped in; Bob has no pact right (warned)
-assert_exit 0 "$PACTAUDIT" pact sign --key "$B" --dossier "$D"
+assert_exit 0 "$PACTAUDIT" pact sign --key "$B" "$D"
 assert_grep "warning: key $B has no 'pact' right" "$T/err"
 [ "$(grep -c 'BEGIN PGP SIGNATURE' "$D/pact/commitments.xml.asc")" -eq 2 ] ||
     pa_fail "pact sign did not add a second signature"

@@ -5,16 +5,9 @@
 set -e
 pa_tmp
 
-schema="$top_srcdir/tests/fixtures/schemas/sarif-2.1.0-rtm.5.json"
-[ -f "$schema" ] || schema="$top_srcdir/../shared/schemas/sarif-2.1.0-rtm.5.json"
-[ -f "$schema" ] || pa_fail "no SARIF schema"
-py=/usr/bin/python3
-[ -x "$py" ] && "$py" -c 'import jsonschema' 2>/dev/null ||
-    pa_skip "Debian's python3-jsonschema is not installed"
-
+pa_sarif_setup
 validate() {
-	"$py" -c 'import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' \
-	    "$schema" "$1"
+	pa_sarif_valid "$1"
 }
 
 fx="$top_srcdir/tests/fixtures/results"
@@ -24,7 +17,7 @@ for f in "$fx"/*.xml; do
 done
 assert_exit 0 "$PACTAUDIT" report --format sarif -o "$T/all.sarif" "$fx"/*.xml
 validate "$T/all.sarif" || pa_fail "several dossiers: invalid SARIF"
-[ "$("$py" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["runs"]))' "$T/all.sarif")" -eq 7 ] ||
+[ "$("$PY" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["runs"]))' "$T/all.sarif")" -eq 7 ] ||
     pa_fail "expected one run per dossier (7)"
 
 # the validator does reject a broken log (so the loop above can fail)

@@ -9,13 +9,13 @@ fx="$top_srcdir/tests/fixtures/results"
 
 # --help lists every format from the renderer table
 assert_exit 0 "$PACTAUDIT" report --help
-for f in text json sarif junit tap xml html md csv; do
+for f in text json sarif junit tap xml html md csv codequality; do
 	grep -qE "^  $f +[a-zA-Z]" "$T/out" || pa_fail "--help does not list the format $f"
 done
 assert_grep '[-][-]fail-on' "$T/out"
 # ... and the man pages describe each one
 sed -n 's/^  \([a-z]*\)  *[A-Za-z].*/\1/p' "$T/out" | sed '/^$/d' >"$T/formats"
-[ "$(wc -l <"$T/formats")" -eq 9 ] || pa_fail "--help lists $(wc -l <"$T/formats") formats, expected 9"
+[ "$(wc -l <"$T/formats")" -eq 10 ] || pa_fail "--help lists $(wc -l <"$T/formats") formats, expected 10"
 while read -r f; do
 	grep -qx ".Ss $f" "$top_srcdir/man/pactaudit-formats.5" || pa_fail "pactaudit-formats(5) lacks $f"
 	grep -qx ".It Cm $f" "$top_srcdir/man/pactaudit-report.1" || pa_fail "pactaudit-report(1) lacks $f"

@@ -147,3 +147,19 @@ assert_grep() {
 assert_no_grep() {
 	! grep -qE -- "$1" "$2" || pa_fail "'$1' unexpectedly found in $2"
 }
+
+# pa_sarif_setup: $SARIF_SCHEMA (the SARIF 2.1.0 schema) and $PY (Debian's
+# python3 with jsonschema), or skip; then pa_sarif_valid FILE checks a log.
+pa_sarif_setup() {
+	SARIF_SCHEMA="$top_srcdir/tests/fixtures/schemas/sarif-2.1.0-rtm.5.json"
+	[ -f "$SARIF_SCHEMA" ] || SARIF_SCHEMA="$top_srcdir/../shared/schemas/sarif-2.1.0-rtm.5.json"
+	[ -f "$SARIF_SCHEMA" ] || pa_fail "no SARIF schema"
+	PY=/usr/bin/python3
+	[ -x "$PY" ] && "$PY" -c 'import jsonschema' 2>/dev/null ||
+	    pa_skip "Debian's python3-jsonschema is not installed"
+}
+
+pa_sarif_valid() {
+	"$PY" -c 'import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' \
+	    "$SARIF_SCHEMA" "$1"
+}

@@ -13,6 +13,14 @@ if [ -n "$out" ]; then
 	echo "$out" >&2
 	fail=1
 fi
+# an example's last word that is a lone delimiter ("pactaudit check .") is
+# taken by mdoc as punctuation and glued to the word before: write "\&."
+bad=$(grep -nE '^\.Dl .* [.,;:?!)]( |$)' "$top"/man/*.[1-8] 2>/dev/null)
+if [ -n "$bad" ]; then
+	echo "man: .Dl example ends with a lone delimiter (write \\&.):" >&2
+	echo "$bad" >&2
+	fail=1
+fi
 cmds=$("$pa" --help | awk '/^commands:/ { on = 1; next } on && NF { print $1 } on && !NF { exit }')
 [ -n "$cmds" ] || { echo "man: no commands listed by pactaudit --help" >&2; exit 1; }
 for c in $cmds; do
@@ -25,7 +33,8 @@ for c in $cmds; do
 	grep -q "pactaudit-$c" "$top/man/pactaudit.1" 2>/dev/null ||
 	    { echo "man: pactaudit(1) does not mention pactaudit-$c" >&2; fail=1; }
 	for o in $("$pa" "$c" --help | grep -oE -- '--[a-z][a-z0-9-]*' | sort -u); do
-		[ "$o" = "--help" ] && continue
+		# --help and --verbose are every command's (pactaudit(1))
+		[ "$o" = "--help" ] || [ "$o" = "--verbose" ] && continue
 		name=${o#--}
 		# mdoc writes long options as ".Fl \-name" or "Fl -name"
 		if ! grep -qE "Fl (\\\\-|-)$name\b" "$page"; then
