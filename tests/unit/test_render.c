@@ -316,7 +316,7 @@ test_render_json_keys(void)
 {
 	static const char *const top[] = {
 		"dossier", "as_of", "systems", "models", "signatures", "findings",
-		"verdict", "tool", "rules"
+		"verdict", "tool", "rules", "applicant", "request"
 	};
 	static const char *const fkeys[] = {
 		"rule", "severity", "status", "path", "line", "message", "fingerprint",
@@ -324,7 +324,7 @@ test_render_json_keys(void)
 	};
 	json_t *j = json_of("needs-changes"), *d, *f, *a;
 
-	CU_ASSERT_TRUE(has_exactly_keys(j, top, 9));
+	CU_ASSERT_TRUE(has_exactly_keys(j, top, 11));
 	d = json_object_get(j, "dossier");
 	CU_ASSERT_STRING_EQUAL(STR_AT(d, "commit"), "ec0b4f0b5c90ed0fa911a2972ccc452641b31563");
 	CU_ASSERT_STRING_EQUAL(STR_AT(d, "path"), "calls/2026-03/acme-rank");
@@ -336,6 +336,18 @@ test_render_json_keys(void)
 	CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(j, "tool"), "version"), "0.1.0");
 	CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(j, "rules"), "version"), "2026.11");
 	CU_ASSERT_EQUAL(strlen(STR_AT(json_object_get(j, "rules"), "digest")), 64);
+	/* who applies for what */
+	CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(j, "applicant"), "name"), "Acme Rank GmbH");
+	CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(j, "applicant"), "country"), "DE");
+	CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(j, "applicant"), "registry_id"), "acme-rank");
+	CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(j, "request"), "call"), "2026-03");
+	CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(j, "request"), "machine"), "leonardo");
+	CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(j, "request"), "partition"), "booster");
+	CU_ASSERT_TRUE(json_is_integer(json_object_get(json_object_get(j, "request"), "gpu_hours")));
+	CU_ASSERT_EQUAL(json_integer_value(json_object_get(json_object_get(j, "request"),
+	    "gpu_hours")), 120000);
+	CU_ASSERT_STRING_EQUAL(STR_AT(json_array_get(json_object_get(j, "systems"), 0), "purpose"),
+	    "Ranks job applications for recruiters.");
 
 	a = json_object_get(j, "systems");
 	CU_ASSERT_EQUAL(json_array_size(a), 2);
@@ -397,7 +409,7 @@ test_render_json_keys(void)
 	j = json_of("set");
 	CU_ASSERT_TRUE(json_is_array(j));
 	CU_ASSERT_EQUAL(json_array_size(j), 2);
-	CU_ASSERT_TRUE(has_exactly_keys(json_array_get(j, 1), top, 9));
+	CU_ASSERT_TRUE(has_exactly_keys(json_array_get(j, 1), top, 11));
 	CU_ASSERT_STRING_EQUAL(STR_AT(json_array_get(j, 1), "verdict"), "needs-changes");
 	CU_ASSERT_EQUAL(json_integer_value(json_object_get(json_array_get(
 	    json_object_get(json_array_get(j, 1), "findings"), 0), "line")), 12);
@@ -563,8 +575,18 @@ test_render_junit(void)
 	junit_counts("info", 8, 5, 3);
 	junit_counts("blocker", 8, 0, 3);
 	junit_counts("none", 8, 0, 3);
+	out = render1("junit", "needs-changes", NULL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<property name=\"applicant\" value=\"Acme Rank GmbH\"/>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<property name=\"country\" value=\"DE\"/>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<property name=\"registry-id\" value=\"acme-rank\"/>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<property name=\"machine\" value=\"leonardo\"/>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<property name=\"gpu-hours\" value=\"120000\"/>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out,
+	    "<property name=\"purpose:cv-screen\" value=\"Ranks job applications for recruiters.\"/>"));
+	free(out);
 	out = render1("junit", "clean", NULL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "name=\"no findings\""));
+	CU_ASSERT_PTR_NULL(strstr(out, "name=\"applicant\""));
 	CU_ASSERT_EQUAL(count_str(out, "<testcase "), 1);
 	free(out);
 	CU_ASSERT_EQUAL(pa_results_fail_on_parse(&bad, "severe"), PA_EINVALID);
@@ -607,6 +629,10 @@ test_render_tap(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\nnot ok 2 - AIA-GPAI-ART53-1D models/acme-chat-7b/README.md:12 Model"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "# SKIP applies from 2027-12-02\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "# SKIP waived\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\n# applicant Acme Rank GmbH (DE) registry acme-rank\n"
+	    "# request call 2026-03 machine leonardo partition booster gpu-hours 120000\n"
+	    "# system cv-screen tier high: Ranks job applications for recruiters.\n"
+	    "# system chat-assist tier limited\n"));
 	free(out);
 	out = render1("tap", "needs-changes", &warn);
 	CU_ASSERT_EQUAL(count_str(out, "# TODO"), 1);
@@ -816,6 +842,12 @@ test_render_sarif(void)
 	r = json_array_get(res, 7);	/* no line: no region */
 	CU_ASSERT_PTR_NULL(json_object_get(json_object_get(json_array_get(
 	    json_object_get(r, "locations"), 0), "physicalLocation"), "region"));
+	/* who applies for what, in the run's properties */
+	r = json_object_get(run, "properties");
+	CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(r, "applicant"), "name"), "Acme Rank GmbH");
+	CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(r, "request"), "partition"), "booster");
+	CU_ASSERT_EQUAL(json_integer_value(json_object_get(json_object_get(r, "request"),
+	    "gpu_hours")), 120000);
 	json_decref(log);
 	free(out);
 
