@@ -5,4 +5,5 @@ nobase_dist_pkgdata_DATA += \
 	reports/csv.xsl \
 	reports/html.xsl \
 	reports/md.xsl \
-	reports/report.css
+	reports/report.css \
+	reports/report.js

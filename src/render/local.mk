@@ -16,5 +16,5 @@ tests_unit_test_render_CPPFLAGS = $(PA_TEST_CPPFLAGS)
 tests_unit_test_render_LDADD = $(PA_TEST_LDADD)
 TESTS += tests/cli/report.sh tests/cli/report-golden.sh tests/cli/report-formats.sh \
 	tests/cli/report-sarif.sh tests/cli/report-xslt-security.sh \
-	tests/cli/report-invalid.sh
+	tests/cli/report-invalid.sh tests/cli/report-browser.sh
 dist_man_MANS += man/pactaudit-report.1 man/pactaudit-formats.5
