@@ -24,6 +24,8 @@ const struct pa_renderer pa_renderers[] = {
 	{ .name = "html", .summary = "the board report, self-contained HTML (XSLT)", .doc = true, .write = pa_render_html },
 	{ .name = "md", .summary = "a Markdown report (XSLT)", .doc = true, .write = pa_render_md },
 	{ .name = "csv", .summary = "one CSV row per finding, RFC 4180 (XSLT)", .doc = true, .write = pa_render_csv },
+	{ .name = "csv-applicants", .summary = "one CSV row per dossier, the call overview (XSLT)", .doc = true,
+	  .write = pa_render_csv_applicants },
 	{ 0 }
 };
 

@@ -44,6 +44,7 @@ struct sheet {
 static const struct sheet sheet_html = { .file = "html.xsl", .css = true };
 static const struct sheet sheet_md = { .file = "md.xsl" };
 static const struct sheet sheet_csv = { .file = "csv.xsl" };
+static const struct sheet sheet_csv_applicants = { .file = "csv-applicants.xsl" };
 
 /* libxml2/libxslt error callback: keep the first few messages, on one line. */
 static void
@@ -294,4 +295,12 @@ pa_render_csv(FILE *out, const struct pa_render_input *in,
 {
 	(void)opts;
 	return transform(out, in, &sheet_csv);
+}
+
+int
+pa_render_csv_applicants(FILE *out, const struct pa_render_input *in,
+    const struct pa_render_opts *opts)
+{
+	(void)opts;
+	return transform(out, in, &sheet_csv_applicants);
 }
