@@ -90,19 +90,21 @@ uri_encode(struct pa_buf *out, const char *path)
 	return pa_buf_oom(out) ? PA_ENOMEM : 0;
 }
 
-/* Index of rule in the run's rules[] (adding it), or -1 on OOM. */
+/*
+ * Index of rule in the run's rules[] (adding it), or -1 on OOM.  seen maps
+ * each rule id already in rules[] to its index (a hash table), so a run
+ * costs one lookup per result, not a scan of the rules.
+ */
 static json_int_t
-rule_index(json_t *rules, const struct pa_results_finding *f, int *ranks)
+rule_index(json_t *rules, json_t *seen, const struct pa_results_finding *f, int *ranks)
 {
-	json_t *r, *props, *cfg;
+	json_t *r, *props, *cfg, *known = json_object_get(seen, f->rule);
 	struct pa_buf desc = PA_BUF_INIT;
 	size_t i, n = json_array_size(rules);
 	bool ok;
 
-	for (i = 0; i < n; i++) {
-		if (strcmp(json_string_value(json_object_get(json_array_get(rules, i), "id")),
-		    f->rule) != 0)
-			continue;
+	if (known != NULL) {
+		i = (size_t)json_integer_value(known);
 		/* the rule's level is that of its most severe in-force finding */
 		if (level_rank(f) > ranks[i]) {
 			ranks[i] = level_rank(f);
@@ -120,6 +122,7 @@ rule_index(json_t *rules, const struct pa_results_finding *f, int *ranks)
 		pa_buf_printf(&desc, " (%s)", f->ref);
 	ranks[n] = level_rank(f);
 	ok = !pa_buf_oom(&desc) &&
+	    jset(seen, f->rule, json_integer((json_int_t)n)) &&
 	    (r = json_object()) != NULL && jpush(rules, r) &&
 	    jset(r, "id", json_string(f->rule)) &&
 	    jset(r, "shortDescription", jtext(desc.ptr)) &&
@@ -175,7 +178,7 @@ sarif_suppressions(const struct pa_results_finding *f)
 }
 
 static json_t *
-sarif_result(const struct pa_results_finding *f, json_t *rules, int *ranks)
+sarif_result(const struct pa_results_finding *f, json_t *rules, json_t *seen, int *ranks)
 {
 	json_t *r = json_object(), *fp, *props;
 	json_int_t idx = -2;
@@ -184,7 +187,7 @@ sarif_result(const struct pa_results_finding *f, json_t *rules, int *ranks)
 
 	ok = r != NULL;
 	if (ok && f->rule != NULL)
-		ok = (idx = rule_index(rules, f, ranks)) >= 0 &&
+		ok = (idx = rule_index(rules, seen, f, ranks)) >= 0 &&
 		    jset(r, "ruleId", json_string(f->rule)) &&
 		    jset(r, "ruleIndex", json_integer(idx));
 	ok = ok &&
@@ -236,12 +239,12 @@ static json_t *
 sarif_run(const struct pa_results *d)
 {
 	json_t *run = json_object(), *tool, *driver, *props;
-	json_t *rules = NULL, *results = NULL;
+	json_t *rules = NULL, *results = NULL, *seen = json_object();
 	int *ranks = NULL;
 	size_t i;
 	bool ok;
 
-	ok = run != NULL &&
+	ok = run != NULL && seen != NULL &&
 	    (ranks = pa_calloc(d->findings.count + 1, sizeof(*ranks))) != NULL &&
 	    (tool = json_object()) != NULL && jset(run, "tool", tool) &&
 	    (driver = json_object()) != NULL && jset(tool, "driver", driver) &&
@@ -252,13 +255,14 @@ sarif_run(const struct pa_results *d)
 	    jset(run, "originalUriBaseIds", sarif_base(d->dossier_path))) &&
 	    (results = json_array()) != NULL && jset(run, "results", results);
 	for (i = 0; ok && i < d->findings.count; i++)
-		ok = jpush(results, sarif_result(d->findings.items[i], rules, ranks));
+		ok = jpush(results, sarif_result(d->findings.items[i], rules, seen, ranks));
 	/* the dossier's facts, as in the JSON format, without the findings */
 	ok = ok && (props = pa_render_json_dossier(d)) != NULL &&
 	    jset(run, "properties", props) &&
 	    json_object_del(props, "findings") == 0 &&
 	    json_object_del(props, "tool") == 0;
 	free(ranks);
+	json_decref(seen);
 	if (!ok) {
 		json_decref(run);
 		return NULL;

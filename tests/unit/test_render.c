@@ -855,6 +855,48 @@ test_render_sarif(void)
 	json_decref(log);
 	free(out);
 
+	/* many rules, each seen twice: one rules[] entry each, every index right */
+	{
+		struct pa_results *many = NULL;
+		struct pa_results_finding f = { .severity = PA_SEVERITY_WARNING,
+		    .in_force = true, .message = "m" };
+		char rule[32];
+		size_t k;
+
+		CU_ASSERT_EQUAL_FATAL(pa_results_new(&many), 0);
+		for (k = 0; k < 6000; k++) {
+			snprintf(rule, sizeof(rule), "R%zu", k % 3000);
+			f.rule = rule;
+			f.severity = k < 3000 ? PA_SEVERITY_WARNING : PA_SEVERITY_ERROR;
+			CU_ASSERT_EQUAL_FATAL(pa_results_add_finding(many, &f), 0);
+		}
+		{
+			int rc;
+			char *o = render(&rc, "sarif", &many, 1, NULL);
+			json_t *l = json_loads(o, 0, NULL), *ru, *rs, *x;
+
+			CU_ASSERT_EQUAL(rc, 0);
+			CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+			run = json_array_get(json_object_get(l, "runs"), 0);
+			ru = json_object_get(json_object_get(json_object_get(run, "tool"),
+			    "driver"), "rules");
+			rs = json_object_get(run, "results");
+			CU_ASSERT_EQUAL(json_array_size(ru), 3000);
+			CU_ASSERT_EQUAL(json_array_size(rs), 6000);
+			for (k = 0; k < json_array_size(rs); k++) {
+				x = json_array_get(ru, (size_t)json_integer_value(
+				    json_object_get(json_array_get(rs, k), "ruleIndex")));
+				CU_ASSERT_STRING_EQUAL(STR_AT(x, "id"),
+				    STR_AT(json_array_get(rs, k), "ruleId"));
+				/* the level of a rule's most severe finding, the second one */
+				CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(x,
+				    "defaultConfiguration"), "level"), "error");
+			}
+			json_decref(l);
+			free(o);
+		}
+		pa_results_free(many);
+	}
 	/* paths become URI references */
 	out = render1("sarif", "hostile", NULL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"uri\": \"docs/a%20b%23c%7Cd.md\""));
