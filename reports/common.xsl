@@ -26,11 +26,18 @@
   <!--
     Apply the templates of mode "row" (defined by each format) to findings in
     the order the text format uses: severity, unresolved before waived and
-    baselined, path, line, rule, then document order.
+    baselined, path, line, rule, then document order.  pre and post are
+    handed to each row as they are (a format's cells of the dossier, made
+    once: a row that looked back at its dossier through ../ would scan all
+    its siblings, and the report would take quadratic time).
   -->
   <xsl:template name="rows">
     <xsl:param name="findings"/>
+    <xsl:param name="pre" select="''"/>
+    <xsl:param name="post" select="''"/>
     <xsl:apply-templates select="$findings" mode="row">
+      <xsl:with-param name="pre" select="$pre"/>
+      <xsl:with-param name="post" select="$post"/>
       <xsl:sort select="5 - 4 * (@severity = 'blocker') - 3 * (@severity = 'error')
                         - 2 * (@severity = 'warning') - 1 * (@severity = 'info')"
                 data-type="number"/>
@@ -170,6 +177,24 @@
         <xsl:value-of select="concat('\', $s)"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!--
+    CSV: who applies for what, the last seven cells of a row (applicant,
+    country, registry_id, call, machine, partition, gpu_hours), for the
+    <results> in context; the row ends after them.
+  -->
+  <xsl:template name="csv-who">
+    <xsl:call-template name="csv"><xsl:with-param name="s" select="normalize-space(r:applicant/@name)"/></xsl:call-template>
+    <xsl:call-template name="csv"><xsl:with-param name="s" select="normalize-space(r:applicant/@country)"/></xsl:call-template>
+    <xsl:call-template name="csv"><xsl:with-param name="s" select="normalize-space(r:applicant/@registry-id)"/></xsl:call-template>
+    <xsl:call-template name="csv"><xsl:with-param name="s" select="normalize-space(r:request/@call)"/></xsl:call-template>
+    <xsl:call-template name="csv"><xsl:with-param name="s" select="normalize-space(r:request/@machine)"/></xsl:call-template>
+    <xsl:call-template name="csv"><xsl:with-param name="s" select="normalize-space(r:request/@partition)"/></xsl:call-template>
+    <xsl:call-template name="csv">
+      <xsl:with-param name="s" select="normalize-space(r:request/@gpu-hours)"/>
+      <xsl:with-param name="last" select="true()"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- CSV: double every quotation mark. -->

@@ -3,6 +3,8 @@
 nobase_dist_pkgdata_DATA += \
 	reports/common.xsl \
 	reports/csv.xsl \
+	reports/csv-applicants.xsl \
 	reports/html.xsl \
 	reports/md.xsl \
-	reports/report.css
+	reports/report.css \
+	reports/report.js

@@ -41,18 +41,22 @@
   <xsl:template match="/">
     <xsl:text># pactaudit report&#10;&#10;</xsl:text>
     <xsl:if test="count($dossiers) != 1">
-      <xsl:text>| Dossier | Verdict | Blockers | Errors | Warnings |&#10;</xsl:text>
-      <xsl:text>|---|---|---|---|---|&#10;</xsl:text>
+      <xsl:text>| Dossier | Applicant | Country | Machine | GPU-hours | Verdict | Blockers | Errors | Warnings | Decision | Granted |&#10;</xsl:text>
+      <xsl:text>|---|---|---|---|--:|---|--:|--:|--:|---|--:|&#10;</xsl:text>
       <xsl:for-each select="$dossiers">
         <xsl:variable name="open" select="r:finding[not(@in-force = 'false')][not(@status = 'waived'
                                           or @status = 'baselined' or @status = 'needs-review')]"/>
         <xsl:text>|</xsl:text>
         <xsl:call-template name="cell"><xsl:with-param name="s" select="r:dossier/@path"/></xsl:call-template>
+        <xsl:call-template name="cell"><xsl:with-param name="s" select="r:applicant/@name"/></xsl:call-template>
+        <xsl:call-template name="cell"><xsl:with-param name="s" select="r:applicant/@country"/></xsl:call-template>
+        <xsl:call-template name="cell"><xsl:with-param name="s" select="r:request/@machine"/></xsl:call-template>
+        <xsl:call-template name="cell"><xsl:with-param name="s" select="r:request/@gpu-hours"/></xsl:call-template>
         <xsl:call-template name="cell"><xsl:with-param name="s" select="r:verdict"/></xsl:call-template>
         <xsl:call-template name="cell"><xsl:with-param name="s" select="count($open[@severity = 'blocker'])"/></xsl:call-template>
         <xsl:call-template name="cell"><xsl:with-param name="s" select="count($open[@severity = 'error'])"/></xsl:call-template>
         <xsl:call-template name="cell"><xsl:with-param name="s" select="count($open[@severity = 'warning'])"/></xsl:call-template>
-        <xsl:text>&#10;</xsl:text>
+        <xsl:text> — | — |&#10;</xsl:text>
       </xsl:for-each>
       <xsl:text>&#10;</xsl:text>
     </xsl:if>
@@ -70,6 +74,25 @@
       <xsl:call-template name="verdict-word"/>
     </xsl:variable>
     <xsl:value-of select="concat('- Verdict: **', $verdict, '**&#10;')"/>
+    <xsl:call-template name="item">
+      <xsl:with-param name="label" select="'Applicant'"/>
+      <xsl:with-param name="s">
+        <xsl:value-of select="r:applicant/@name"/>
+        <xsl:if test="r:applicant/@country"><xsl:value-of select="concat(' (', r:applicant/@country, ')')"/></xsl:if>
+        <xsl:if test="r:applicant/@registry-id"><xsl:value-of select="concat(', registry id ', r:applicant/@registry-id)"/></xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="item">
+      <xsl:with-param name="label" select="'Request'"/>
+      <xsl:with-param name="s">
+        <xsl:if test="r:request">
+          <xsl:if test="r:request/@call"><xsl:value-of select="concat('call ', r:request/@call, ', ')"/></xsl:if>
+          <xsl:value-of select="r:request/@machine"/>
+          <xsl:if test="r:request/@partition"><xsl:value-of select="concat(' / ', r:request/@partition)"/></xsl:if>
+          <xsl:if test="r:request/@gpu-hours"><xsl:value-of select="concat(', ', r:request/@gpu-hours, ' GPU-hours')"/></xsl:if>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
     <xsl:call-template name="item">
       <xsl:with-param name="label" select="'Commit'"/>
       <xsl:with-param name="s">
@@ -101,11 +124,12 @@
     <xsl:text>&#10;### Systems&#10;&#10;</xsl:text>
     <xsl:choose>
       <xsl:when test="r:system">
-        <xsl:text>| System | Tier |&#10;|---|---|&#10;</xsl:text>
+        <xsl:text>| System | Tier | Purpose |&#10;|---|---|---|&#10;</xsl:text>
         <xsl:for-each select="r:system">
           <xsl:text>|</xsl:text>
           <xsl:call-template name="cell"><xsl:with-param name="s" select="@id"/></xsl:call-template>
           <xsl:call-template name="cell"><xsl:with-param name="s" select="@tier"/></xsl:call-template>
+          <xsl:call-template name="cell"><xsl:with-param name="s" select="@purpose"/></xsl:call-template>
           <xsl:text>&#10;</xsl:text>
         </xsl:for-each>
       </xsl:when>

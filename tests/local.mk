@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # tests/: what every module's tests share (the libraries, the style checks,
 # the fuzz machinery).  Each module registers its own tests in its local.mk.
-TESTS += tests/style/boundaries.sh tests/style/headers.sh tests/style/man.sh
+TESTS += tests/style/boundaries.sh tests/style/headers.sh tests/style/man.sh \
+	tests/style/linear.sh
 EXTRA_DIST += tests/lib tests/style tests/lsan.supp tests/fixtures tests/cli tests/rules \
 	tests/fuzz tests/tui tests/unit/gitrepo.h
 

@@ -5,7 +5,7 @@
 #include "render/writer.h"
 
 #include <jansson.h>
-
+#include <math.h>
 #include <stdlib.h>
 
 #include "util/error.h"
@@ -86,6 +86,45 @@ json_baseline(const struct pa_results *d)
 	return NULL;
 }
 
+/* GPU-hours as a JSON number (an integer when it is one), null when absent or not a number. */
+static json_t *
+jhours(const char *s)
+{
+	char *end;
+	double v;
+
+	if (s == NULL || *s == '\0')
+		return json_null();
+	v = strtod(s, &end);
+	if (*end != '\0' || !isfinite(v) || v < 0)
+		return json_null();
+	if (v < 9007199254740992.0 && v == (double)(json_int_t)v)
+		return json_integer((json_int_t)v);
+	return json_real(v);
+}
+
+/* "applicant" and "request" of one dossier (who applies for what). */
+static bool
+json_applicant(json_t *o, const struct pa_results_applicant *a)
+{
+	json_t *who = json_object(), *req = json_object();
+	bool ok = who != NULL && req != NULL &&
+	    jset(who, "name", jstr(a->name)) &&
+	    jset(who, "country", jstr(a->country)) &&
+	    jset(who, "registry_id", jstr(a->registry_id)) &&
+	    jset(req, "call", jstr(a->call)) &&
+	    jset(req, "machine", jstr(a->machine)) &&
+	    jset(req, "partition", jstr(a->partition)) &&
+	    jset(req, "gpu_hours", jhours(a->gpu_hours));
+
+	if (!ok) {
+		json_decref(who);
+		json_decref(req);
+		return false;
+	}
+	return jset(o, "applicant", who) && jset(o, "request", req);
+}
+
 static json_t *
 json_finding(const struct pa_results_finding *f)
 {
@@ -156,7 +195,8 @@ pa_render_json_dossier(const struct pa_results *d)
 		ok = (item = json_object()) != NULL &&
 		    jpush(systems, item) &&
 		    jset(item, "id", jstr(it->id)) &&
-		    jset(item, "tier", jstr(it->tier));
+		    jset(item, "tier", jstr(it->tier)) &&
+		    jset(item, "purpose", jstr(it->purpose));
 	}
 	for (i = 0; ok && i < d->models.count; i++) {
 		it = d->models.items[i];
@@ -178,6 +218,7 @@ pa_render_json_dossier(const struct pa_results *d)
 		ok = jpush(findings, json_finding(d->findings.items[i]));
 	ok = ok &&
 	    jmove(o, "dossier", &dos) &&
+	    json_applicant(o, &d->applicant) &&
 	    jset(o, "as_of", jstr(d->as_of)) &&
 	    jmove(o, "systems", &systems) &&
 	    jmove(o, "models", &models) &&

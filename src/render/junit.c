@@ -132,6 +132,27 @@ add_property(xmlNode *props, const char *name, const char *value)
 	    set_prop(p, "name", name) && set_prop(p, "value", value));
 }
 
+/* One property "purpose:<system id>" per system that states a purpose. */
+static bool
+add_purposes(xmlNode *props, const struct pa_results *d)
+{
+	struct pa_buf name = PA_BUF_INIT;
+	size_t i;
+	bool ok = true;
+
+	for (i = 0; ok && i < d->systems.count; i++) {
+		const struct pa_results_item *it = d->systems.items[i];
+
+		if (it->purpose == NULL)
+			continue;
+		pa_buf_clear(&name);
+		pa_buf_printf(&name, "purpose:%s", it->id);
+		ok = !pa_buf_oom(&name) && add_property(props, name.ptr, it->purpose);
+	}
+	pa_buf_dispose(&name);
+	return ok;
+}
+
 static bool
 add_suite(xmlNode *top, const struct pa_results *d, enum pa_fail_on fail_on, size_t *tests,
     size_t *failures, size_t *skipped)
@@ -152,6 +173,14 @@ add_suite(xmlNode *top, const struct pa_results *d, enum pa_fail_on fail_on, siz
 	    add_property(props, "trust", d->trust) &&
 	    add_property(props, "as-of", d->as_of) &&
 	    add_property(props, "rules-version", d->rules_version) &&
+	    add_property(props, "applicant", d->applicant.name) &&
+	    add_property(props, "country", d->applicant.country) &&
+	    add_property(props, "registry-id", d->applicant.registry_id) &&
+	    add_property(props, "call", d->applicant.call) &&
+	    add_property(props, "machine", d->applicant.machine) &&
+	    add_property(props, "partition", d->applicant.partition) &&
+	    add_property(props, "gpu-hours", d->applicant.gpu_hours) &&
+	    add_purposes(props, d) &&
 	    add_property(props, "verdict", pa_results_verdict_name(pa_results_verdict(d)));
 	for (i = 0; ok && i < n; i++) {
 		oc = outcome_of(sorted[i], fail_on);

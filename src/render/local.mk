@@ -14,4 +14,4 @@ tests_unit_test_render_CPPFLAGS = $(PA_TEST_CPPFLAGS)
 tests_unit_test_render_LDADD = $(PA_TEST_LDADD)
 TESTS += tests/cli/report.sh tests/cli/report-golden.sh tests/cli/report-formats.sh \
 	tests/cli/report-sarif.sh tests/cli/report-xslt-security.sh \
-	tests/cli/report-invalid.sh tests/cli/check-sarif-upload.sh
+	tests/cli/report-invalid.sh tests/cli/check-sarif-upload.sh tests/cli/report-browser.sh

@@ -21,10 +21,12 @@ const struct pa_renderer pa_renderers[] = {
 	{ .name = "junit", .summary = "JUnit XML, one test suite per dossier", .write = pa_render_junit },
 	{ .name = "tap", .summary = "Test Anything Protocol version 13", .write = pa_render_tap },
 	{ .name = "xml", .summary = "the results document (a results-set for several)", .doc = true, .write = pa_render_xml },
-	{ .name = "html", .summary = "a self-contained HTML report (XSLT)", .doc = true, .write = pa_render_html },
+	{ .name = "html", .summary = "the board report, self-contained HTML (XSLT)", .doc = true, .write = pa_render_html },
 	{ .name = "md", .summary = "a Markdown report (XSLT)", .doc = true, .write = pa_render_md },
 	{ .name = "csv", .summary = "one CSV row per finding, RFC 4180 (XSLT)", .doc = true, .write = pa_render_csv },
 	{ .name = "codequality", .summary = "GitLab Code Quality (CodeClimate issues, JSON)", .write = pa_render_codequality },
+	{ .name = "csv-applicants", .summary = "one CSV row per dossier, the call overview (XSLT)", .doc = true,
+	  .write = pa_render_csv_applicants },
 	{ 0 }
 };
 

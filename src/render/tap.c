@@ -105,6 +105,45 @@ write_point(FILE *fp, size_t n, const struct pa_results_finding *f, enum pa_fail
 	fputs("  ...\n", fp);
 }
 
+/* Comment lines: who applies, for what, and each system's purpose (strings are one line). */
+static void
+put_who(FILE *out, const struct pa_results *d)
+{
+	const struct pa_results_applicant *a = &d->applicant;
+	size_t i;
+
+	if (a->name || a->country || a->registry_id) {
+		fprintf(out, "# applicant %s", a->name ? a->name : "?");
+		if (a->country)
+			fprintf(out, " (%s)", a->country);
+		if (a->registry_id)
+			fprintf(out, " registry %s", a->registry_id);
+		fputc('\n', out);
+	}
+	if (a->call || a->machine || a->partition || a->gpu_hours) {
+		fputs("# request", out);
+		if (a->call)
+			fprintf(out, " call %s", a->call);
+		if (a->machine)
+			fprintf(out, " machine %s", a->machine);
+		if (a->partition)
+			fprintf(out, " partition %s", a->partition);
+		if (a->gpu_hours)
+			fprintf(out, " gpu-hours %s", a->gpu_hours);
+		fputc('\n', out);
+	}
+	for (i = 0; i < d->systems.count; i++) {
+		const struct pa_results_item *it = d->systems.items[i];
+
+		fprintf(out, "# system %s", it->id);
+		if (it->tier)
+			fprintf(out, " tier %s", it->tier);
+		if (it->purpose)
+			fprintf(out, ": %s", it->purpose);
+		fputc('\n', out);
+	}
+}
+
 int
 pa_render_tap(FILE *out, const struct pa_render_input *in,
     const struct pa_render_opts *opts)
@@ -122,6 +161,7 @@ pa_render_tap(FILE *out, const struct pa_render_input *in,
 		if (d->dossier_commit != NULL)
 			fprintf(out, " commit %.12s", d->dossier_commit);
 		fprintf(out, " verdict %s\n", pa_results_verdict_name(pa_results_verdict(d)));
+		put_who(out, d);
 		if (pa_results_report_order(&sorted, d) < 0)
 			return pa_error_oom();
 		for (k = 0; k < d->findings.count; k++)

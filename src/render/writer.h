@@ -35,6 +35,8 @@ int pa_render_md(FILE *out, const struct pa_render_input *in, const struct pa_re
 int pa_render_csv(FILE *out, const struct pa_render_input *in, const struct pa_render_opts *opts);
 int pa_render_codequality(FILE *out, const struct pa_render_input *in,
     const struct pa_render_opts *opts);
+int pa_render_csv_applicants(FILE *out, const struct pa_render_input *in,
+    const struct pa_render_opts *opts);
 
 struct json_t;
 /* The JSON object of one dossier (a new reference), or NULL on OOM. */

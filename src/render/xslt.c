@@ -18,24 +18,33 @@
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "parse/xml.h"
 #include "util/buf.h"
 #include "util/datadir.h"
+#include "util/digest.h"
 #include "util/error.h"
 #include "util/file.h"
 
-#define CSS_MAX	(256u * 1024)	/* bytes of reports/report.css */
+#define CSS_MAX	(256u * 1024)	/* bytes of reports/report.css and report.js */
 
 struct sheet {
 	const char *file;	/* under <datadir>/reports/ */
-	bool css;		/* pass reports/report.css as the parameter $css */
+	/*
+	 * Pass reports/report.css as $css, reports/report.js as $js with its
+	 * SHA-256 in base64 as $js-hash (for the page's Content-Security-
+	 * Policy), and the time of rendering as $generated.
+	 */
+	bool css;
 };
 
 static const struct sheet sheet_html = { .file = "html.xsl", .css = true };
 static const struct sheet sheet_md = { .file = "md.xsl" };
 static const struct sheet sheet_csv = { .file = "csv.xsl" };
+static const struct sheet sheet_csv_applicants = { .file = "csv-applicants.xsl" };
 
 /* libxml2/libxslt error callback: keep the first few messages, on one line. */
 static void
@@ -140,11 +149,64 @@ new_prefs(xsltSecurityPrefsPtr *out)
 	return 0;
 }
 
+/* The SHA-256 of data in base64, as a CSP hash source wants it. */
+static int
+sha256_base64(struct pa_buf *out, const char *data, size_t len)
+{
+	static const char b64[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	char hex[PA_DIGEST_HEXLEN + 1];
+	unsigned char raw[PA_DIGEST_HEXLEN / 2];
+	size_t i;
+	int error;
+
+	if ((error = pa_digest_sha256(hex, data, len)) < 0)
+		return error;
+	for (i = 0; i < sizeof(raw); i++) {
+		unsigned v;
+
+		sscanf(hex + 2 * i, "%2x", &v);
+		raw[i] = (unsigned char)v;
+	}
+	for (i = 0; i < sizeof(raw); i += 3) {
+		unsigned n = (unsigned)raw[i] << 16 |
+		    (i + 1 < sizeof(raw) ? (unsigned)raw[i + 1] << 8 : 0) |
+		    (i + 2 < sizeof(raw) ? raw[i + 2] : 0);
+
+		pa_buf_putc(out, b64[n >> 18 & 63]);
+		pa_buf_putc(out, b64[n >> 12 & 63]);
+		pa_buf_putc(out, i + 1 < sizeof(raw) ? b64[n >> 6 & 63] : '=');
+		pa_buf_putc(out, i + 2 < sizeof(raw) ? b64[n & 63] : '=');
+	}
+	return pa_buf_oom(out) ? pa_error_oom() : 0;
+}
+
+/* Now in UTC, or $SOURCE_DATE_EPOCH for reproducible reports. */
+static void
+generated_at(char *buf, size_t size)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	time_t now = time(NULL);
+	struct tm tm;
+	char *end;
+
+	if (sde != NULL && *sde != '\0') {
+		long long v = strtoll(sde, &end, 10);
+
+		if (*end == '\0' && v >= 0)
+			now = (time_t)v;
+	}
+	if (gmtime_r(&now, &tm) == NULL || strftime(buf, size, "%Y-%m-%d %H:%M UTC", &tm) == 0)
+		buf[0] = '\0';
+}
+
 static int
 transform(FILE *out, const struct pa_render_input *in, const struct sheet *sh)
 {
 	struct pa_buf path = PA_BUF_INIT, csspath = PA_BUF_INIT;
 	struct pa_buf css = PA_BUF_INIT, msg = PA_BUF_INIT;
+	struct pa_buf js = PA_BUF_INIT, jspath = PA_BUF_INIT, jshash = PA_BUF_INIT;
+	char when[64];
 	struct saved_errors saved;
 	xsltStylesheetPtr style = NULL;
 	xsltSecurityPrefsPtr prefs = NULL;
@@ -159,8 +221,12 @@ transform(FILE *out, const struct pa_render_input *in, const struct sheet *sh)
 		goto done;
 	if (sh->css &&
 	    ((error = pa_buf_printf(&csspath, "%s/reports/report.css", pa_datadir())) < 0 ||
-	    (error = pa_file_read(&css, csspath.ptr, CSS_MAX, 0)) < 0))
+	    (error = pa_file_read(&css, csspath.ptr, CSS_MAX, 0)) < 0 ||
+	    (error = pa_buf_printf(&jspath, "%s/reports/report.js", pa_datadir())) < 0 ||
+	    (error = pa_file_read(&js, jspath.ptr, CSS_MAX, 0)) < 0 ||
+	    (error = sha256_base64(&jshash, js.ptr, js.size)) < 0))
 		goto done;
+	generated_at(when, sizeof(when));
 	if ((ctxt = xsltNewTransformContext(style, in->doc)) == NULL ||
 	    xsltSetCtxtSecurityPrefs(prefs, ctxt) != 0) {
 		error = pa_error_oom();
@@ -168,9 +234,12 @@ transform(FILE *out, const struct pa_render_input *in, const struct sheet *sh)
 	}
 	xsltSetTransformErrorFunc(ctxt, &msg, on_error);
 	errors_capture(&saved, &msg);
-	if (sh->css && xsltQuoteOneUserParam(ctxt, BAD_CAST "css", BAD_CAST css.ptr) != 0)
+	if (sh->css && (xsltQuoteOneUserParam(ctxt, BAD_CAST "css", BAD_CAST css.ptr) != 0 ||
+	    xsltQuoteOneUserParam(ctxt, BAD_CAST "js", BAD_CAST js.ptr) != 0 ||
+	    xsltQuoteOneUserParam(ctxt, BAD_CAST "js-hash", BAD_CAST jshash.ptr) != 0 ||
+	    xsltQuoteOneUserParam(ctxt, BAD_CAST "generated", BAD_CAST when) != 0))
 		error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_XML,
-		    "%s: cannot set the parameter css", path.ptr);
+		    "%s: cannot set the parameters css, js, js-hash, generated", path.ptr);
 	else
 		res = xsltApplyStylesheetUser(style, in->doc, NULL, NULL, NULL, ctxt);
 	errors_restore(&saved);
@@ -197,6 +266,9 @@ done:
 	pa_buf_dispose(&msg);
 	pa_buf_dispose(&css);
 	pa_buf_dispose(&csspath);
+	pa_buf_dispose(&js);
+	pa_buf_dispose(&jspath);
+	pa_buf_dispose(&jshash);
 	pa_buf_dispose(&path);
 	return error;
 }
@@ -223,4 +295,12 @@ pa_render_csv(FILE *out, const struct pa_render_input *in,
 {
 	(void)opts;
 	return transform(out, in, &sheet_csv);
+}
+
+int
+pa_render_csv_applicants(FILE *out, const struct pa_render_input *in,
+    const struct pa_render_opts *opts)
+{
+	(void)opts;
+	return transform(out, in, &sheet_csv_applicants);
 }

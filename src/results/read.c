@@ -253,9 +253,23 @@ read_results(struct pa_results **out, const xmlNode *r, const char *name)
 			free(res->as_of);
 			if ((res->as_of = text_of(c)) == NULL)
 				error = pa_error_oom();
+		} else if (is_elem(c, "applicant")) {
+			if ((error = pa_results__set_raw(&res->applicant.name, pa_xml_attr(c, "name"))) == 0 &&
+			    (error = pa_results__set_raw(&res->applicant.country, pa_xml_attr(c, "country"))) == 0)
+				error = pa_results__set_raw(&res->applicant.registry_id,
+				    pa_xml_attr(c, "registry-id"));
+		} else if (is_elem(c, "request")) {
+			if ((error = pa_results__set_raw(&res->applicant.call, pa_xml_attr(c, "call"))) == 0 &&
+			    (error = pa_results__set_raw(&res->applicant.machine, pa_xml_attr(c, "machine"))) == 0 &&
+			    (error = pa_results__set_raw(&res->applicant.partition, pa_xml_attr(c, "partition"))) == 0)
+				error = pa_results__set_raw(&res->applicant.gpu_hours,
+				    pa_xml_attr(c, "gpu-hours"));
 		} else if (is_elem(c, "system")) {
-			error = pa_results__push_item(&res->systems, pa_xml_attr(c, "id"),
-			    pa_xml_attr(c, "tier"), pa_xml_attr(c, "gpai"));
+			if ((error = pa_results__push_item(&res->systems, pa_xml_attr(c, "id"),
+			    pa_xml_attr(c, "tier"), pa_xml_attr(c, "gpai"))) == 0)
+				error = pa_results__set_raw(&((struct pa_results_item *)
+				    res->systems.items[res->systems.count - 1])->purpose,
+				    pa_xml_attr(c, "purpose"));
 		} else if (is_elem(c, "model")) {
 			error = pa_results__push_item(&res->models, pa_xml_attr(c, "id"), NULL,
 			    pa_xml_attr(c, "gpai"));

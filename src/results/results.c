@@ -138,6 +138,7 @@ item_free(void *p)
 	free((char *)it->id);
 	free((char *)it->tier);
 	free((char *)it->gpai);
+	free(it->purpose);
 	free(it);
 }
 
@@ -172,6 +173,23 @@ pack_free(void *p)
 	free(pk);
 }
 
+/* The applicant's fields, in document order (<applicant> then <request>). */
+#define APPLICANT_FIELDS(a) { &(a)->name, &(a)->country, &(a)->registry_id, \
+	&(a)->call, &(a)->machine, &(a)->partition, &(a)->gpu_hours }
+#define APPLICANT_NFIELDS 7
+
+static void
+applicant_dispose(struct pa_results_applicant *a)
+{
+	char **fields[] = APPLICANT_FIELDS(a);
+	size_t k;
+
+	for (k = 0; k < APPLICANT_NFIELDS; k++) {
+		free(*fields[k]);
+		*fields[k] = NULL;
+	}
+}
+
 int
 pa_results_new(struct pa_results **out)
 {
@@ -198,6 +216,7 @@ pa_results_free(struct pa_results *res)
 	free(res->dossier_subdir);
 	free(res->trust);
 	free(res->as_of);
+	applicant_dispose(&res->applicant);
 	pa_vec_dispose(&res->packs, pack_free);
 	pa_vec_dispose(&res->systems, item_free);
 	pa_vec_dispose(&res->models, item_free);
@@ -440,6 +459,26 @@ add_finding_xml(xmlNode *root, xmlNs *ns, const struct pa_results_finding *f)
 	return pa_results__waiver_xml(n, ns, f->waiver);
 }
 
+/* <applicant> and <request>, each only when one of its fields is known. */
+static bool
+add_applicant_xml(xmlNode *root, xmlNs *ns, const struct pa_results_applicant *a)
+{
+	xmlNode *n;
+
+	if ((a->name || a->country || a->registry_id) &&
+	    ((n = new_child(root, ns, "applicant", NULL)) == NULL ||
+	    !set_attr(n, "name", a->name) || !set_attr(n, "country", a->country) ||
+	    !set_attr(n, "registry-id", a->registry_id)))
+		return false;
+	if ((a->call || a->machine || a->partition || a->gpu_hours) &&
+	    ((n = new_child(root, ns, "request", NULL)) == NULL ||
+	    !set_attr(n, "call", a->call) || !set_attr(n, "machine", a->machine) ||
+	    !set_attr(n, "partition", a->partition) ||
+	    !set_attr(n, "gpu-hours", a->gpu_hours)))
+		return false;
+	return true;
+}
+
 /* Fill the results document; false on out of memory. */
 static bool
 build_doc(xmlNode *root, xmlNs *ns, const struct pa_results *res)
@@ -474,6 +513,8 @@ build_doc(xmlNode *root, xmlNs *ns, const struct pa_results *res)
 	    res->dossier_subdir : NULL) ||
 	    !set_attr(n, "trust", res->trust))
 		return false;
+	if (!add_applicant_xml(root, ns, &res->applicant))
+		return false;
 	if (new_child(root, ns, "as-of", res->as_of) == NULL)
 		return false;
 	for (i = 0; i < res->systems.count; i++) {
@@ -481,7 +522,8 @@ build_doc(xmlNode *root, xmlNs *ns, const struct pa_results *res)
 
 		if ((n = new_child(root, ns, "system", NULL)) == NULL ||
 		    !set_attr(n, "id", it->id) || !set_attr(n, "tier", it->tier) ||
-		    !set_attr(n, "gpai", it->gpai))
+		    !set_attr(n, "gpai", it->gpai) ||
+		    !set_attr(n, "purpose", it->purpose))
 			return false;
 	}
 	for (i = 0; i < res->models.count; i++) {
@@ -824,6 +866,19 @@ pa_results__set_raw(char **field, const char *value)
 	return 0;
 }
 
+static int
+applicant_dup(struct pa_results_applicant *dst, const struct pa_results_applicant *src)
+{
+	char **to[] = APPLICANT_FIELDS(dst);
+	char *const *from[] = APPLICANT_FIELDS(src);
+	size_t k;
+	int error = 0;
+
+	for (k = 0; k < APPLICANT_NFIELDS && error == 0; k++)
+		error = pa_results__set_raw(to[k], *from[k]);
+	return error;
+}
+
 int
 pa_results_dup(struct pa_results **out, const struct pa_results *src)
 {
@@ -843,7 +898,8 @@ pa_results_dup(struct pa_results **out, const struct pa_results *src)
 	    (error = pa_results__set_raw(&res->dossier_mode, src->dossier_mode)) < 0 ||
 	    (error = pa_results__set_raw(&res->dossier_subdir, src->dossier_subdir)) < 0 ||
 	    (error = pa_results__set_raw(&res->trust, src->trust)) < 0 ||
-	    (error = pa_results__set_raw(&res->as_of, src->as_of)) < 0)
+	    (error = pa_results__set_raw(&res->as_of, src->as_of)) < 0 ||
+	    (error = applicant_dup(&res->applicant, &src->applicant)) < 0)
 		goto done;
 	for (i = 0; i < src->packs.count && error == 0; i++) {
 		const struct pa_results_pack *pk = src->packs.items[i];
@@ -853,7 +909,10 @@ pa_results_dup(struct pa_results **out, const struct pa_results *src)
 	for (i = 0; i < src->systems.count && error == 0; i++) {
 		const struct pa_results_item *it = src->systems.items[i];
 
-		error = pa_results__push_item(&res->systems, it->id, it->tier, it->gpai);
+		if ((error = pa_results__push_item(&res->systems, it->id, it->tier,
+		    it->gpai)) == 0)
+			error = pa_results__set_raw(&((struct pa_results_item *)
+			    res->systems.items[res->systems.count - 1])->purpose, it->purpose);
 	}
 	for (i = 0; i < src->models.count && error == 0; i++) {
 		const struct pa_results_item *it = src->models.items[i];
@@ -907,6 +966,12 @@ pa_results_each_string(struct pa_results *res,
 		error = visit_field(fields[k], A, fn, arg);
 	if (error == 0)
 		error = visit_field(&res->as_of, PA_RESULTS_TEXT_LINE, fn, arg);
+	{
+		char **app[] = APPLICANT_FIELDS(&res->applicant);
+
+		for (k = 0; k < APPLICANT_NFIELDS && error == 0; k++)
+			error = visit_field(app[k], A, fn, arg);
+	}
 	for (i = 0; i < res->packs.count && error == 0; i++) {
 		struct pa_results_pack *pk = res->packs.items[i];
 
@@ -920,8 +985,9 @@ pa_results_each_string(struct pa_results *res,
 			struct pa_results_item *it = list->items[i];
 
 			if ((error = visit(&it->id, A, fn, arg)) == 0 &&
-			    (error = visit(&it->tier, A, fn, arg)) == 0)
-				error = visit(&it->gpai, A, fn, arg);
+			    (error = visit(&it->tier, A, fn, arg)) == 0 &&
+			    (error = visit(&it->gpai, A, fn, arg)) == 0)
+				error = visit_field(&it->purpose, A, fn, arg);
 		}
 	}
 	for (i = 0; i < res->signatures.count && error == 0; i++) {

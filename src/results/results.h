@@ -110,6 +110,7 @@ struct pa_results_item {
 	const char *id;
 	const char *tier;	/* systems; NULL for models */
 	const char *gpai;	/* models, and systems with a training run; else NULL */
+	char *purpose;		/* systems: the one-line purpose stated, or NULL */
 };
 
 /*
@@ -126,6 +127,16 @@ struct pa_results_pack {
 	const char *id, *version;
 };
 
+/*
+ * Who applies for what (<applicant>, <request>), from application.xml and
+ * the registry entry; every field may be NULL.  gpu_hours is the number
+ * as the application writes it.
+ */
+struct pa_results_applicant {
+	char *name, *country, *registry_id;
+	char *call, *machine, *partition, *gpu_hours;
+};
+
 struct pa_results {
 	char *tool_version;
 	char *rules_version;
@@ -133,6 +144,7 @@ struct pa_results {
 	char *dossier_path, *dossier_commit, *dossier_rev, *dossier_mode;
 	char *dossier_subdir, *trust;
 	char *as_of;		/* YYYY-MM-DD */
+	struct pa_results_applicant applicant;
 	struct pa_vec packs;	/* struct pa_results_pack * */
 	struct pa_vec systems;	/* struct pa_results_item * */
 	struct pa_vec models;	/* struct pa_results_item * */

@@ -520,6 +520,66 @@ done:
 /* ------------------------------------------------------------------ */
 /* results                                                             */
 
+#define PURPOSE_MAX 200	/* bytes of a system's one-line purpose in the results */
+
+/*
+ * *field = the text of n's child `name`, white space collapsed (cut after
+ * max bytes), or NULL when there is none.
+ */
+static int
+set_text(char **field, const xmlNode *n, const char *name, size_t max)
+{
+	const xmlNode *c = child_ev(n, name);
+	struct pa_buf b = PA_BUF_INIT;
+	xmlChar *v;
+	int error;
+
+	if (c == NULL)
+		return pa_results_set(field, NULL);
+	if ((v = xmlNodeGetContent(c)) == NULL)
+		return pa_error_oom();
+	pa_ev_put_collapsed(&b, (const char *)v, max);
+	xmlFree(v);
+	error = pa_buf_oom(&b) ? pa_error_oom() :
+	    pa_results_set(field, b.size ? b.ptr : NULL);
+	pa_buf_dispose(&b);
+	return error;
+}
+
+/* A system's purpose on one line: its first sentence, at most PURPOSE_MAX bytes. */
+static int
+set_purpose(struct pa_results_item *it, const xmlNode *system)
+{
+	char *end;
+	int error;
+
+	if ((error = set_text(&it->purpose, system, "purpose", PURPOSE_MAX)) < 0)
+		return error;
+	if (it->purpose != NULL && (end = strstr(it->purpose, ". ")) != NULL)
+		end[1] = '\0';
+	return 0;
+}
+
+/* Who applies for what: application.xml's applicant, call and compute, the registry entry. */
+static int
+collect_applicant(struct pa_results_applicant *a, const xmlNode *app,
+    const xmlNode *sigs)
+{
+	const xmlNode *who = child_ev(app, "applicant");
+	const xmlNode *compute = child_ev(app, "compute");
+	const size_t max = PA_EV_ANCHOR_MAX;
+	int error;
+
+	if ((error = set_text(&a->name, who, "legal-name", max)) < 0 ||
+	    (error = set_text(&a->country, who, "country", max)) < 0 ||
+	    (error = pa_results_set(&a->registry_id, pa_xml_attr(sigs, "applicant"))) < 0 ||
+	    (error = set_text(&a->call, app, "call", max)) < 0 ||
+	    (error = set_text(&a->machine, compute, "machine", max)) < 0 ||
+	    (error = set_text(&a->partition, compute, "partition", max)) < 0)
+		return error;
+	return set_text(&a->gpu_hours, compute, "gpu-hours", max);
+}
+
 static int
 collect(struct run *rn)
 {
@@ -548,13 +608,20 @@ collect(struct run *rn)
 	    (error = pa_results_set(&res->trust,
 	    pa_xml_attr(sigs, "trust") ? pa_xml_attr(sigs, "trust") : "none")) < 0)
 		return error;
+	if ((error = collect_applicant(&res->applicant,
+	    child_ev(rn->root, "application"), sigs)) < 0)
+		return error;
 	for (n = rn->root->children; n != NULL; n = n->next) {
 		if (is_ev(n, "application")) {
-			for (s = n->children; s != NULL; s = s->next)
-				if (is_ev(s, "system") &&
-				    (error = pa_results_add_item(&res->systems, pa_xml_attr(s, "id"),
-				    pa_xml_attr(s, "tier"), pa_xml_attr(s, "gpai"))) < 0)
+			for (s = n->children; s != NULL; s = s->next) {
+				if (!is_ev(s, "system"))
+					continue;
+				if ((error = pa_results_add_item(&res->systems, pa_xml_attr(s, "id"),
+				    pa_xml_attr(s, "tier"), pa_xml_attr(s, "gpai"))) < 0 ||
+				    (error = set_purpose(res->systems.items[res->systems.count - 1],
+				    s)) < 0)
 					return error;
+			}
 		} else if (is_ev(n, "model")) {
 			if ((error = pa_results_add_item(&res->models, pa_xml_attr(n, "id"), NULL,
 			    pa_xml_attr(n, "gpai"))) < 0)

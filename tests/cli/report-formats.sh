@@ -6,7 +6,7 @@ set -e
 pa_tmp
 
 fx="$top_srcdir/tests/fixtures/results"
-formats="text json sarif junit tap xml html md csv"
+formats="text json sarif junit tap xml html md csv csv-applicants"
 py=/usr/bin/python3
 [ -x "$py" ] || py=
 
@@ -26,7 +26,7 @@ for f in "$fx"/*.xml; do
 		done
 		# a CR only as CSV's record end: as many CRs as lines, each line ending in one
 		cr=$(printf '\r')
-		if [ "$fmt" = csv ]; then
+		if [ "$fmt" = csv ] || [ "$fmt" = csv-applicants ]; then
 			lines=$(wc -l <"$out")
 			[ "$(LC_ALL=C tr -cd '\r' <"$out" | wc -c)" -eq "$lines" ] &&
 			    [ "$(LC_ALL=C grep -c "$cr\$" "$out")" -eq "$lines" ] ||
@@ -53,9 +53,12 @@ assert_xpath 1 '//testcase[@name="no findings" and not(*)]' "$T/clean.junit"
 assert_xpath 2 '/testsuites/testsuite' "$T/set.junit"
 assert_xpath 1 '//testcase/failure[@type="blocker"]' "$T/ineligible.junit"
 
-# HTML: one file, no script and no markup from the input
+# HTML: one file, no script and no markup from the input (only reports/report.js)
 for f in "$T"/*.html; do
-	if grep -qi '<script' "$f"; then pa_fail "$(basename "$f") holds a <script> element"; fi
+	# one script only, the project's own (reports/report.js, admitted by its hash)
+	[ "$(grep -ci '<script' "$f")" = 1 ] || pa_fail "$(basename "$f") holds a <script> element of its own"
+	grep -q '<script>/\* SPDX-License-Identifier' "$f" || pa_fail "$(basename "$f"): not the report's script"
+
 	if grep -qiE '<(link|img|iframe|object)\b' "$f"; then pa_fail "$(basename "$f") loads something"; fi
 	grep -q '<style>' "$f" || pa_fail "$(basename "$f") has no inlined CSS"
 done
@@ -73,16 +76,17 @@ assert_grep '^\| \\\| a \\\| b \\\| \| minimal' "$T/hostile.md"
 
 # CSV: RFC 4180, and nothing a spreadsheet would run as a formula
 if [ -n "$py" ]; then
-	for f in "$T"/*.csv; do
+	for f in "$T"/*.csv "$T"/*.csv-applicants; do
 		"$py" - "$f" <<'PY' || pa_fail "$(basename "$f"): bad CSV"
 import csv, sys
 with open(sys.argv[1], newline='', encoding='utf-8') as fp:
     data = fp.read()
 assert data.endswith('\r\n'), 'records end in CRLF'
 rows = list(csv.reader(data.splitlines(keepends=True), strict=True))
-assert rows[0][0] == 'dossier' and len(rows[0]) == 21, rows[0]
+width = 20 if sys.argv[1].endswith('-applicants') else 28
+assert rows[0][0] == 'dossier' and len(rows[0]) == width, rows[0]
 for row in rows:
-    assert len(row) == 21, row
+    assert len(row) == width, row
     for cell in row:
         assert cell[:1] not in ('=', '+', '-', '@', '\t', '\r', '\n'), repr(cell)
 PY
@@ -103,6 +107,23 @@ assert r['path'] == "'-rf" and r['remedy'] == "'-2+3" and r['line'] == ''
 assert r['message'].startswith("'+SUM(1,2) and *bold*")
 r = by['8ef1d4a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e']
 assert r['message'].endswith('alert("x")</script> "quoted", comma DEL\\x7f'), r['message']
+# who applies, on every row, formulas defused
+assert all(x['applicant'].startswith("'=HYPERLINK(") for x in rows)
+assert r['country'] == "'-1+1" and r['registry_id'] == "'@evil" and r['call'] == "'+call"
+assert r['gpu_hours'] == '1e3'
+PY
+	"$py" - "$T/needs-changes.csv-applicants" "$T/set.csv-applicants" <<'PY' || pa_fail "csv-applicants does not carry the expected cells"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
+assert len(rows) == 1, rows
+r = rows[0]
+assert (r['applicant'], r['country'], r['registry_id']) == ('Acme Rank GmbH', 'DE', 'acme-rank'), r
+assert (r['call'], r['machine'], r['partition'], r['gpu_hours']) == ('2026-03', 'leonardo', 'booster', '120000'), r
+assert (r['verdict'], r['blockers'], r['errors'], r['warnings']) == ('needs-changes', '0', '2', '1'), r
+assert r['tiers'] == 'cv-screen=high; chat-assist=limited', r['tiers']
+assert r['purposes'] == 'cv-screen: Ranks job applications for recruiters.', r['purposes']
+assert r['decision'] == '' and r['granted_gpu_hours'] == ''
+assert len(list(csv.DictReader(open(sys.argv[2], newline='', encoding='utf-8')))) == 2
 PY
 fi
 exit 0

@@ -98,4 +98,15 @@ assert_grep 'bad6.xml: the root element must be <registry' "$T/err"
 assert_exit 2 "$PACTAUDIT" pact verify "$D" --keyring "$K" --registry "$T/bad4.xml"
 assert_grep "bad4.xml:3: unknown right 'everything'" "$T/err"
 assert_exit 2 "$PACTAUDIT" pact verify "$D" --keyring "$K" --registry "$T/nonexistent.xml"
+
+# ---- the results name the registry entry (pactaudit-registry(5), pactaudit-results(5)) ----
+registry "$T/reg.xml" "$root" "$A" "" "" acme
+"$PACTAUDIT" check "$D" --keyring "$K" --registry "$T/reg.xml" --no-cache --format xml \
+    -o "$T/reg-results.xml" 2>"$T/err" || true
+assert_grep '<applicant [^>]*registry-id="acme"' "$T/reg-results.xml"
+"$PACTAUDIT" check "$D" --keyring "$K" --no-cache --format xml -o "$T/noreg-results.xml" \
+    2>"$T/err" || true
+if grep -q 'registry-id=' "$T/noreg-results.xml"; then
+	pa_fail "a registry id without --registry"
+fi
 exit 0

@@ -276,7 +276,7 @@ test_render_raw_controls_never_escape(void)
 			CU_ASSERT_PTR_NULL(strstr(out, raw[k]));
 		}
 		for (p = out; (p = strchr(p, '\r')) != NULL; p++)	/* only CSV's CRLF */
-			CU_ASSERT_TRUE(strcmp(pa_renderers[i].name, "csv") == 0 && p[1] == '\n');
+			CU_ASSERT_TRUE(strncmp(pa_renderers[i].name, "csv", 3) == 0 && p[1] == '\n');
 		/* the text is still there, in its visible escaped form */
 		CU_ASSERT_TRUE(strstr(out, "x1b") != NULL && strstr(out, "31mred") != NULL);
 		free(out);
@@ -318,7 +318,7 @@ test_render_json_keys(void)
 {
 	static const char *const top[] = {
 		"dossier", "as_of", "systems", "models", "signatures", "findings",
-		"verdict", "tool", "rules", "baseline"
+		"verdict", "tool", "rules", "baseline", "applicant", "request"
 	};
 	static const char *const fkeys[] = {
 		"rule", "severity", "status", "path", "line", "message", "fingerprint",
@@ -326,7 +326,7 @@ test_render_json_keys(void)
 	};
 	json_t *j = json_of("needs-changes"), *d, *f, *a;
 
-	CU_ASSERT_TRUE(has_exactly_keys(j, top, 10));
+	CU_ASSERT_TRUE(has_exactly_keys(j, top, 12));
 	d = json_object_get(j, "dossier");
 	CU_ASSERT_STRING_EQUAL(STR_AT(d, "commit"), "ec0b4f0b5c90ed0fa911a2972ccc452641b31563");
 	CU_ASSERT_STRING_EQUAL(STR_AT(d, "path"), "calls/2026-03/acme-rank");
@@ -338,6 +338,18 @@ test_render_json_keys(void)
 	CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(j, "tool"), "version"), "0.1.0");
 	CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(j, "rules"), "version"), "2026.11");
 	CU_ASSERT_EQUAL(strlen(STR_AT(json_object_get(j, "rules"), "digest")), 64);
+	/* who applies for what */
+	CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(j, "applicant"), "name"), "Acme Rank GmbH");
+	CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(j, "applicant"), "country"), "DE");
+	CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(j, "applicant"), "registry_id"), "acme-rank");
+	CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(j, "request"), "call"), "2026-03");
+	CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(j, "request"), "machine"), "leonardo");
+	CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(j, "request"), "partition"), "booster");
+	CU_ASSERT_TRUE(json_is_integer(json_object_get(json_object_get(j, "request"), "gpu_hours")));
+	CU_ASSERT_EQUAL(json_integer_value(json_object_get(json_object_get(j, "request"),
+	    "gpu_hours")), 120000);
+	CU_ASSERT_STRING_EQUAL(STR_AT(json_array_get(json_object_get(j, "systems"), 0), "purpose"),
+	    "Ranks job applications for recruiters.");
 
 	a = json_object_get(j, "systems");
 	CU_ASSERT_EQUAL(json_array_size(a), 2);
@@ -417,7 +429,7 @@ test_render_json_keys(void)
 	j = json_of("set");
 	CU_ASSERT_TRUE(json_is_array(j));
 	CU_ASSERT_EQUAL(json_array_size(j), 2);
-	CU_ASSERT_TRUE(has_exactly_keys(json_array_get(j, 1), top, 10));
+	CU_ASSERT_TRUE(has_exactly_keys(json_array_get(j, 1), top, 12));
 	CU_ASSERT_STRING_EQUAL(STR_AT(json_array_get(j, 1), "verdict"), "needs-changes");
 	CU_ASSERT_EQUAL(json_integer_value(json_object_get(json_array_get(
 	    json_object_get(json_array_get(j, 1), "findings"), 0), "line")), 12);
@@ -583,8 +595,18 @@ test_render_junit(void)
 	junit_counts("info", 8, 5, 3);
 	junit_counts("blocker", 8, 0, 3);
 	junit_counts("none", 8, 0, 3);
+	out = render1("junit", "needs-changes", NULL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<property name=\"applicant\" value=\"Acme Rank GmbH\"/>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<property name=\"country\" value=\"DE\"/>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<property name=\"registry-id\" value=\"acme-rank\"/>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<property name=\"machine\" value=\"leonardo\"/>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<property name=\"gpu-hours\" value=\"120000\"/>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out,
+	    "<property name=\"purpose:cv-screen\" value=\"Ranks job applications for recruiters.\"/>"));
+	free(out);
 	out = render1("junit", "clean", NULL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "name=\"no findings\""));
+	CU_ASSERT_PTR_NULL(strstr(out, "name=\"applicant\""));
 	CU_ASSERT_EQUAL(count_str(out, "<testcase "), 1);
 	free(out);
 	CU_ASSERT_EQUAL(pa_results_fail_on_parse(&bad, "severe"), PA_EINVALID);
@@ -630,6 +652,10 @@ test_render_tap(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "  waiver: \"applied\"\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out,
 	    "  waiver_justification: \"Dataset replaced before the allocation starts\"\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\n# applicant Acme Rank GmbH (DE) registry acme-rank\n"
+	    "# request call 2026-03 machine leonardo partition booster gpu-hours 120000\n"
+	    "# system cv-screen tier high: Ranks job applications for recruiters.\n"
+	    "# system chat-assist tier limited\n"));
 	free(out);
 	out = render1("tap", "needs-changes", &warn);
 	CU_ASSERT_EQUAL(count_str(out, "# TODO"), 1);
@@ -697,7 +723,11 @@ test_render_html(void)
 
 	for (p = out; *p; p++)
 		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
-	CU_ASSERT_PTR_NULL(strstr(out, "<script"));
+	/* one script: the project's own reports/report.js, admitted by its hash */
+	CU_ASSERT_EQUAL(count_str(out, "<script"), 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<script>/* spdx-license-identifier"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "script-src 'sha256-"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "default-src 'none'"));
 	CU_ASSERT_PTR_NULL(strstr(out, "<img"));
 	CU_ASSERT_PTR_NULL(strstr(out, "</textarea"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "&lt;script&gt;alert('sys')&lt;/script&gt;"));
@@ -839,9 +869,57 @@ test_render_sarif(void)
 	r = json_array_get(res, 7);	/* no line: no region */
 	CU_ASSERT_PTR_NULL(json_object_get(json_object_get(json_array_get(
 	    json_object_get(r, "locations"), 0), "physicalLocation"), "region"));
+	/* who applies for what, in the run's properties */
+	r = json_object_get(run, "properties");
+	CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(r, "applicant"), "name"), "Acme Rank GmbH");
+	CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(r, "request"), "partition"), "booster");
+	CU_ASSERT_EQUAL(json_integer_value(json_object_get(json_object_get(r, "request"),
+	    "gpu_hours")), 120000);
 	json_decref(log);
 	free(out);
 
+	/* many rules, each seen twice: one rules[] entry each, every index right */
+	{
+		struct pa_results *many = NULL;
+		struct pa_results_finding f = { .severity = PA_SEVERITY_WARNING,
+		    .in_force = true, .message = "m" };
+		char rule[32];
+		size_t k;
+
+		CU_ASSERT_EQUAL_FATAL(pa_results_new(&many), 0);
+		for (k = 0; k < 6000; k++) {
+			snprintf(rule, sizeof(rule), "R%zu", k % 3000);
+			f.rule = rule;
+			f.severity = k < 3000 ? PA_SEVERITY_WARNING : PA_SEVERITY_ERROR;
+			CU_ASSERT_EQUAL_FATAL(pa_results_add_finding(many, &f), 0);
+		}
+		{
+			int rc;
+			char *o = render(&rc, "sarif", &many, 1, NULL);
+			json_t *l = json_loads(o, 0, NULL), *ru, *rs, *x;
+
+			CU_ASSERT_EQUAL(rc, 0);
+			CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+			run = json_array_get(json_object_get(l, "runs"), 0);
+			ru = json_object_get(json_object_get(json_object_get(run, "tool"),
+			    "driver"), "rules");
+			rs = json_object_get(run, "results");
+			CU_ASSERT_EQUAL(json_array_size(ru), 3000);
+			CU_ASSERT_EQUAL(json_array_size(rs), 6000);
+			for (k = 0; k < json_array_size(rs); k++) {
+				x = json_array_get(ru, (size_t)json_integer_value(
+				    json_object_get(json_array_get(rs, k), "ruleIndex")));
+				CU_ASSERT_STRING_EQUAL(STR_AT(x, "id"),
+				    STR_AT(json_array_get(rs, k), "ruleId"));
+				/* the level of a rule's most severe finding, the second one */
+				CU_ASSERT_STRING_EQUAL(STR_AT(json_object_get(x,
+				    "defaultConfiguration"), "level"), "error");
+			}
+			json_decref(l);
+			free(o);
+		}
+		pa_results_free(many);
+	}
 	/* paths become URI references */
 	out = render1("sarif", "hostile", NULL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"uri\": \"docs/a%20b%23c%7Cd.md\""));
