@@ -3,6 +3,7 @@
 #ifndef PA_RENDER_RENDER_H
 #define PA_RENDER_RENDER_H
 
+#include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -44,5 +45,14 @@ extern const struct pa_renderer pa_renderers[];
 int pa_render(FILE *out, const char *format, struct pa_results *const *results,
     size_t count, const struct pa_render_opts *opts);
 bool pa_render_known(const char *format);
+
+/*
+ * Transform another of the project's documents (the allocation plan) with
+ * the stylesheet <datadir>/reports/<sheet_file>, under the same rules as
+ * the reports: the project's stylesheets only, no file or network access;
+ * css passes reports/report.css as the parameter $css.  The caller has
+ * sanitised every string in doc.
+ */
+int pa_render_xslt_doc(FILE *out, xmlDoc *doc, const char *sheet_file, bool css);
 
 #endif

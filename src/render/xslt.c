@@ -141,7 +141,7 @@ new_prefs(xsltSecurityPrefsPtr *out)
 }
 
 static int
-transform(FILE *out, const struct pa_render_input *in, const struct sheet *sh)
+transform(FILE *out, xmlDoc *doc, const struct sheet *sh)
 {
 	struct pa_buf path = PA_BUF_INIT, csspath = PA_BUF_INIT;
 	struct pa_buf css = PA_BUF_INIT, msg = PA_BUF_INIT;
@@ -161,7 +161,7 @@ transform(FILE *out, const struct pa_render_input *in, const struct sheet *sh)
 	    ((error = pa_buf_printf(&csspath, "%s/reports/report.css", pa_datadir())) < 0 ||
 	    (error = pa_file_read(&css, csspath.ptr, CSS_MAX, 0)) < 0))
 		goto done;
-	if ((ctxt = xsltNewTransformContext(style, in->doc)) == NULL ||
+	if ((ctxt = xsltNewTransformContext(style, doc)) == NULL ||
 	    xsltSetCtxtSecurityPrefs(prefs, ctxt) != 0) {
 		error = pa_error_oom();
 		goto done;
@@ -172,7 +172,7 @@ transform(FILE *out, const struct pa_render_input *in, const struct sheet *sh)
 		error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_XML,
 		    "%s: cannot set the parameter css", path.ptr);
 	else
-		res = xsltApplyStylesheetUser(style, in->doc, NULL, NULL, NULL, ctxt);
+		res = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, ctxt);
 	errors_restore(&saved);
 	if (error < 0)
 		goto done;
@@ -206,7 +206,7 @@ pa_render_html(FILE *out, const struct pa_render_input *in,
     const struct pa_render_opts *opts)
 {
 	(void)opts;
-	return transform(out, in, &sheet_html);
+	return transform(out, in->doc, &sheet_html);
 }
 
 int
@@ -214,7 +214,7 @@ pa_render_md(FILE *out, const struct pa_render_input *in,
     const struct pa_render_opts *opts)
 {
 	(void)opts;
-	return transform(out, in, &sheet_md);
+	return transform(out, in->doc, &sheet_md);
 }
 
 int
@@ -222,5 +222,13 @@ pa_render_csv(FILE *out, const struct pa_render_input *in,
     const struct pa_render_opts *opts)
 {
 	(void)opts;
-	return transform(out, in, &sheet_csv);
+	return transform(out, in->doc, &sheet_csv);
+}
+
+int
+pa_render_xslt_doc(FILE *out, xmlDoc *doc, const char *sheet_file, bool css)
+{
+	struct sheet sh = { .file = sheet_file, .css = css };
+
+	return transform(out, doc, &sh);
 }

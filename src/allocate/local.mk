@@ -1,0 +1,17 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# allocate/: the allocation plan (a call policy over results, decisions and waivers).
+src_libpactaudit_a_SOURCES += \
+	src/allocate/allocate.h \
+	src/allocate/output.c \
+	src/allocate/plan.c \
+	src/allocate/policy.c \
+	src/cli/cmd_allocate.c
+nobase_dist_pkgdata_DATA += rules/schema/call.rng rules/schema/allocation.rng \
+	reports/allocation-html.xsl reports/allocation-csv.xsl
+dist_man_MANS += man/pactaudit-allocate.1 man/pactaudit-call.5
+
+check_PROGRAMS += tests/unit/test_allocate
+TESTS += tests/unit/test_allocate
+tests_unit_test_allocate_SOURCES = tests/unit/test_allocate.c tests/lib/cutest.h
+tests_unit_test_allocate_CPPFLAGS = $(PA_TEST_CPPFLAGS)
+tests_unit_test_allocate_LDADD = $(PA_TEST_LDADD)
