@@ -11,7 +11,7 @@ nobase_dist_pkgdata_DATA += rules/schema/call.rng rules/schema/allocation.rng \
 dist_man_MANS += man/pactaudit-allocate.1 man/pactaudit-call.5
 
 check_PROGRAMS += tests/unit/test_allocate
-TESTS += tests/unit/test_allocate tests/cli/allocate.sh
+TESTS += tests/unit/test_allocate tests/cli/allocate.sh tests/cli/allocate-slurmdbd.sh
 tests_unit_test_allocate_SOURCES = tests/unit/test_allocate.c tests/lib/cutest.h
 tests_unit_test_allocate_CPPFLAGS = $(PA_TEST_CPPFLAGS)
 tests_unit_test_allocate_LDADD = $(PA_TEST_LDADD)
