@@ -26,6 +26,7 @@ const struct pa_cmd *const pa_cmds[] = {
 	&pa_cmd_ledger,
 	&pa_cmd_review,
 	&pa_cmd_allocate,
+	&pa_cmd_diff,
 	NULL
 };
 

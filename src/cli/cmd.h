@@ -51,5 +51,6 @@ extern const struct pa_cmd pa_cmd_waive;
 extern const struct pa_cmd pa_cmd_ledger;
 extern const struct pa_cmd pa_cmd_review;
 extern const struct pa_cmd pa_cmd_allocate;
+extern const struct pa_cmd pa_cmd_diff;
 
 #endif

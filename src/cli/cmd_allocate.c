@@ -6,14 +6,13 @@
  */
 #include "config.h"
 
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "allocate/allocate.h"
 #include "cli/cmd.h"
+#include "cli/evidence_at.h"
 #include "evidence/evidence.h"
 #include "ledger/ledger.h"
 #include "render/render.h"
@@ -24,8 +23,6 @@
 #include "util/file.h"
 #include "util/limits.h"
 #include "util/vec.h"
-
-#define EVIDENCE_NS "urn:pactaudit:evidence:1"
 
 enum {
 	OPT_LEDGER = 1,
@@ -60,48 +57,28 @@ struct request {
 	long long gpu_hours;
 };
 
-static char *
-xp_string(xmlXPathContext *ctx, const char *expr)
-{
-	xmlXPathObject *o = xmlXPathEvalExpression(BAD_CAST expr, ctx);
-	char *s = NULL;
-
-	if (o != NULL && o->type == XPATH_STRING && o->stringval != NULL && o->stringval[0])
-		s = pa_strdup((const char *)o->stringval);
-	xmlXPathFreeObject(o);
-	return s;
-}
-
 /*
  * The applicant's legal name, machine and GPU-hours: from the dossier's
  * application at the audited commit (the results do not hold them).  A
  * dossier that cannot be read leaves them unknown; the plan then says so.
  */
 static void
-read_request(struct request *rq, const struct pa_results *res, const char *as_of)
+read_request(struct request *rq, const struct pa_results *res, const char *as_of,
+    const char *keyring)
 {
-	struct pa_evidence_opts eo = { .as_of = as_of };
-	xmlXPathContext *ctx = NULL;
-	xmlDoc *ev = NULL;
+	xmlDoc *ev = pa_cli_evidence_at(res, as_of, keyring);
+	xmlXPathContext *ctx = pa_cli_evidence_xpath(ev);
 	char *hours, *end;
 	long long v;
 
 	rq->gpu_hours = -1;
-	if (res->dossier_path == NULL)
-		return;
-	eo.dossier.rev = res->dossier_commit;
-	eo.dossier.subdir = res->dossier_subdir && res->dossier_subdir[0] ? res->dossier_subdir : NULL;
-	eo.dossier.worktree = res->dossier_commit == NULL;
-	eo.sig.as_of = as_of;
-	if (pa_evidence_build(&ev, res->dossier_path, &eo) < 0) {
-		pa_error_clear();
-		return;
-	}
-	if ((ctx = xmlXPathNewContext(ev)) != NULL &&
-	    xmlXPathRegisterNs(ctx, BAD_CAST "e", BAD_CAST EVIDENCE_NS) == 0) {
-		rq->label = xp_string(ctx, "normalize-space(/e:evidence/e:application/e:applicant/e:legal-name)");
-		rq->machine = xp_string(ctx, "normalize-space(/e:evidence/e:application/e:compute/e:machine)");
-		hours = xp_string(ctx, "normalize-space(/e:evidence/e:application/e:compute/e:gpu-hours)");
+	if (ctx != NULL) {
+		rq->label = pa_cli_xpath_string(ctx,
+		    "normalize-space(/e:evidence/e:application/e:applicant/e:legal-name)");
+		rq->machine = pa_cli_xpath_string(ctx,
+		    "normalize-space(/e:evidence/e:application/e:compute/e:machine)");
+		hours = pa_cli_xpath_string(ctx,
+		    "normalize-space(/e:evidence/e:application/e:compute/e:gpu-hours)");
 		if (hours != NULL) {
 			v = strtoll(hours, &end, 10);
 			if (end != hours && *end == '\0' && v >= 0)
@@ -252,7 +229,7 @@ run_allocate(const struct pa_cmd *cmd, int argc, char **argv)
 		struct pa_buf id = PA_BUF_INIT;
 		const char *path = res->dossier_path ? res->dossier_path : "";
 
-		read_request(&rqs[i], res, as_of);
+		read_request(&rqs[i], res, as_of, keyring);
 		if (pa_ledger_dossier_id(&id, path, res->dossier_subdir && res->dossier_subdir[0] ?
 		    res->dossier_subdir : NULL, NULL) < 0) {
 			pa_error_clear();

@@ -2,6 +2,7 @@
 # Command files (src/cli/cmd_<name>.c) are listed by the module that owns them.
 src_libpactaudit_a_SOURCES += \
 	src/cli/cmd.c src/cli/cmd.h \
+	src/cli/evidence_at.c src/cli/evidence_at.h \
 	src/cli/dossier_opt.c src/cli/dossier_opt.h \
 	src/cli/opt.c src/cli/opt.h
 

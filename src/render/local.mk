@@ -18,3 +18,8 @@ TESTS += tests/cli/report.sh tests/cli/report-golden.sh tests/cli/report-formats
 	tests/cli/report-sarif.sh tests/cli/report-xslt-security.sh \
 	tests/cli/report-invalid.sh
 dist_man_MANS += man/pactaudit-report.1 man/pactaudit-formats.5
+# pactaudit diff: the comparison is results/diff.c, its outputs render/diff.c
+src_libpactaudit_a_SOURCES += src/render/diff.c src/cli/cmd_diff.c
+nobase_dist_pkgdata_DATA += reports/diff-md.xsl reports/diff-html.xsl
+dist_man_MANS += man/pactaudit-diff.1
+TESTS += tests/cli/diff.sh

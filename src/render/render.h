@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "results/diff.h"
 #include "results/results.h"
 
 /*
@@ -54,5 +55,15 @@ bool pa_render_known(const char *format);
  * sanitised every string in doc.
  */
 int pa_render_xslt_doc(FILE *out, xmlDoc *doc, const char *sheet_file, bool css);
+
+/*
+ * A diff of two results (`pactaudit diff`): its document (namespace
+ * urn:pactaudit:diff:1; for Markdown and HTML through pa_render_xslt_doc
+ * with diff-md.xsl and diff-html.xsl), JSON and text.  fail_on decides
+ * the "failing" count (pa_diff_failing()).
+ */
+int pa_render_diff_xml(xmlDoc **out, const struct pa_diff *d, enum pa_fail_on fail_on);
+int pa_render_diff_json(FILE *out, const struct pa_diff *d, enum pa_fail_on fail_on);
+int pa_render_diff_text(FILE *out, const struct pa_diff *d, enum pa_fail_on fail_on);
 
 #endif
