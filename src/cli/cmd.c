@@ -99,3 +99,19 @@ pa_cmd_load_results(struct pa_vec *list, const char *path)
 	pa_buf_dispose(&data);
 	return error;
 }
+
+void
+pa_cmd_results_free(void *p)
+{
+	pa_results_free(p);
+}
+
+int
+pa_cmd_write_output(const char *output, const char *data, size_t len)
+{
+	if (output != NULL)
+		return pa_file_write_atomic(output, data ? data : "", len, 0);
+	if (len > 0 && fwrite(data, 1, len, stdout) != len)
+		return pa_error_set(PA_ERRCLASS_OS, "cannot write to standard output");
+	return 0;
+}

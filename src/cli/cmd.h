@@ -38,6 +38,13 @@ int pa_cmd_fail(void);
  */
 struct pa_vec;
 int pa_cmd_load_results(struct pa_vec *list, const char *path);
+/* pa_results_free() with the signature pa_vec_dispose() wants. */
+void pa_cmd_results_free(void *p);
+/*
+ * Write a whole output: to the file output (replaced atomically) or, when
+ * output is NULL, to standard output.  0, or < 0 with the message set.
+ */
+int pa_cmd_write_output(const char *output, const char *data, size_t len);
 
 /* One entry per command file. */
 extern const struct pa_cmd pa_cmd_check;

@@ -105,16 +105,6 @@ base_name(const char *path)
 }
 
 static int
-write_out(const char *output, const char *data, size_t len)
-{
-	if (output != NULL)
-		return pa_file_write_atomic(output, data, len, 0);
-	if (len > 0 && fwrite(data, 1, len, stdout) != len)
-		return pa_error_set(PA_ERRCLASS_OS, "cannot write the plan");
-	return 0;
-}
-
-static int
 render(const struct pa_alloc_plan *plan, const char *format, const char *output)
 {
 	struct pa_buf b = PA_BUF_INIT;
@@ -148,18 +138,12 @@ render(const struct pa_alloc_plan *plan, const char *format, const char *output)
 		}
 	}
 	if (error == 0)
-		error = write_out(output, b.ptr, b.size);
+		error = pa_cmd_write_output(output, b.ptr, b.size);
 	free(text);
 	xmlFree(mem);
 	xmlFreeDoc(doc);
 	pa_buf_dispose(&b);
 	return error;
-}
-
-static void
-free_results(void *p)
-{
-	pa_results_free(p);
 }
 
 static int
@@ -269,7 +253,7 @@ done:
 	pa_ledger_free(ledger);
 	pa_call_policy_free(policy);
 	pa_buf_dispose(&pdata);
-	pa_vec_dispose(&list, free_results);
+	pa_vec_dispose(&list, pa_cmd_results_free);
 	return rc;
 }
 

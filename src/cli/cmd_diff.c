@@ -19,7 +19,6 @@
 #include "results/diff.h"
 #include "util/alloc.h"
 #include "util/error.h"
-#include "util/file.h"
 #include "util/vec.h"
 
 enum {
@@ -145,12 +144,6 @@ is_file(const char *path)
 	return strcmp(path, "-") == 0 || (stat(path, &st) == 0 && S_ISREG(st.st_mode));
 }
 
-static void
-free_results(void *p)
-{
-	pa_results_free(p);
-}
-
 /* One results file holding exactly one dossier. */
 static int
 load_one(struct pa_results **out, const char *path)
@@ -166,7 +159,7 @@ load_one(struct pa_results **out, const char *path)
 		*out = list.items[0];
 		list.count = 0;
 	}
-	pa_vec_dispose(&list, free_results);
+	pa_vec_dispose(&list, pa_cmd_results_free);
 	return error;
 }
 
@@ -190,10 +183,8 @@ render(const struct pa_diff *d, const char *format, const char *output, enum pa_
 		    "diff-html.xsl" : "diff-md.xsl", strcmp(format, "html") == 0);
 	if (fclose(fp) != 0 && error == 0)
 		error = pa_error_oom();
-	if (error == 0 && output != NULL)
-		error = pa_file_write_atomic(output, mem ? mem : "", size, 0);
-	else if (error == 0 && size > 0 && fwrite(mem, 1, size, stdout) != size)
-		error = pa_error_set(PA_ERRCLASS_OS, "cannot write the diff");
+	if (error == 0)
+		error = pa_cmd_write_output(output, mem, size);
 	xmlFreeDoc(doc);
 	free(mem);
 	return error;

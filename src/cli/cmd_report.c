@@ -72,12 +72,6 @@ write_file(const char *path, const char *format, struct pa_results *const *docs,
 	return error;
 }
 
-static void
-free_results(void *p)
-{
-	pa_results_free(p);
-}
-
 static int
 run_report(const struct pa_cmd *cmd, int argc, char **argv)
 {
@@ -142,7 +136,7 @@ run_report(const struct pa_cmd *cmd, int argc, char **argv)
 		failing += pa_results_failing(docs[i], ro.fail_on);
 	rc = failing > 0 ? PA_EXIT_FINDINGS : PA_EXIT_OK;
 done:
-	pa_vec_dispose(&list, free_results);
+	pa_vec_dispose(&list, pa_cmd_results_free);
 	return rc;
 }
 
