@@ -3,8 +3,10 @@
 # generated from the rule packs (scripts/gen-coverage.sh) and kept in git.
 dist_man_MANS += \
 	man/pactaudit.1 \
+	man/pactaudit-allocate.1 \
 	man/pactaudit-check.1 \
 	man/pactaudit-decide.1 \
+	man/pactaudit-diff.1 \
 	man/pactaudit-evidence.1 \
 	man/pactaudit-init.1 \
 	man/pactaudit-ledger.1 \
@@ -14,6 +16,7 @@ dist_man_MANS += \
 	man/pactaudit-rules.1 \
 	man/pactaudit-waive.1 \
 	man/pactaudit-application.5 \
+	man/pactaudit-call.5 \
 	man/pactaudit-formats.5 \
 	man/pactaudit-pact.5 \
 	man/pactaudit-registry.5 \

@@ -4,7 +4,9 @@
 
 # schemas
 nobase_dist_pkgdata_DATA += \
+	rules/schema/allocation.rng \
 	rules/schema/application.rng \
+	rules/schema/call.rng \
 	rules/schema/commitments.rng \
 	rules/schema/evidence.rng \
 	rules/schema/results.rng \

@@ -9,6 +9,9 @@
 
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/file.h"
+#include "util/limits.h"
+#include "results/results.h"
 #include "util/text.h"
 
 const struct pa_cmd *const pa_cmds[] = {
@@ -22,6 +25,8 @@ const struct pa_cmd *const pa_cmds[] = {
 	&pa_cmd_waive,
 	&pa_cmd_ledger,
 	&pa_cmd_review,
+	&pa_cmd_allocate,
+	&pa_cmd_diff,
 	NULL
 };
 
@@ -55,4 +60,58 @@ pa_cmd_fail(void)
 
 	fprintf(stderr, "pactaudit: %s\n", msg ? msg : "unknown error");
 	return PA_EXIT_FAILURE;
+}
+
+/* Read a results file ("-" is standard input) under the XML size limit. */
+static int
+read_input(struct pa_buf *out, const char *path)
+{
+	char chunk[65536];
+	size_t n;
+
+	if (strcmp(path, "-") != 0)
+		return pa_file_read(out, path, PA_LIMIT_XML_SIZE, 0);
+	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
+		if (out->size + n > PA_LIMIT_XML_SIZE)
+			return pa_error_setc(PA_ELIMIT, PA_ERRCLASS_OS,
+			    "standard input: larger than %u bytes", PA_LIMIT_XML_SIZE);
+		if (pa_buf_put(out, chunk, n) < 0)
+			return PA_ENOMEM;
+	}
+	if (ferror(stdin))
+		return pa_error_set(PA_ERRCLASS_OS, "cannot read standard input");
+	return 0;
+}
+
+/*
+ * Read one results file (parsed like any untrusted input, validated
+ * against the results schema) and append its dossiers to list.
+ */
+int
+pa_cmd_load_results(struct pa_vec *list, const char *path)
+{
+	struct pa_buf data = PA_BUF_INIT;
+	const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
+	int error;
+
+	if ((error = read_input(&data, path)) == 0)
+		error = pa_results_read_mem(list, data.ptr ? data.ptr : "", data.size, name);
+	pa_buf_dispose(&data);
+	return error;
+}
+
+void
+pa_cmd_results_free(void *p)
+{
+	pa_results_free(p);
+}
+
+int
+pa_cmd_write_output(const char *output, const char *data, size_t len)
+{
+	if (output != NULL)
+		return pa_file_write_atomic(output, data ? data : "", len, 0);
+	if (len > 0 && fwrite(data, 1, len, stdout) != len)
+		return pa_error_set(PA_ERRCLASS_OS, "cannot write to standard output");
+	return 0;
 }

@@ -31,6 +31,21 @@ void pa_cmd_put_safe(FILE *fp, const char *s);
 /* Print "pactaudit: <last error>" (sanitised) to stderr and return 2. */
 int pa_cmd_fail(void);
 
+/*
+ * Read one results file ("-" is standard input; parsed like any untrusted
+ * input and validated against the results schema) and append its
+ * dossiers to list (struct pa_results *).  0, or < 0 with the message set.
+ */
+struct pa_vec;
+int pa_cmd_load_results(struct pa_vec *list, const char *path);
+/* pa_results_free() with the signature pa_vec_dispose() wants. */
+void pa_cmd_results_free(void *p);
+/*
+ * Write a whole output: to the file output (replaced atomically) or, when
+ * output is NULL, to standard output.  0, or < 0 with the message set.
+ */
+int pa_cmd_write_output(const char *output, const char *data, size_t len);
+
 /* One entry per command file. */
 extern const struct pa_cmd pa_cmd_check;
 extern const struct pa_cmd pa_cmd_evidence;
@@ -42,5 +57,7 @@ extern const struct pa_cmd pa_cmd_decide;
 extern const struct pa_cmd pa_cmd_waive;
 extern const struct pa_cmd pa_cmd_ledger;
 extern const struct pa_cmd pa_cmd_review;
+extern const struct pa_cmd pa_cmd_allocate;
+extern const struct pa_cmd pa_cmd_diff;
 
 #endif

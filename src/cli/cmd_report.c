@@ -14,7 +14,6 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/file.h"
-#include "util/limits.h"
 
 enum {
 	OPT_FORMAT = 1,
@@ -50,44 +49,6 @@ print_formats(FILE *fp)
 	fprintf(fp, "\nformats:\n");
 	for (i = 0; pa_renderers[i].name != NULL; i++)
 		fprintf(fp, "  %-28s %s\n", pa_renderers[i].name, pa_renderers[i].summary);
-}
-
-/* Read a results file ("-" is standard input) under the XML size limit. */
-static int
-read_input(struct pa_buf *out, const char *path)
-{
-	char chunk[65536];
-	size_t n;
-
-	if (strcmp(path, "-") != 0)
-		return pa_file_read(out, path, PA_LIMIT_XML_SIZE, 0);
-	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
-		if (out->size + n > PA_LIMIT_XML_SIZE)
-			return pa_error_setc(PA_ELIMIT, PA_ERRCLASS_OS,
-			    "standard input: larger than %u bytes", PA_LIMIT_XML_SIZE);
-		if (pa_buf_put(out, chunk, n) < 0)
-			return PA_ENOMEM;
-	}
-	if (ferror(stdin))
-		return pa_error_set(PA_ERRCLASS_OS, "cannot read standard input");
-	return 0;
-}
-
-/*
- * Read one results file (parsed like any untrusted input, validated
- * against the results schema) and append its dossiers to list.
- */
-static int
-load_results(struct pa_vec *list, const char *path)
-{
-	struct pa_buf data = PA_BUF_INIT;
-	const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
-	int error;
-
-	if ((error = read_input(&data, path)) == 0)
-		error = pa_results_read_mem(list, data.ptr ? data.ptr : "", data.size, name);
-	pa_buf_dispose(&data);
-	return error;
 }
 
 /*
@@ -134,12 +95,6 @@ load_not_audited(const char *path, char **text, struct pa_render_failure **out,
 	*out = f;
 	*count = n;
 	return 0;
-}
-
-static void
-free_results(void *p)
-{
-	pa_results_free(p);
 }
 
 static int
@@ -195,7 +150,7 @@ run_report(const struct pa_cmd *cmd, int argc, char **argv)
 		    "--fail-on takes blocker, error, warning, info or none");
 	}
 	for (i = (size_t)st.optind; i < (size_t)argc; i++) {
-		if (load_results(&list, argv[i]) < 0) {
+		if (pa_cmd_load_results(&list, argv[i]) < 0) {
 			rc = pa_cmd_fail();
 			goto done;
 		}
@@ -221,7 +176,7 @@ run_report(const struct pa_cmd *cmd, int argc, char **argv)
 done:
 	free(fails);
 	free(fails_text);
-	pa_vec_dispose(&list, free_results);
+	pa_vec_dispose(&list, pa_cmd_results_free);
 	return rc;
 }
 

@@ -3,11 +3,14 @@
 # (src/cli/cmd_<name>.c); the tests of the options and the output files.
 src_libpactaudit_a_SOURCES += \
 	src/cli/cmd.c src/cli/cmd.h \
+	src/cli/evidence_at.c src/cli/evidence_at.h \
 	src/cli/dossier_opt.c src/cli/dossier_opt.h \
 	src/cli/ledger_opt.c src/cli/ledger_opt.h \
 	src/cli/opt.c src/cli/opt.h \
 	src/cli/output.c src/cli/output.h \
+	src/cli/cmd_allocate.c \
 	src/cli/cmd_check.c \
+	src/cli/cmd_diff.c \
 	src/cli/cmd_decide.c \
 	src/cli/cmd_evidence.c \
 	src/cli/cmd_init.c \

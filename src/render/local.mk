@@ -15,3 +15,6 @@ tests_unit_test_render_LDADD = $(PA_TEST_LDADD)
 TESTS += tests/cli/report.sh tests/cli/report-golden.sh tests/cli/report-formats.sh \
 	tests/cli/report-sarif.sh tests/cli/report-xslt-security.sh \
 	tests/cli/report-invalid.sh tests/cli/check-sarif-upload.sh tests/cli/report-browser.sh
+# pactaudit diff: the comparison is results/diff.c, its outputs render/diff.c
+src_libpactaudit_a_SOURCES += src/render/diff.c
+TESTS += tests/cli/diff.sh

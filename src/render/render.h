@@ -3,10 +3,12 @@
 #ifndef PA_RENDER_RENDER_H
 #define PA_RENDER_RENDER_H
 
+#include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
+#include "results/diff.h"
 #include "results/results.h"
 
 /* A dossier that could not be audited, reported by the formats that can say so. */
@@ -60,5 +62,24 @@ extern const struct pa_renderer pa_renderers[];
 int pa_render(FILE *out, const char *format, struct pa_results *const *results,
     size_t count, const struct pa_render_opts *opts);
 bool pa_render_known(const char *format);
+
+/*
+ * Transform another of the project's documents (the allocation plan) with
+ * the stylesheet <datadir>/reports/<sheet_file>, under the same rules as
+ * the reports: the project's stylesheets only, no file or network access;
+ * css passes reports/report.css as the parameter $css.  The caller has
+ * sanitised every string in doc.
+ */
+int pa_render_xslt_doc(FILE *out, xmlDoc *doc, const char *sheet_file, bool css);
+
+/*
+ * A diff of two results (`pactaudit diff`): its document (namespace
+ * urn:pactaudit:diff:1; for Markdown and HTML through pa_render_xslt_doc
+ * with diff-md.xsl and diff-html.xsl), JSON and text.  fail_on decides
+ * the "failing" count (pa_diff_failing()).
+ */
+int pa_render_diff_xml(xmlDoc **out, const struct pa_diff *d, enum pa_fail_on fail_on);
+int pa_render_diff_json(FILE *out, const struct pa_diff *d, enum pa_fail_on fail_on);
+int pa_render_diff_text(FILE *out, const struct pa_diff *d, enum pa_fail_on fail_on);
 
 #endif

@@ -201,7 +201,7 @@ generated_at(char *buf, size_t size)
 }
 
 static int
-transform(FILE *out, const struct pa_render_input *in, const struct sheet *sh)
+transform(FILE *out, xmlDoc *doc, const struct sheet *sh)
 {
 	struct pa_buf path = PA_BUF_INIT, csspath = PA_BUF_INIT;
 	struct pa_buf css = PA_BUF_INIT, msg = PA_BUF_INIT;
@@ -227,7 +227,7 @@ transform(FILE *out, const struct pa_render_input *in, const struct sheet *sh)
 	    (error = sha256_base64(&jshash, js.ptr, js.size)) < 0))
 		goto done;
 	generated_at(when, sizeof(when));
-	if ((ctxt = xsltNewTransformContext(style, in->doc)) == NULL ||
+	if ((ctxt = xsltNewTransformContext(style, doc)) == NULL ||
 	    xsltSetCtxtSecurityPrefs(prefs, ctxt) != 0) {
 		error = pa_error_oom();
 		goto done;
@@ -241,7 +241,7 @@ transform(FILE *out, const struct pa_render_input *in, const struct sheet *sh)
 		error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_XML,
 		    "%s: cannot set the parameters css, js, js-hash, generated", path.ptr);
 	else
-		res = xsltApplyStylesheetUser(style, in->doc, NULL, NULL, NULL, ctxt);
+		res = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, ctxt);
 	errors_restore(&saved);
 	if (error < 0)
 		goto done;
@@ -278,7 +278,7 @@ pa_render_html(FILE *out, const struct pa_render_input *in,
     const struct pa_render_opts *opts)
 {
 	(void)opts;
-	return transform(out, in, &sheet_html);
+	return transform(out, in->doc, &sheet_html);
 }
 
 int
@@ -286,7 +286,7 @@ pa_render_md(FILE *out, const struct pa_render_input *in,
     const struct pa_render_opts *opts)
 {
 	(void)opts;
-	return transform(out, in, &sheet_md);
+	return transform(out, in->doc, &sheet_md);
 }
 
 int
@@ -294,7 +294,15 @@ pa_render_csv(FILE *out, const struct pa_render_input *in,
     const struct pa_render_opts *opts)
 {
 	(void)opts;
-	return transform(out, in, &sheet_csv);
+	return transform(out, in->doc, &sheet_csv);
+}
+
+int
+pa_render_xslt_doc(FILE *out, xmlDoc *doc, const char *sheet_file, bool css)
+{
+	struct sheet sh = { .file = sheet_file, .css = css };
+
+	return transform(out, doc, &sh);
 }
 
 int
@@ -302,5 +310,5 @@ pa_render_csv_applicants(FILE *out, const struct pa_render_input *in,
     const struct pa_render_opts *opts)
 {
 	(void)opts;
-	return transform(out, in, &sheet_csv_applicants);
+	return transform(out, in->doc, &sheet_csv_applicants);
 }

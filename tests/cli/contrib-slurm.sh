@@ -7,6 +7,7 @@
 # another is cancelled, and gather must report exactly that, exit non-zero,
 # and resubmit.sh must complete the call with the verdicts of a direct check.
 . "$top_srcdir/tests/lib/testlib.sh"
+. "$top_srcdir/tests/lib/slurmlib.sh"
 set -e
 for tool in slurmctld slurmd munged sbatch scontrol squeue scancel; do
 	command -v "$tool" >/dev/null 2>&1 || pa_skip "Slurm is not installed ($tool)"
@@ -17,8 +18,7 @@ command -v python3 >/dev/null || pa_skip "python3 is not installed (free ports)"
 pa_tmp
 contrib="$top_srcdir/contrib"
 S="$T/slurm"
-mkdir -p "$S/munge" "$S/state" "$S/spool" "$S/log" "$T/tmp"
-chmod 700 "$S/munge"
+mkdir -p "$S/state" "$S/spool" "$S/log" "$T/tmp"
 
 # stop the cluster (jobs first) whatever happens, then remove the folder
 slurm_stop() {
@@ -31,45 +31,21 @@ slurm_stop() {
 		done
 	fi
 	for p in slurmd slurmctld munge/munged; do
-		[ -f "$S/$p.pid" ] || continue
-		pid=$(cat "$S/$p.pid")
-		kill "$pid" 2>/dev/null || continue
-		i=0
-		while kill -0 "$pid" 2>/dev/null && [ "$i" -lt 50 ]; do
-			sleep 0.2
-			i=$((i + 1))
-		done
+		pa_stop_pidfile "$S/$p.pid"
 	done
 	pa_cleanup
 }
 trap 'slurm_stop' EXIT
 
-# wait_for SECONDS WHAT COMMAND...: until COMMAND succeeds
-wait_for() {
-	limit=$1 what=$2
-	shift 2
-	i=0
-	until "$@"; do
-		i=$((i + 1))
-		if [ "$i" -ge $((limit * 2)) ]; then
-			tail -n 20 "$S/log/slurmctld.log" "$S/log/slurmd.log" >&2 || true
-			squeue >&2 || true
-			pa_fail "timed out after ${limit}s waiting for $what"
-		fi
-		sleep 0.5
-	done
+# what pa_wait_for shows when it times out
+pa_wait_diag() {
+	tail -n 20 "$S/log/slurmctld.log" "$S/log/slurmd.log" >&2 || true
+	squeue >&2 || true
 }
 
 # --- the cluster ---------------------------------------------------------------
-dd if=/dev/urandom of="$S/munge/munge.key" bs=1024 count=1 2>/dev/null
-chmod 600 "$S/munge/munge.key"
-munged -f --socket="$S/munge/socket" --key-file="$S/munge/munge.key" \
-    --log-file="$S/munge/log" --pid-file="$S/munge/munged.pid" \
-    --seed-file="$S/munge/seed" || pa_fail "munged did not start"
-ports=$(python3 -c 'import socket
-s = [socket.socket() for _ in range(2)]
-for x in s: x.bind(("127.0.0.1", 0))
-print(" ".join(str(x.getsockname()[1]) for x in s))')
+pa_munge_start "$S/munge"
+ports=$(pa_free_ports 2)
 host=$(hostname -s)
 cpus=$(nproc)
 mem=$(awk '/^MemTotal:/ { print int($2 / 1024 / 4) }' /proc/meminfo)
@@ -114,7 +90,7 @@ export SLURM_CONF
 slurmctld -i || pa_fail "slurmctld did not start"
 slurmd -N pa-node || pa_fail "slurmd did not start"
 node_idle() { [ "$(sinfo -h -o %T 2>/dev/null)" = idle ]; }
-wait_for 60 "the node to be idle" node_idle
+pa_wait_for 60 "the node to be idle" node_idle
 
 # --- the call, and a pactaudit that holds chosen dossiers ------------------------
 C="$T/call"
@@ -166,23 +142,23 @@ task1=${first}_1 task3=${second}_1
 # could start before task 1 runs again.  An operator holds it, as here.
 scontrol hold "$gather" || pa_fail "scontrol hold refused the gathering job"
 # task 1 is killed as by a failing node, with its output in flight
-wait_for 120 "task 1 to hold arkisto" test -s "$T/hold/arkisto.running"
+pa_wait_for 120 "task 1 to hold arkisto" test -s "$T/hold/arkisto.running"
 ls "$O/results/main-000001.xml.part" >/dev/null || pa_fail "no output in flight for task 1"
 kill -KILL $(cat "$T/hold/arkisto.running")
 task_gone() { [ -z "$(squeue -h -j "$1" -o %T 2>/dev/null | grep -v -e PENDING -e REQUEUE)" ]; }
-wait_for 60 "task 1 to end" task_gone "$task1"
+pa_wait_for 60 "task 1 to end" task_gone "$task1"
 rm -f "$T/hold/arkisto" "$T/hold/arkisto.running"
 scontrol requeue "$task1" || pa_fail "scontrol requeue refused task 1"
 scontrol update JobId="$task1" StartTime=now >/dev/null
 # task 3 is cancelled while it audits
-wait_for 120 "task 3 to hold talentra" test -s "$T/hold/talentra.running"
+pa_wait_for 120 "task 3 to hold talentra" test -s "$T/hold/talentra.running"
 scancel "$task3"
-wait_for 60 "task 3 to be cancelled" task_gone "$task3"
+pa_wait_for 60 "task 3 to be cancelled" task_gone "$task3"
 rm -f "$T/hold/talentra"
 job_done() { [ -z "$(squeue -h -j "$1" -o %A 2>/dev/null)" ]; }
-wait_for 300 "task 1 to run again" job_done "$task1"
+pa_wait_for 300 "task 1 to run again" job_done "$task1"
 scontrol release "$gather" || pa_fail "scontrol release refused the gathering job"
-wait_for 300 "the gathering job" job_done "$gather"
+pa_wait_for 300 "the gathering job" job_done "$gather"
 
 scontrol show job "$gather" >"$T/gather.job"
 assert_grep 'JobState=FAILED' "$T/gather.job"
@@ -212,7 +188,7 @@ sh "$contrib/slurm/resubmit.sh" "$O" >"$T/resubmit.out" 2>"$T/err" ||
     { cat "$T/err" >&2; pa_fail "resubmit.sh failed"; }
 [ "$(cat "$O/batches/retry1.txt")" = "$(printf '3\n5\n6')" ] || pa_fail "retry1 is not lines 3, 5 and 6"
 gather=$(sed -n 's/.*gathering job \([0-9]*\)$/\1/p' "$T/resubmit.out")
-wait_for 300 "the second gathering job" job_done "$gather"
+pa_wait_for 300 "the second gathering job" job_done "$gather"
 scontrol show job "$gather" >"$T/gather.job"
 assert_grep 'JobState=COMPLETED' "$T/gather.job"
 assert_grep 'gather: 6 of 6 dossiers audited, 0 could not be audited, 0 missing' \

@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * `pactaudit allocate`: a call policy over results files and the ledger's
+ * decisions and waivers gives the allocation plan (src/allocate/), written
+ * as text, XML, JSON, HTML, CSV or a sacctmgr script.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "allocate/allocate.h"
+#include "cli/cmd.h"
+#include "cli/evidence_at.h"
+#include "evidence/evidence.h"
+#include "ledger/ledger.h"
+#include "render/render.h"
+#include "results/results.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/file.h"
+#include "util/limits.h"
+#include "util/vec.h"
+
+enum {
+	OPT_LEDGER = 1,
+	OPT_POLICY,
+	OPT_FORMAT,
+	OPT_OUTPUT,
+	OPT_KEYRING,
+	OPT_AS_OF
+};
+
+static const struct pa_opt allocate_opts[] = {
+	{ .name = "ledger", .arg = "DIR", .id = OPT_LEDGER,
+	  .help = "the decision ledger (required)" },
+	{ .name = "policy", .arg = "CALL.xml", .id = OPT_POLICY,
+	  .help = "the call policy, pactaudit-call(5) (required)" },
+	{ .name = "format", .arg = "FORMAT", .id = OPT_FORMAT,
+	  .help = "text (default), xml, json, html, csv or sacctmgr" },
+	{ .name = "output", .key = 'o', .arg = "FILE", .id = OPT_OUTPUT,
+	  .help = "write to FILE (replaced atomically) instead of standard output" },
+	{ .name = "keyring", .arg = "FILE", .id = OPT_KEYRING,
+	  .help = "the auditors' public keys, besides the ledger's keys.asc" },
+	{ .name = "as-of", .arg = "DATE", .id = OPT_AS_OF,
+	  .help = "judge waiver expiry and read requests as of DATE (default today, UTC)" },
+	{ 0 }
+};
+
+static const char *const formats[] = { "text", "xml", "json", "html", "csv", "sacctmgr", NULL };
+
+/* What the plan needs of one dossier besides its results (strings owned). */
+struct request {
+	char *dossier, *label, *machine;
+	long long gpu_hours;
+};
+
+/*
+ * The applicant's legal name, machine and GPU-hours: from the dossier's
+ * application at the audited commit (the results do not hold them).  A
+ * dossier that cannot be read leaves them unknown; the plan then says so.
+ */
+static void
+read_request(struct request *rq, const struct pa_results *res, const char *as_of,
+    const char *keyring)
+{
+	xmlDoc *ev = pa_cli_evidence_at(res, as_of, keyring);
+	xmlXPathContext *ctx = pa_cli_evidence_xpath(ev);
+	char *hours, *end;
+	long long v;
+
+	rq->gpu_hours = -1;
+	if (ctx != NULL) {
+		rq->label = pa_cli_xpath_string(ctx,
+		    "normalize-space(/e:evidence/e:application/e:applicant/e:legal-name)");
+		rq->machine = pa_cli_xpath_string(ctx,
+		    "normalize-space(/e:evidence/e:application/e:compute/e:machine)");
+		hours = pa_cli_xpath_string(ctx,
+		    "normalize-space(/e:evidence/e:application/e:compute/e:gpu-hours)");
+		if (hours != NULL) {
+			v = strtoll(hours, &end, 10);
+			if (end != hours && *end == '\0' && v >= 0)
+				rq->gpu_hours = v;
+		}
+		free(hours);
+	}
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(ev);
+}
+
+/* The last component of a path, without trailing slashes (a new string). */
+static char *
+base_name(const char *path)
+{
+	size_t n = strlen(path);
+	const char *b;
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	for (b = path + n; b > path && b[-1] != '/'; b--)
+		;
+	return pa_strndup(b, (size_t)(path + n - b));
+}
+
+static int
+render(const struct pa_alloc_plan *plan, const char *format, const char *output)
+{
+	struct pa_buf b = PA_BUF_INIT;
+	xmlDoc *doc = NULL;
+	xmlChar *mem = NULL;
+	char *text = NULL;
+	size_t size = 0;
+	FILE *fp;
+	int len = 0, error;
+
+	if (strcmp(format, "text") == 0)
+		error = pa_alloc_plan_text(&b, plan);
+	else if (strcmp(format, "json") == 0)
+		error = pa_alloc_plan_json(&b, plan);
+	else if (strcmp(format, "sacctmgr") == 0)
+		error = pa_alloc_plan_sacctmgr(&b, plan);
+	else if ((error = pa_alloc_plan_xml(&doc, plan)) == 0 && strcmp(format, "xml") == 0) {
+		xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+		if (mem == NULL || pa_buf_put(&b, (const char *)mem, (size_t)len) < 0)
+			error = pa_error_oom();
+	} else if (error == 0) {
+		if ((fp = open_memstream(&text, &size)) == NULL) {
+			error = pa_error_oom();
+		} else {
+			error = pa_render_xslt_doc(fp, doc, strcmp(format, "html") == 0 ?
+			    "allocation-html.xsl" : "allocation-csv.xsl", strcmp(format, "html") == 0);
+			if (fclose(fp) != 0 && error == 0)
+				error = pa_error_oom();
+			if (error == 0 && pa_buf_put(&b, text, size) < 0)
+				error = pa_error_oom();
+		}
+	}
+	if (error == 0)
+		error = pa_cmd_write_output(output, b.ptr, b.size);
+	free(text);
+	xmlFree(mem);
+	xmlFreeDoc(doc);
+	pa_buf_dispose(&b);
+	return error;
+}
+
+static int
+run_allocate(const struct pa_cmd *cmd, int argc, char **argv)
+{
+	struct pa_opt_state st;
+	const char *ledger_dir = NULL, *policy_path = NULL, *format = "text";
+	const char *output = NULL, *keyring = NULL, *as_of_arg = NULL;
+	struct pa_vec list = PA_VEC_INIT;
+	struct pa_buf pdata = PA_BUF_INIT;
+	struct pa_call_policy *policy = NULL;
+	struct pa_ledger *ledger = NULL;
+	struct pa_ledger_log *log = NULL;
+	struct pa_waivers waivers = { 0 };
+	struct pa_alloc_applicant *apps = NULL;
+	struct request *rqs = NULL;
+	struct pa_alloc_plan *plan = NULL;
+	char as_of[11];
+	size_t i;
+	int c, rc = PA_EXIT_FAILURE;
+	bool known = false;
+
+	pa_error_clear();
+	pa_opt_start(&st, cmd, argc, argv);
+	while ((c = pa_opt_next(&st)) != PA_OPT_DONE) {
+		switch (c) {
+		case PA_OPT_HELP: return PA_EXIT_OK;
+		case PA_OPT_ERROR: return PA_EXIT_FAILURE;
+		case OPT_LEDGER: ledger_dir = st.arg; break;
+		case OPT_POLICY: policy_path = st.arg; break;
+		case OPT_FORMAT: format = st.arg; break;
+		case OPT_OUTPUT: output = st.arg; break;
+		case OPT_KEYRING: keyring = st.arg; break;
+		case OPT_AS_OF: as_of_arg = st.arg; break;
+		}
+	}
+	for (i = 0; formats[i] != NULL; i++)
+		known |= strcmp(formats[i], format) == 0;
+	if (!known)
+		return pa_opt_usage_error(cmd, "unknown format '%s' (text, xml, json, html, csv "
+		    "or sacctmgr)", format);
+	if (ledger_dir == NULL)
+		return pa_opt_usage_error(cmd, "--ledger DIR is required");
+	if (policy_path == NULL)
+		return pa_opt_usage_error(cmd, "--policy CALL.xml is required");
+	if (st.optind >= argc)
+		return pa_opt_usage_error(cmd, "name at least one results file");
+	if (pa_evidence_as_of(as_of, as_of_arg) < 0)
+		return pa_opt_usage_error(cmd, "--as-of: %s", pa_error_last());
+	if (pa_file_read(&pdata, policy_path, PA_LIMIT_XML_SIZE, 0) < 0 ||
+	    pa_call_policy_read(&policy, pdata.ptr, pdata.size, policy_path) < 0)
+		goto fail;
+	for (i = (size_t)st.optind; i < (size_t)argc; i++)
+		if (pa_cmd_load_results(&list, argv[i]) < 0)
+			goto fail;
+	if (pa_ledger_open(&ledger, ledger_dir, false) < 0 ||
+	    pa_ledger_load(&log, ledger, keyring) < 0 ||
+	    pa_ledger_log_waivers(&waivers, log, NULL) < 0)
+		goto fail;
+	if ((apps = pa_calloc(list.count ? list.count : 1, sizeof(*apps))) == NULL ||
+	    (rqs = pa_calloc(list.count ? list.count : 1, sizeof(*rqs))) == NULL) {
+		pa_error_oom();
+		goto fail;
+	}
+	for (i = 0; i < list.count; i++) {
+		const struct pa_results *res = list.items[i];
+		struct pa_buf id = PA_BUF_INIT;
+		const char *path = res->dossier_path ? res->dossier_path : "";
+
+		read_request(&rqs[i], res, as_of, keyring);
+		if (pa_ledger_dossier_id(&id, path, res->dossier_subdir && res->dossier_subdir[0] ?
+		    res->dossier_subdir : NULL, NULL) < 0) {
+			pa_error_clear();
+			pa_buf_clear(&id);
+			pa_buf_puts(&id, path);
+		}
+		if (pa_buf_oom(&id) || (rqs[i].dossier = pa_buf_detach(&id)) == NULL ||
+		    (rqs[i].label == NULL && (rqs[i].label = base_name(path)) == NULL)) {
+			pa_error_oom();
+			goto fail;
+		}
+		apps[i].dossier = rqs[i].dossier;
+		apps[i].label = rqs[i].label;
+		apps[i].results = res;
+		apps[i].machine = rqs[i].machine;
+		apps[i].requested = rqs[i].gpu_hours;
+		apps[i].decision = pa_ledger_log_decision(log, rqs[i].dossier);
+	}
+	if (pa_alloc_plan(&plan, policy, apps, list.count, &waivers, as_of) < 0 ||
+	    render(plan, format, output) < 0)
+		goto fail;
+	rc = PA_EXIT_OK;
+	goto done;
+fail:
+	rc = pa_cmd_fail();
+done:
+	pa_alloc_plan_free(plan);
+	for (i = 0; rqs != NULL && i < list.count; i++) {
+		free(rqs[i].dossier);
+		free(rqs[i].label);
+		free(rqs[i].machine);
+	}
+	free(rqs);
+	free(apps);
+	pa_waivers_dispose(&waivers);
+	pa_ledger_log_free(log);
+	pa_ledger_free(ledger);
+	pa_call_policy_free(policy);
+	pa_buf_dispose(&pdata);
+	pa_vec_dispose(&list, pa_cmd_results_free);
+	return rc;
+}
+
+const struct pa_cmd pa_cmd_allocate = {
+	.name = "allocate",
+	.run = run_allocate,
+	.summary = "turn results, decisions and a call policy into an allocation plan",
+	.synopsis = "--ledger DIR --policy CALL.xml [--format FORMAT] [-o FILE] "
+	    "[--keyring FILE] [--as-of DATE] RESULTS.xml...",
+	.description =
+	    "Reads the call's results files, the ledger's trusted decisions and waivers\n"
+	    "and a call policy (pactaudit-call(5)), and writes the plan: who gets how many\n"
+	    "GPU-hours on which machine and partition, who is excluded and why (a finding's\n"
+	    "fingerprint or a decision's commit), and the totals against capacity.  The\n"
+	    "same inputs give the same bytes.  --format sacctmgr writes a shell script\n"
+	    "that creates one Slurm account per grant with a GrpTRESMins limit on gres/gpu.\n"
+	    "Exit status: 0 the plan was written, 2 it could not be made.",
+	.opts = allocate_opts,
+};
