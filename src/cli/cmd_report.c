@@ -14,6 +14,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/file.h"
+#include "util/limits.h"
 
 enum {
 	OPT_FORMAT = 1,
