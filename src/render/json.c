@@ -264,6 +264,9 @@ json_failure(const struct pa_render_failure *fail)
 	    jset(o, "signatures", json_array()) &&
 	    jset(o, "findings", json_array()) &&
 	    jset(o, "verdict", json_null()) &&
+	    jset(o, "baseline", json_null()) &&
+	    jset(o, "applicant", json_null()) &&
+	    jset(o, "request", json_null()) &&
 	    jset(o, "error", json_string(why));
 	free(path);
 	free(why);

@@ -36,8 +36,8 @@ tr -d '\r' <"$T/out" >"$T/plan.csv"
 cat >"$T/want.csv" <<W
 "call","rank","name","dossier","commit","verdict","decision","decision_commit","outcome","score","verdict_score","findings_score","signatures_score","requested_machine","requested","wanted","granted","machine","partition","node_hours","account","trace_kind","trace","why"
 "2026-12","1","Arkisto AI Oy","$P/arkisto","$(commit arkisto)","eligible","approve","$DEC_arkisto","granted","600","100","100","100","lumi","1500","1500","1000","LUMI","standard-g","125","$(account pa_arkisto_ai_oy arkisto)","","","1000 GPU-hours on LUMI/standard-g, partial: the partition is full"
-"2026-12","2","Voxara Speech S.r.l.","$P/voxara","$(commit voxara)","needs-changes","approve","$DEC_voxara","granted","400","50","75","100","leonardo","1200","1200","1200","leonardo","boost_usr_prod","300","$(account pa_voxara_speech_s_r_l voxara)","","","1200 GPU-hours on leonardo/boost_usr_prod"
-"2026-12","3","Aurore Intelligence SAS","$P/aurore","$(commit aurore)","needs-changes","reject","$DEC_aurore","rejected","360","50","55","100","jupiter","25000000","25000000","0","","","","","decision","$DEC_aurore","rejected by decision $(printf %.12s "$DEC_aurore")"
+"2026-12","2","Aurore Intelligence SAS","$P/aurore","$(commit aurore)","needs-changes","reject","$DEC_aurore","rejected","410","50","80","100","jupiter","25000000","25000000","0","","","","","decision","$DEC_aurore","rejected by decision $(printf %.12s "$DEC_aurore")"
+"2026-12","3","Voxara Speech S.r.l.","$P/voxara","$(commit voxara)","needs-changes","approve","$DEC_voxara","granted","400","50","75","100","leonardo","1200","1200","1200","leonardo","boost_usr_prod","300","$(account pa_voxara_speech_s_r_l voxara)","","","1200 GPU-hours on leonardo/boost_usr_prod"
 "2026-12","4","Sentimetría Laboral S.L.","$P/sentimetria","$(commit sentimetria)","ineligible","approve","$DEC_sentimetria","open-blocker","270","0","85","100","marenostrum5","300","300","0","","","","","finding","$blocker","2 open blocker(s), first AIA-ART5-1F-CONTEXT (Art. 5(1)(f))"
 "2026-12","5","Talentra Analytics GmbH","$P/talentra","$(commit talentra)","needs-changes","approve","$DEC_talentra","granted","270","50","10","100","leonardo","5000","4000","1300","leonardo","boost_usr_prod","325","$(account pa_talentra_analytics_gmbh talentra)","","","1300 GPU-hours on leonardo/boost_usr_prod, cut to the cap, partial: the partition is full"
 W
@@ -69,7 +69,7 @@ xp() { xmllint --xpath "string($1)" "$T/plan.xml"; }
 assert_exit 0 alloc --format json "$T/results.xml"
 jq -e '.call == "2026-12" and .totals.granted == 3500 and .totals.funded == 3
     and ([.applicants[] | select(.outcome == "granted") | .granted] == [1000, 1200, 1300])
-    and .applicants[2].trace.kind == "decision" and .applicants[2].trace.ref == "'"$DEC_aurore"'"
+    and .applicants[1].trace.kind == "decision" and .applicants[1].trace.ref == "'"$DEC_aurore"'"
     and .applicants[0].subscores.verdict == 100 and .applicants[0].node_hours == 125
     and .capacity[2].left == 800' "$T/out" >/dev/null || { cat "$T/out" >&2; pa_fail "JSON plan"; }
 

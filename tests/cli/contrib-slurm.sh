@@ -149,14 +149,19 @@ task_gone() { [ -z "$(squeue -h -j "$1" -o %T 2>/dev/null | grep -v -e PENDING -
 pa_wait_for 60 "task 1 to end" task_gone "$task1"
 rm -f "$T/hold/arkisto" "$T/hold/arkisto.running"
 scontrol requeue "$task1" || pa_fail "scontrol requeue refused task 1"
-scontrol update JobId="$task1" StartTime=now >/dev/null
+# a requeued job waits about two minutes unless told otherwise; the update
+# is refused until the requeue has put it back in the queue
+start_now() { scontrol update JobId="$task1" StartTime=now >/dev/null 2>&1; }
+pa_wait_for 30 "task 1 to be pending again" start_now
 # task 3 is cancelled while it audits
 pa_wait_for 120 "task 3 to hold talentra" test -s "$T/hold/talentra.running"
 scancel "$task3"
 pa_wait_for 60 "task 3 to be cancelled" task_gone "$task3"
 rm -f "$T/hold/talentra"
 job_done() { [ -z "$(squeue -h -j "$1" -o %A 2>/dev/null)" ]; }
-pa_wait_for 300 "task 1 to run again" job_done "$task1"
+# the requeued run writes the task's only 'done' line into its appended log
+rerun_done() { grep -q '^task main-1: done' "$O/logs/audit-${first}_1.log" 2>/dev/null; }
+pa_wait_for 300 "task 1 to run again" rerun_done
 scontrol release "$gather" || pa_fail "scontrol release refused the gathering job"
 pa_wait_for 300 "the gathering job" job_done "$gather"
 

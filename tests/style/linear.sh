@@ -5,8 +5,8 @@
 #    siblings or the whole document in an XPath expression: no '..' step
 #    into a sibling (../x), no descendant search (//), no preceding or
 #    following axis.  Groups and lookups go through xsl:key.
-#  - The SARIF writer finds a rule's index through a hash table (a jansson
-#    object), never by scanning the rules array per result.
+#  - The SARIF writer finds a rule's index through a hash table
+#    (map_slot()), never by scanning the rules array per result.
 set -u
 top="${top_srcdir:-$(dirname "$0")/../..}"
 fail=0
@@ -31,6 +31,6 @@ body=$(sed -n '/^rule_index(/,/^}/p' "$s")
 [ -n "$body" ] || bad "no rule_index() in $s"
 printf '%s\n' "$body" | grep -qE '\b(for|while)[[:space:]]*\(' &&
     bad "rule_index() in $s loops (a scan of the rules per result)"
-printf '%s\n' "$body" | grep -q 'json_object_get(seen, f->rule)' ||
+printf '%s\n' "$body" | grep -q 'map_slot(m, f->rule)' ||
     bad "rule_index() in $s does not look the rule up in its index"
 exit $fail

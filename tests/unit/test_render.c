@@ -119,7 +119,7 @@ test_render_table(void)
 		CU_ASSERT_PTR_NOT_NULL(pa_renderers[i].write);
 		CU_ASSERT_TRUE(pa_render_known(pa_renderers[i].name));
 	}
-	CU_ASSERT_EQUAL(n, 10);
+	CU_ASSERT_EQUAL(n, 11);
 	CU_ASSERT_FALSE(pa_render_known("pdf"));
 	CU_ASSERT_FALSE(pa_render_known(NULL));
 	pa_error_clear();

@@ -403,6 +403,10 @@ test_sig_keyset_roundtrip(void)
 	struct pa_keyset in = { keys, 3 }, out;
 	struct pa_buf b = PA_BUF_INIT;
 
+	/* a soft revocation keeps its kind and time through the record */
+	keys[1].revocation = PA_REVOCATION_RETIRED;
+	keys[1].revoked_at = T0;
+
 	CU_ASSERT_EQUAL(pa_keyset_encode(&b, &in), 0);
 	CU_ASSERT_EQUAL_FATAL(pa_keyset_decode(&out, b.ptr, b.size), 0);
 	CU_ASSERT_EQUAL_FATAL(out.count, 3);
@@ -412,7 +416,10 @@ test_sig_keyset_roundtrip(void)
 	CU_ASSERT_STRING_EQUAL(out.keys[2].uid, "Latin-1 J\xf6rg");
 	CU_ASSERT_EQUAL(out.keys[0].expires, T0);
 	CU_ASSERT_TRUE(out.keys[1].revoked);
+	CU_ASSERT_EQUAL(out.keys[1].revocation, PA_REVOCATION_RETIRED);
+	CU_ASSERT_EQUAL(out.keys[1].revoked_at, T0);
 	CU_ASSERT_FALSE(out.keys[2].revoked);
+	CU_ASSERT_EQUAL(out.keys[2].revocation, PA_REVOCATION_NONE);
 	CU_ASSERT_PTR_NOT_NULL(pa_keyset_find(&out, "0123456789abcdef0123456789abcdef01234567"));
 	CU_ASSERT_PTR_NOT_NULL(pa_keyset_find(&out, "89ABCDEF01234567"));	/* FA's key id */
 	CU_ASSERT_PTR_NULL(pa_keyset_find(&out, "FFFFFFFFFFFFFFFF"));
@@ -421,9 +428,10 @@ test_sig_keyset_roundtrip(void)
 	{
 		static const char *const bad[] = {
 			"keys 0\n",
-			"{\"pactaudit\":\"sig-keys\",\"version\":1,\"data\":[[\"" FA "\",\"" FA "\",0,false]]}",
-			"{\"pactaudit\":\"sig-keys\",\"version\":1,\"data\":[]}x",
-			"{\"pactaudit\":\"sig-keys\",\"version\":1,\"data\":{}}",
+			"{\"pactaudit\":\"sig-keys\",\"version\":2,\"data\":[[\"" FA "\",\"" FA "\",0,0]]}",
+			"{\"pactaudit\":\"sig-keys\",\"version\":1,\"data\":[[\"" FA "\",\"" FA "\",0,false,null]]}",
+			"{\"pactaudit\":\"sig-keys\",\"version\":2,\"data\":[]}x",
+			"{\"pactaudit\":\"sig-keys\",\"version\":2,\"data\":{}}",
 			"{\"pactaudit\":\"sig-object\",\"version\":1,\"data\":[]}",
 		};
 		size_t i;
@@ -434,7 +442,7 @@ test_sig_keyset_roundtrip(void)
 		}
 	}
 	{
-		static const char none[] = "{\"pactaudit\":\"sig-keys\",\"version\":1,\"data\":[]}";
+		static const char none[] = "{\"pactaudit\":\"sig-keys\",\"version\":2,\"data\":[]}";
 
 		CU_ASSERT_EQUAL(pa_keyset_decode(&out, none, sizeof(none) - 1), 0);
 	}
