@@ -55,6 +55,14 @@ trap 'pa_cleanup_tmux' EXIT
 # start [ENV=VALUE...]: the review of the call in a new 80x24 session
 start() {
 	tm kill-server >/dev/null 2>&1 || true
+	# a new session must not reach the old server while it exits ("server
+	# exited unexpectedly"): wait until it is gone and its socket with it
+	i=0
+	while [ $i -lt 50 ] && { tm list-sessions >/dev/null 2>&1 || [ -S "$SOCK" ]; }; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	rm -f "$SOCK"
 	rm -f "$T/exit"
 	tm -f /dev/null new-session -d -x 80 -y 24 -s review \
 	    "env TERM=xterm-256color $* '$PACTAUDIT' review --keyring '$C/keyring.asc' \
