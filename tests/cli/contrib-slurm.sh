@@ -41,6 +41,8 @@ trap 'slurm_stop' EXIT
 pa_wait_diag() {
 	tail -n 20 "$S/log/slurmctld.log" "$S/log/slurmd.log" >&2 || true
 	squeue >&2 || true
+	scontrol show job >&2 || true
+	[ -z "${O:-}" ] || tail -n 20 "$O"/logs/* >&2 || true
 }
 
 # --- the cluster ---------------------------------------------------------------
@@ -159,8 +161,21 @@ scancel "$task3"
 pa_wait_for 60 "task 3 to be cancelled" task_gone "$task3"
 rm -f "$T/hold/talentra"
 job_done() { [ -z "$(squeue -h -j "$1" -o %A 2>/dev/null)" ]; }
-# the requeued run writes the task's only 'done' line into its appended log
-rerun_done() { grep -q '^task main-1: done' "$O/logs/audit-${first}_1.log" 2>/dev/null; }
+# the requeued run writes the task's only 'done' line into its appended log.
+# An update that reached slurmctld while the requeue was still completing
+# can be overridden by the requeue's own begin time (two minutes on), so
+# every poll says it again until the task has run.
+# slurmd refuses to launch a job it killed moments ago ("already killed, do
+# not launch batch job"), and the task then ends FAILED without running: it
+# is requeued again, as an operator would.
+rerun_done() {
+	grep -q '^task main-1: done' "$O/logs/audit-${first}_1.log" 2>/dev/null && return 0
+	case $(squeue -h -j "$task1" -o %T 2>/dev/null) in
+	FAILED|COMPLETED|NODE_FAIL|BOOT_FAIL) scontrol requeue "$task1" >/dev/null 2>&1 ;;
+	esac
+	start_now
+	return 1
+}
 pa_wait_for 300 "task 1 to run again" rerun_done
 scontrol release "$gather" || pa_fail "scontrol release refused the gathering job"
 pa_wait_for 300 "the gathering job" job_done "$gather"
