@@ -305,8 +305,6 @@ walk_history(struct pa_dossier *d, const char *root)
 		rc = pa_history_commit_signature(&sig, &data, h, i);
 		if (rc >= 0 && (unsigned)rc != pa_history_sigformat(sig.ptr, sig.size))
 			abort();
-		(void)pa_history_sigformat_name(rc < 0 ? PA_HISTORY_SIG_UNKNOWN :
-		    (enum pa_history_sigformat)rc);
 		if (c->signers_blob[0] != '\0') {
 			pa_buf_clear(&data);
 			pa_history_read_blob(&data, h, c->signers_blob);
