@@ -53,6 +53,31 @@ struct builder {
 	size_t commits;
 };
 
+/*
+ * Would path be both a file and a folder of the tree ("a" and "a/b")?
+ * libgit2 leaks when it cannot write such an index as a tree: left out.
+ */
+static bool
+df_conflict(git_index *index, struct pa_buf *name)
+{
+	size_t i, at;
+	bool yes = false;
+
+	for (i = 1; i < name->size && !yes; i++) {
+		if (name->ptr[i] != '/')
+			continue;
+		name->ptr[i] = '\0';
+		yes = git_index_get_bypath(index, name->ptr, 0) != NULL;
+		name->ptr[i] = '/';
+	}
+	if (!yes && pa_buf_putc(name, '/') == 0) {
+		yes = git_index_find_prefix(&at, index, name->ptr) == 0;
+		pa_buf_truncate(name, name->size - 1);
+	}
+	git_error_clear();
+	return yes;
+}
+
 static void
 add_file(struct builder *b, const char *path, size_t pathlen, const char *p, size_t len)
 {
@@ -62,7 +87,8 @@ add_file(struct builder *b, const char *path, size_t pathlen, const char *p, siz
 	memset(&e, 0, sizeof(e));
 	/* an empty component would make the whole tree unwritable: left out */
 	if (pa_buf_put(&name, path, pathlen) < 0 || memchr(path, '\0', pathlen) != NULL ||
-	    path[0] == '/' || path[pathlen - 1] == '/' || strstr(name.ptr, "//") != NULL)
+	    path[0] == '/' || path[pathlen - 1] == '/' || strstr(name.ptr, "//") != NULL ||
+	    df_conflict(b->index, &name))
 		goto done;
 	e.mode = GIT_FILEMODE_BLOB;
 	e.path = name.ptr;
