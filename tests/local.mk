@@ -19,7 +19,9 @@ TEST_EXTENSIONS += .fuzz
 PA_FUZZ_REPLAYS = $(filter %.fuzz,$(TESTS))
 PA_FUZZ_NAMES = $(PA_FUZZ_REPLAYS:tests/fuzz/%.fuzz=%)
 
-tests/fuzz/%.fuzz: tests/fuzz/%_fuzzer.c tests/fuzz/replay.c src/libpactaudit.a
+# memrepo.h: the in-memory repository the git targets share
+tests/fuzz/%.fuzz: tests/fuzz/%_fuzzer.c tests/fuzz/replay.c tests/fuzz/memrepo.h \
+    src/libpactaudit.a
 	@$(MKDIR_P) tests/fuzz
 	$(AM_V_CCLD)$(COMPILE) -o $@ $(filter %.c,$^) src/libpactaudit.a $(PA_LIBS) \
 	    $(AM_LDFLAGS) $(LDFLAGS)
@@ -35,7 +37,7 @@ if FUZZING
 AM_CFLAGS += -fsanitize=fuzzer-no-link
 all-local: pa-fuzzers
 pa-fuzzers: $(PA_FUZZ_NAMES:%=tests/fuzz/%_fuzzer)
-tests/fuzz/%_fuzzer: tests/fuzz/%_fuzzer.c src/libpactaudit.a
+tests/fuzz/%_fuzzer: tests/fuzz/%_fuzzer.c tests/fuzz/memrepo.h src/libpactaudit.a
 	@$(MKDIR_P) tests/fuzz
 	$(AM_V_CCLD)$(COMPILE) -fsanitize=fuzzer -o $@ $< src/libpactaudit.a $(PA_LIBS) \
 	    $(AM_LDFLAGS) $(LDFLAGS)

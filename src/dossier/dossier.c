@@ -335,6 +335,21 @@ as_given:
 	return 0;
 }
 
+/* An empty dossier named `location`, its --path normalised. */
+static int
+dossier_new(struct pa_dossier **out, const char *location, const struct pa_dossier_opts *opts)
+{
+	struct pa_dossier *d;
+
+	if ((*out = d = pa_calloc(1, sizeof(*d))) == NULL)
+		return PA_ENOMEM;
+	d->rootfd = -1;
+	d->uncommitted = -1;
+	if ((d->location = pa_strdup(location)) == NULL)
+		return PA_ENOMEM;
+	return normalise_subdir(&d->subdir, opts->subdir);
+}
+
 int
 pa_dossier_open(struct pa_dossier **out, const char *location,
     const struct pa_dossier_opts *opts, struct pa_diag *diag)
@@ -347,15 +362,7 @@ pa_dossier_open(struct pa_dossier **out, const char *location,
 	*out = NULL;
 	if (opts == NULL)
 		opts = &defaults;
-	if ((d = pa_calloc(1, sizeof(*d))) == NULL)
-		return PA_ENOMEM;
-	d->rootfd = -1;
-	d->uncommitted = -1;
-	if ((d->location = pa_strdup(location)) == NULL) {
-		error = PA_ENOMEM;
-		goto done;
-	}
-	if ((error = normalise_subdir(&d->subdir, opts->subdir)) < 0)
+	if ((error = dossier_new(&d, location, opts)) < 0)
 		goto done;
 	if (opts->rev != NULL && opts->worktree) {
 		error = pa_error_setc(PA_EUSAGE, PA_ERRCLASS_USAGE,
@@ -414,6 +421,41 @@ pa_dossier_open(struct pa_dossier **out, const char *location,
 		}
 	}
 	if (error < 0)
+		goto done;
+	pa_dossier_finish_list(d, diag);
+	*out = d;
+	d = NULL;	/* owned by the caller now */
+done:
+	pa_dossier_free(d);
+	return error;
+}
+
+int
+pa_dossier_open_git(struct pa_dossier **out, struct git_repository *repo, const char *name,
+    const struct pa_dossier_opts *opts, struct pa_diag *diag)
+{
+	static const struct pa_dossier_opts defaults = { 0 };
+	struct pa_dossier *d = NULL;
+	int error = 0;
+
+	*out = NULL;
+	if (opts == NULL)
+		opts = &defaults;
+	error = dossier_new(&d, name, opts);
+	if (d == NULL) {
+		git_repository_free(repo);
+		return error;
+	}
+	d->repo = repo;	/* owned by d from here, also on failure */
+	d->mode = PA_DOSSIER_GIT;
+	if (error < 0)
+		goto done;
+	if (opts->worktree) {
+		error = pa_error_setc(PA_EUSAGE, PA_ERRCLASS_USAGE,
+		    "%s has no working tree to read", name);
+		goto done;
+	}
+	if ((error = open_git(d, opts->rev ? opts->rev : "HEAD", diag)) < 0)
 		goto done;
 	pa_dossier_finish_list(d, diag);
 	*out = d;

@@ -71,6 +71,17 @@ int pa_dossier_open(struct pa_dossier **out, const char *location,
 void pa_dossier_free(struct pa_dossier *d);
 
 /*
+ * pa_dossier_open() in git mode over a repository already open (one
+ * whose object database is in memory, say): `name` stands for the
+ * location in messages and in pa_dossier_location().  The dossier owns
+ * repo from the call on (freed with it, or at once on failure).  Only
+ * the object database and what opts->rev names are read: no working
+ * tree (opts->worktree is refused), no status count.
+ */
+int pa_dossier_open_git(struct pa_dossier **out, struct git_repository *repo,
+    const char *name, const struct pa_dossier_opts *opts, struct pa_diag *diag);
+
+/*
  * The commit `location` would be audited at (hex, 40 digits) without
  * reading its tree: for cache keys.  PA_ENOTFOUND when it would not be read
  * in git mode (a folder, --worktree) or the revision does not resolve; no

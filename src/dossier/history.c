@@ -55,6 +55,7 @@ struct pa_history {
 	struct pa_history_tag *tag;
 	bool limited;		/* PA_LIMIT_COMMITS was reached */
 	bool shallow;		/* a shallow clone: parents are missing */
+	bool parsable;		/* check_parsable() passed for the target's ancestors */
 };
 
 #define SHALLOW_MESSAGE "shallow clone: history incomplete; the commits before the " \
@@ -121,6 +122,104 @@ node_slot(struct pa_history *h, const git_oid *id, bool *fresh)
 	h->nnodes++;
 	*fresh = true;
 	return &h->nodes[i];
+}
+
+/*
+ * libgit2's revision walk and graph functions leak what they had parsed of
+ * a commit they cannot parse (commit_quick_parse frees the commit but not
+ * its parent list: libgit2 1.5.1, and later).  So before they run, every
+ * commit they may read (the ancestors of `from`, `also` and theirs) is
+ * parsed here in full, and a malformed one is an error before libgit2's
+ * walk reaches it.  A missing commit is left to the walk to report; past
+ * PA_LIMIT_COMMITS commits the check stops (the walk reports that limit).
+ */
+static int
+check_parsable(git_repository *repo, const git_oid *from, const git_oid *also)
+{
+	git_oid *seen = NULL, *stack = NULL, id;
+	size_t cap = 0, nseen = 0, n = 0, scap = 0, i, k, mask;
+	git_commit *c = NULL;
+	char hex[GIT_OID_HEXSZ + 1];
+	int error = 0, rc;
+
+	for (k = 0; k < 2 && error == 0; k++) {
+		const git_oid *start = k == 0 ? from : also;
+
+		if (start == NULL)
+			continue;
+		if (n == scap) {
+			git_oid *ns = pa_reallocarray(stack, scap ? scap * 2 : 64, sizeof(*ns));
+
+			if (ns == NULL) {
+				error = PA_ENOMEM;
+				break;
+			}
+			stack = ns;
+			scap = scap ? scap * 2 : 64;
+		}
+		git_oid_cpy(&stack[n++], start);
+		while (n > 0 && nseen < PA_LIMIT_COMMITS) {
+			git_oid_cpy(&id, &stack[--n]);
+			if ((nseen + 1) * 2 > cap) {
+				/* the set of commits seen: open addressing, rebuilt when half full */
+				size_t ncap = cap ? cap * 2 : 256, j;
+				git_oid *ns = pa_calloc(ncap, sizeof(*ns));
+
+				if (ns == NULL) {
+					error = PA_ENOMEM;
+					break;
+				}
+				for (j = 0; j < cap; j++) {
+					if (git_oid_is_zero(&seen[j]))
+						continue;
+					for (i = oid_hash(&seen[j]) & (ncap - 1); !git_oid_is_zero(&ns[i]);
+					    i = (i + 1) & (ncap - 1))
+						;
+					git_oid_cpy(&ns[i], &seen[j]);
+				}
+				free(seen);
+				seen = ns;
+				cap = ncap;
+			}
+			mask = cap - 1;
+			for (i = oid_hash(&id) & mask; !git_oid_is_zero(&seen[i]) &&
+			    !git_oid_equal(&seen[i], &id); i = (i + 1) & mask)
+				;
+			if (!git_oid_is_zero(&seen[i]))
+				continue;
+			git_oid_cpy(&seen[i], &id);
+			nseen++;
+			if ((rc = git_commit_lookup(&c, repo, &id)) == GIT_ENOTFOUND) {
+				git_error_clear();
+				continue;
+			}
+			if (rc < 0) {
+				git_oid_tostr(hex, sizeof(hex), &id);
+				error = pa_dossier_git_error("cannot read commit %s", hex);
+				break;
+			}
+			if (n + git_commit_parentcount(c) > scap) {
+				size_t ncap = scap + git_commit_parentcount(c) + 64;
+				git_oid *ns = pa_reallocarray(stack, ncap, sizeof(*ns));
+
+				if (ns == NULL) {
+					error = PA_ENOMEM;
+					break;
+				}
+				stack = ns;
+				scap = ncap;
+			}
+			for (i = 0; i < git_commit_parentcount(c); i++)
+				git_oid_cpy(&stack[n++], git_commit_parent_id(c, (unsigned int)i));
+			git_commit_free(c);
+			c = NULL;
+		}
+		n = 0;
+	}
+	git_commit_free(c);
+	free(stack);
+	free(seen);
+	return error;
 }
 
 /* Fill n's pact facts from the commit's tree. */
@@ -357,6 +456,9 @@ check_root(struct pa_history *h, const char *root)
 		h->reachable = true;
 		goto done;
 	}
+	if ((error = check_parsable(h->repo, &h->target, &id)) < 0)
+		goto done;
+	h->parsable = true;
 	rc = git_graph_descendant_of(h->repo, &h->target, &id);
 	if (rc < 0)
 		error = pa_dossier_git_error("cannot compare the trust root with the audited commit");
@@ -376,6 +478,8 @@ walk(struct pa_history *h, struct pa_diag *diag)
 	size_t i;
 	int error = 0, rc;
 
+	if (!h->parsable && (error = check_parsable(h->repo, &h->target, NULL)) < 0)
+		return error;
 	if (git_revwalk_new(&w, h->repo) < 0 ||
 	    git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) < 0 ||
 	    git_revwalk_push(w, &h->target) < 0) {
@@ -831,6 +935,8 @@ pa_history_is_ancestor(bool *out, struct pa_dossier *d, const char *ancestor)
 		*out = true;
 		return 0;
 	}
+	if ((rc = check_parsable(repo, &t, &a)) < 0)
+		return rc;
 	rc = git_graph_descendant_of(repo, &t, &a);
 	if (rc < 0)
 		return pa_dossier_git_error("cannot compare commits");

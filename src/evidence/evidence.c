@@ -153,7 +153,7 @@ mode_name(enum pa_dossier_mode m)
 
 struct build {
 	struct pa_dossier *d;
-	struct pa_diag diag;
+	struct pa_diag *diag;	/* the listing's diagnostics, then the build's */
 	xmlNode *root;
 	struct pa_buf data;	/* content of the file being read */
 	const struct pa_licdb *licdb;
@@ -179,7 +179,7 @@ read_listed(struct build *b, const struct pa_dossier_file *f)
 	if (error == PA_ENOMEM)
 		return error;
 	if (error != PA_ELIMIT)
-		pa_diag_add(&b->diag, PA_DIAG_ERROR, "dossier-unreadable", f->path, 0, NULL,
+		pa_diag_add(b->diag, PA_DIAG_ERROR, "dossier-unreadable", f->path, 0, NULL,
 		    "%s", pa_error_last() ? pa_error_last() : "cannot read");
 	pa_error_clear();
 	pa_buf_clear(&b->data);
@@ -263,7 +263,7 @@ read_xml(struct build *b, const char *path, reader_fn fn)
 	evsrc_of(&from, f);
 	if ((ok = read_listed(b, f)) < 0)
 		return ok;
-	return fn(b->root, ok ? b->data.ptr : NULL, b->data.size, &from, &b->diag);
+	return fn(b->root, ok ? b->data.ptr : NULL, b->data.size, &from, b->diag);
 }
 
 static int
@@ -292,7 +292,7 @@ read_card(struct build *b, const struct pa_dossier_file *f, const char *element,
 	if (b->tmpl == NULL && (error = pa_templates_shared(&b->tmpl)) < 0)
 		goto done;
 	error = pa_card_to_evidence(card, b->data.ptr, b->data.size, &from, b->licdb,
-	    b->tmpl, &b->diag);
+	    b->tmpl, b->diag);
 done:
 	pa_buf_dispose(&idbuf);
 	return error;
@@ -331,7 +331,7 @@ read_cards(struct build *b, const char *prefix, const char *element, const char 
 			break;
 		}
 		if ((f = pa_dossier_find(b->d, readme.ptr)) == NULL) {
-			pa_diag_add(&b->diag, PA_DIAG_ERROR, code, folder.ptr, 0, NULL,
+			pa_diag_add(b->diag, PA_DIAG_ERROR, code, folder.ptr, 0, NULL,
 			    "card folder without README.md");
 			continue;
 		}
@@ -409,7 +409,7 @@ write_diagnostics(struct build *b, xmlNode *after)
 	xmlNode *list, *n;
 	size_t i;
 
-	if (pa_diag_oom(&b->diag))
+	if (pa_diag_oom(b->diag))
 		return pa_error_oom();
 	if ((list = pa_ev_child(b->root, "diagnostics", NULL, 0, NULL)) == NULL ||
 	    pa_ev_set_anchor(list, "diagnostics") < 0)
@@ -419,8 +419,8 @@ write_diagnostics(struct build *b, xmlNode *after)
 		xmlFreeNode(list);
 		return pa_error_oom();
 	}
-	for (i = 0; i < b->diag.count; i++) {
-		e = &b->diag.entries[i];
+	for (i = 0; i < b->diag->count; i++) {
+		e = &b->diag->entries[i];
 		if ((n = pa_ev_child(list, "diag", NULL, 0, e->message)) == NULL ||
 		    pa_ev_set(n, "severity", pa_diag_severity_name(e->severity)) < 0 ||
 		    pa_ev_set(n, "code", e->code) < 0 ||
@@ -461,59 +461,51 @@ anchor_unanchored(xmlNode *n, const char *prefix)
 	return 0;
 }
 
-int
-pa_evidence_build(xmlDoc **out, const char *location, const struct pa_evidence_opts *opts)
+/* The document of the open dossier b->d (its listing's diagnostics already in b->diag). */
+static int
+build_doc(xmlDoc **out, struct build *b, const struct pa_evidence_opts *opts,
+    const char *as_of)
 {
-	static const struct pa_evidence_opts defaults = { 0 };
-	struct build b = { .diag = PA_DIAG_INIT, .data = PA_BUF_INIT };
 	struct pa_sig_opts sig;
 	struct pa_sig_report *sigrep = NULL;
 	xmlDoc *doc = NULL;
 	xmlNode *files = NULL;
 	xmlNs *ns;
-	char as_of[11];
 	int error;
 
-	*out = NULL;
-	if (opts == NULL)
-		opts = &defaults;
-	if ((error = pa_evidence_as_of(as_of, opts->as_of)) < 0)
-		goto done;
-	if ((error = pa_dossier_open(&b.d, location, &opts->dossier, &b.diag)) < 0)
-		goto done;
 	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
-	    (b.root = xmlNewDocNode(doc, NULL, BAD_CAST "evidence", NULL)) == NULL) {
+	    (b->root = xmlNewDocNode(doc, NULL, BAD_CAST "evidence", NULL)) == NULL) {
 		error = pa_error_oom();
 		goto done;
 	}
-	xmlDocSetRootElement(doc, b.root);
-	if ((ns = xmlNewNs(b.root, BAD_CAST PA_EVIDENCE_NS, NULL)) == NULL) {
+	xmlDocSetRootElement(doc, b->root);
+	if ((ns = xmlNewNs(b->root, BAD_CAST PA_EVIDENCE_NS, NULL)) == NULL) {
 		error = pa_error_oom();
 		goto done;
 	}
-	xmlSetNs(b.root, ns);
-	if ((error = pa_ev_set(b.root, "version", "1")) < 0 ||
-	    (error = pa_ev_set(b.root, "tool", PACKAGE_NAME " " PACKAGE_VERSION)) < 0 ||
-	    (error = write_dossier(&b, as_of)) < 0 ||
-	    (error = write_files(&b, &files)) < 0)
+	xmlSetNs(b->root, ns);
+	if ((error = pa_ev_set(b->root, "version", "1")) < 0 ||
+	    (error = pa_ev_set(b->root, "tool", PACKAGE_NAME " " PACKAGE_VERSION)) < 0 ||
+	    (error = write_dossier(b, as_of)) < 0 ||
+	    (error = write_files(b, &files)) < 0)
 		goto done;
 
-	if ((error = read_xml(&b, "application.xml", pa_application_to_evidence)) < 0 ||
-	    (error = read_cards(&b, "models/", "model", "model-card-missing")) < 0 ||
-	    (error = read_cards(&b, "datasets/", "dataset", "dataset-card-missing")) < 0 ||
-	    (error = read_docs(&b)) < 0 ||
-	    (error = read_xml(&b, "pact/commitments.xml", pa_commitments_to_evidence)) < 0 ||
-	    (error = read_xml(&b, "pact/signers.xml", pa_signers_to_evidence)) < 0)
+	if ((error = read_xml(b, "application.xml", pa_application_to_evidence)) < 0 ||
+	    (error = read_cards(b, "models/", "model", "model-card-missing")) < 0 ||
+	    (error = read_cards(b, "datasets/", "dataset", "dataset-card-missing")) < 0 ||
+	    (error = read_docs(b)) < 0 ||
+	    (error = read_xml(b, "pact/commitments.xml", pa_commitments_to_evidence)) < 0 ||
+	    (error = read_xml(b, "pact/signers.xml", pa_signers_to_evidence)) < 0)
 		goto done;
 
 	sig = opts->sig;
 	if (sig.as_of == NULL)
 		sig.as_of = as_of;
-	if ((error = pa_sig_check(&sigrep, b.d, &sig, &b.diag)) < 0 ||
-	    (error = pa_sigxml_write(b.root, sigrep)) < 0 ||
-	    (error = anchor_unanchored(b.root->children, NULL)) < 0)
+	if ((error = pa_sig_check(&sigrep, b->d, &sig, b->diag)) < 0 ||
+	    (error = pa_sigxml_write(b->root, sigrep)) < 0 ||
+	    (error = anchor_unanchored(b->root->children, NULL)) < 0)
 		goto done;
-	if ((error = write_diagnostics(&b, files)) < 0 ||
+	if ((error = write_diagnostics(b, files)) < 0 ||
 	    (error = pa_evidence_selfcheck_doc(doc, "as built")) < 0)
 		goto done;
 	*out = doc;
@@ -521,8 +513,44 @@ pa_evidence_build(xmlDoc **out, const char *location, const struct pa_evidence_o
 done:
 	pa_sig_report_free(sigrep);
 	xmlFreeDoc(doc);
+	return error;
+}
+
+int
+pa_evidence_build(xmlDoc **out, const char *location, const struct pa_evidence_opts *opts)
+{
+	static const struct pa_evidence_opts defaults = { 0 };
+	struct pa_diag diag = PA_DIAG_INIT;
+	struct pa_dossier *d = NULL;
+	char as_of[11];
+	int error;
+
+	*out = NULL;
+	if (opts == NULL)
+		opts = &defaults;
+	/* a bad date is refused before the dossier is opened */
+	if ((error = pa_evidence_as_of(as_of, opts->as_of)) == 0 &&
+	    (error = pa_dossier_open(&d, location, &opts->dossier, &diag)) == 0)
+		error = pa_evidence_build_dossier(out, d, &diag, opts);
+	pa_diag_dispose(&diag);
+	pa_dossier_free(d);
+	return error;
+}
+
+int
+pa_evidence_build_dossier(xmlDoc **out, struct pa_dossier *d, struct pa_diag *diag,
+    const struct pa_evidence_opts *opts)
+{
+	static const struct pa_evidence_opts defaults = { 0 };
+	struct build b = { .d = d, .diag = diag, .data = PA_BUF_INIT };
+	char as_of[11];
+	int error;
+
+	*out = NULL;
+	if (opts == NULL)
+		opts = &defaults;
+	if ((error = pa_evidence_as_of(as_of, opts->as_of)) == 0)
+		error = build_doc(out, &b, opts, as_of);
 	pa_buf_dispose(&b.data);
-	pa_diag_dispose(&b.diag);
-	pa_dossier_free(b.d);
 	return error;
 }

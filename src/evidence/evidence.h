@@ -36,6 +36,15 @@ int pa_evidence_build(xmlDoc **out, const char *location,
     const struct pa_evidence_opts *opts);
 
 /*
+ * pa_evidence_build() of a dossier already open (pa_dossier_open_git()
+ * over a repository in memory, say), borrowed; opts->dossier is not used.
+ * diag holds the diagnostics of its listing (pa_dossier_open's) and
+ * receives the build's; every one of them is in the document.
+ */
+int pa_evidence_build_dossier(xmlDoc **out, struct pa_dossier *d, struct pa_diag *diag,
+    const struct pa_evidence_opts *opts);
+
+/*
  * The as-of date: `in` checked as a real calendar date YYYY-MM-DD, or
  * today (UTC) when in is NULL.  PA_EINVALID with a message for a bad date.
  */

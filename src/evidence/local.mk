@@ -18,3 +18,4 @@ tests_unit_test_evidence_LDADD = $(PA_TEST_LDADD)
 
 TESTS += tests/cli/evidence.sh tests/cli/evidence-git.sh tests/cli/evidence-hostile.sh \
 	tests/cli/evidence-man.sh
+TESTS += tests/fuzz/evidence.fuzz

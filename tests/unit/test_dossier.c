@@ -791,6 +791,72 @@ test_dossier_case_colliding_paths(void)
 	free(dir);
 }
 
+/*
+ * Regression (found by the gitrepo fuzz target): a merge whose second
+ * parent is a malformed commit (no committer) made libgit2's revision walk
+ * leak the parent list it had parsed; such a commit is now refused, by
+ * name, before libgit2 walks or compares the history.
+ */
+static void
+test_dossier_history_malformed_parent_commit(void)
+{
+	char *dir = tr_tmpdir();
+	git_repository *repo = tr_repo_init(dir);
+	git_odb *odb = NULL;
+	git_commit *first = NULL;
+	git_reference *head = NULL, *ref = NULL;
+	struct pa_dossier *d;
+	struct pa_history *h = NULL;
+	struct pa_buf raw = PA_BUF_INIT, msg = PA_BUF_INIT;
+	git_oid c1, broken, merge;
+	char c1hex[41], brokenhex[41], treehex[41];
+	bool anc = true;
+
+	tr_write(dir, "pact/signers.xml", "<signers/>");
+	c1 = tr_commit_all(repo, "policy");
+	git_oid_tostr(c1hex, sizeof(c1hex), &c1);
+	CU_ASSERT_EQUAL_FATAL(git_commit_lookup(&first, repo, &c1), 0);
+	git_oid_tostr(treehex, sizeof(treehex), git_commit_tree_id(first));
+	CU_ASSERT_EQUAL_FATAL(git_repository_odb(&odb, repo), 0);
+	pa_buf_printf(&raw, "tree %s\nparent %s\nauthor A <a@example.org> 1 +0000\n\nbroken\n",
+	    treehex, c1hex);
+	CU_ASSERT_EQUAL_FATAL(git_odb_write(&broken, odb, raw.ptr, raw.size, GIT_OBJECT_COMMIT), 0);
+	git_oid_tostr(brokenhex, sizeof(brokenhex), &broken);
+	pa_buf_clear(&raw);
+	pa_buf_printf(&raw, "tree %s\nparent %s\nparent %s\n"
+	    "author A <a@example.org> 2 +0000\ncommitter A <a@example.org> 2 +0000\n\nmerge\n",
+	    treehex, c1hex, brokenhex);
+	CU_ASSERT_EQUAL_FATAL(git_odb_write(&merge, odb, raw.ptr, raw.size, GIT_OBJECT_COMMIT), 0);
+	CU_ASSERT_EQUAL_FATAL(git_repository_head(&head, repo), 0);
+	CU_ASSERT_EQUAL_FATAL(git_reference_set_target(&ref, head, &merge, "merge"), 0);
+	d = open_d(dir, NULL, false, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	pa_buf_printf(&msg, "cannot read commit %s", brokenhex);
+
+	/* the self-declared root, a root given by a registry, and the ancestry question */
+	CU_ASSERT(pa_history_open(&h, d, NULL, &diag) < 0);
+	CU_ASSERT_PTR_NULL(h);
+	CU_ASSERT_PTR_NOT_NULL(strstr(pa_error_last() ? pa_error_last() : "", msg.ptr));
+	pa_error_clear();
+	CU_ASSERT(pa_history_open(&h, d, c1hex, &diag) < 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(pa_error_last() ? pa_error_last() : "", msg.ptr));
+	pa_error_clear();
+	CU_ASSERT(pa_history_is_ancestor(&anc, d, c1hex) < 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(pa_error_last() ? pa_error_last() : "", msg.ptr));
+	pa_error_clear();
+
+	pa_buf_dispose(&msg);
+	pa_buf_dispose(&raw);
+	pa_dossier_free(d);
+	git_reference_free(ref);
+	git_reference_free(head);
+	git_commit_free(first);
+	git_odb_free(odb);
+	git_repository_free(repo);
+	pa_file_rm_rf(dir);
+	free(dir);
+}
+
 static CU_TestInfo dossier_tests[] = {
 	{ "git: HEAD, --rev, tag, worktree", test_dossier_git_head_rev_tag_and_worktree },
 	{ "git mode never reads the working tree", test_dossier_git_mode_ignores_deleted_worktree_files },
@@ -812,6 +878,8 @@ static CU_TestInfo dossier_tests[] = {
 	{ "folder swapped for a symlink", test_dossier_swapped_for_symlink_after_listing },
 	{ "history cache record round trip", test_dossier_history_record_round_trip },
 	{ "case-colliding paths are a finding", test_dossier_case_colliding_paths },
+	{ "history: a malformed parent commit is refused by name",
+	    test_dossier_history_malformed_parent_commit },
 	CU_TEST_INFO_NULL
 };
 
