@@ -20,3 +20,4 @@ TESTS += tests/unit/test_sig \
 	tests/cli/trust.sh tests/cli/trust-keys.sh tests/cli/trust-registry.sh \
 	tests/cli/pact.sh tests/cli/trust-verifiers.sh tests/cli/trust-revocation.sh
 TESTS += tests/fuzz/policy.fuzz
+TESTS += tests/fuzz/registry.fuzz
