@@ -76,12 +76,13 @@ static void
 roundtrip_record(const json_t *body, const char *kind, int version)
 {
 	struct pa_buf b = PA_BUF_INIT;
-	json_t *again = NULL;
+	json_t *again = NULL, *other = NULL;
 
 	if (pa_record_encode(&b, kind, version, json_deep_copy(body)) < 0 ||
 	    pa_record_decode(&again, kind, version, b.ptr, b.size) != 0 ||
 	    !json_equal(again, body) ||
-	    pa_record_decode(&again, kind, version + 1, b.ptr, b.size) != PA_ENOTFOUND)
+	    pa_record_decode(&other, kind, version + 1, b.ptr, b.size) != PA_ENOTFOUND ||
+	    other != NULL)
 		abort();
 	json_decref(again);
 	pa_buf_dispose(&b);
