@@ -22,7 +22,7 @@
 #include "util/record.h"
 
 #define CACHE_MAX (8u << 20)	/* bytes in one entry (a walk of 20,000 commits) */
-#define SECRET_LEN 32		/* bytes of the key that binds entries to this user */
+#define SECRET_LEN PA_CACHE_SECRET_LEN
 #define SECRET_NAME "secret"
 
 struct pa_cache {
@@ -85,7 +85,7 @@ safe_dir(const char *path)
 
 /* HMAC-SHA-256 (RFC 2104) under the cache secret of key and data, as hex. */
 static int
-entry_mac(char hex[PA_DIGEST_HEXLEN + 1], const struct pa_cache *c, const char *key,
+entry_mac(char hex[PA_DIGEST_HEXLEN + 1], const unsigned char *secret, const char *key,
     const char *data, size_t len)
 {
 	unsigned char pad[64];
@@ -96,7 +96,7 @@ entry_mac(char hex[PA_DIGEST_HEXLEN + 1], const struct pa_cache *c, const char *
 
 	memset(pad, 0x36, sizeof(pad));
 	for (i = 0; i < SECRET_LEN; i++)
-		pad[i] ^= c->secret[i];
+		pad[i] ^= secret[i];
 	if ((error = pa_digest_init(&d)) < 0)
 		return error;
 	pa_digest_update(&d, pad, sizeof(pad));
@@ -105,7 +105,7 @@ entry_mac(char hex[PA_DIGEST_HEXLEN + 1], const struct pa_cache *c, const char *
 	pa_digest_final(&d, inner);
 	memset(pad, 0x5c, sizeof(pad));
 	for (i = 0; i < SECRET_LEN; i++)
-		pad[i] ^= c->secret[i];
+		pad[i] ^= secret[i];
 	if ((error = pa_digest_init(&d)) < 0)
 		return error;
 	pa_digest_update(&d, pad, sizeof(pad));
@@ -277,14 +277,57 @@ hexbyte(const char *s)
 }
 
 int
-pa_cache_get(struct pa_buf *out, struct pa_cache *c, const char *key)
+pa_cache_entry_decode(struct pa_buf *out, const unsigned char *secret, const char *key,
+    const char *raw, size_t size)
 {
-	struct pa_buf path = PA_BUF_INIT, raw = PA_BUF_INIT;
 	char keyhex[PA_DIGEST_HEXLEN + 1], datahex[PA_DIGEST_HEXLEN + 1];
 	const char *k, *d;
 	json_t *head = NULL;
 	json_int_t len;
 	size_t used;
+	int error = PA_ENOTFOUND;
+
+	if ((error = pa_digest_sha256(keyhex, key, strlen(key))) < 0)
+		return error;
+	error = PA_ENOTFOUND;
+	if (pa_record_decode_prefix(&head, &used, ENTRY_KIND, ENTRY_VERSION, raw, size) < 0 ||
+	    json_unpack_ex(head, NULL, JSON_STRICT, "{s:s, s:s, s:I}", "key", &k,
+	    "hmac", &d, "length", &len) < 0)
+		goto done;
+	/* bound to this key under this user's secret: a planted or swapped entry is a miss */
+	if (strcmp(k, keyhex) != 0 || len < 0 || (size_t)len != size - used ||
+	    entry_mac(datahex, secret, key, raw + used, size - used) < 0 ||
+	    strcmp(datahex, d) != 0)
+		goto done;
+	error = pa_buf_put(out, raw + used, size - used);
+done:
+	json_decref(head);
+	return error;
+}
+
+int
+pa_cache_entry_encode(struct pa_buf *out, const unsigned char *secret, const char *key,
+    const char *data, size_t len)
+{
+	char keyhex[PA_DIGEST_HEXLEN + 1], datahex[PA_DIGEST_HEXLEN + 1];
+	int error;
+
+	if ((error = pa_digest_sha256(keyhex, key, strlen(key))) < 0 ||
+	    (error = entry_mac(datahex, secret, key, data, len)) < 0 ||
+	    (error = pa_record_encode(out, ENTRY_KIND, ENTRY_VERSION,
+	    json_pack("{s:s, s:s, s:I}", "key", keyhex, "hmac", datahex, "length",
+	    (json_int_t)len))) < 0)
+		return error;
+	pa_buf_putc(out, '\n');
+	pa_buf_put(out, data, len);
+	return pa_buf_oom(out) ? pa_error_oom() : 0;
+}
+
+int
+pa_cache_get(struct pa_buf *out, struct pa_cache *c, const char *key)
+{
+	struct pa_buf path = PA_BUF_INIT, raw = PA_BUF_INIT;
+	char keyhex[PA_DIGEST_HEXLEN + 1];
 	int error = PA_ENOTFOUND;
 
 	if (c == NULL || c->dir == NULL || !load_secret(c, false))
@@ -306,22 +349,12 @@ pa_cache_get(struct pa_buf *out, struct pa_cache *c, const char *key)
 			goto done;
 		}
 	}
-	if (pa_file_read(&raw, path.ptr, CACHE_MAX + 512, 1) < 0 ||
-	    pa_record_decode_prefix(&head, &used, ENTRY_KIND, ENTRY_VERSION, raw.ptr,
-	    raw.size) < 0 ||
-	    json_unpack_ex(head, NULL, JSON_STRICT, "{s:s, s:s, s:I}", "key", &k,
-	    "hmac", &d, "length", &len) < 0)
+	if (pa_file_read(&raw, path.ptr, CACHE_MAX + 512, 1) < 0)
 		goto done;
-	/* bound to this key under this user's secret: a planted or swapped entry is a miss */
-	if (strcmp(k, keyhex) != 0 || len < 0 || (size_t)len != raw.size - used ||
-	    entry_mac(datahex, c, key, raw.ptr + used, raw.size - used) < 0 ||
-	    strcmp(datahex, d) != 0)
-		goto done;
-	error = pa_buf_put(out, raw.ptr + used, raw.size - used);
+	error = pa_cache_entry_decode(out, c->secret, key, raw.ptr, raw.size);
 done:
 	if (error == PA_ENOTFOUND)
 		pa_error_clear();
-	json_decref(head);
 	pa_buf_dispose(&raw);
 	pa_buf_dispose(&path);
 	return error;
@@ -331,13 +364,12 @@ int
 pa_cache_put(struct pa_cache *c, const char *key, const char *data, size_t len)
 {
 	struct pa_buf path = PA_BUF_INIT, raw = PA_BUF_INIT;
-	char keyhex[PA_DIGEST_HEXLEN + 1], datahex[PA_DIGEST_HEXLEN + 1];
+	char keyhex[PA_DIGEST_HEXLEN + 1];
 	int error, fan;
 
 	if (c == NULL || c->dir == NULL || len > CACHE_MAX || !load_secret(c, true))
 		return 0;
-	if ((error = entry_path(&path, keyhex, c, key)) < 0 ||
-	    (error = entry_mac(datahex, c, key, data, len)) < 0)
+	if ((error = entry_path(&path, keyhex, c, key)) < 0)
 		goto done;
 	fan = hexbyte(keyhex);
 	if (!c->made[fan]) {
@@ -363,16 +395,8 @@ pa_cache_put(struct pa_cache *c, const char *key, const char *data, size_t len)
 	 * check of 2,000 commits seconds slower.  The rename still means a
 	 * reader sees the old entry or the new one, never half of either.
 	 */
-	if ((error = pa_record_encode(&raw, ENTRY_KIND, ENTRY_VERSION,
-	    json_pack("{s:s, s:s, s:I}", "key", keyhex, "hmac", datahex, "length",
-	    (json_int_t)len))) < 0)
+	if ((error = pa_cache_entry_encode(&raw, c->secret, key, data, len)) < 0)
 		goto done;
-	pa_buf_putc(&raw, '\n');
-	pa_buf_put(&raw, data, len);
-	if (pa_buf_oom(&raw)) {
-		error = pa_error_oom();
-		goto done;
-	}
 	error = pa_file_write_atomic(path.ptr, raw.ptr, raw.size, PA_FILE_NOSYNC);
 done:
 	pa_buf_dispose(&raw);

@@ -38,6 +38,20 @@ int pa_cache_put(struct pa_cache *c, const char *key, const char *data, size_t l
 void pa_cache_free(struct pa_cache *c);
 
 /*
+ * The framing of one entry without the folder: what pa_cache_put() writes
+ * and pa_cache_get() checks (the header record binding the data to the
+ * key's SHA-256 and its HMAC under secret, PA_CACHE_SECRET_LEN bytes).
+ * encode appends the entry to out (0 or PA_ENOMEM); decode appends its
+ * data, or is PA_ENOTFOUND for bytes that are not an entry of key under
+ * secret (nothing appended).
+ */
+#define PA_CACHE_SECRET_LEN 32
+int pa_cache_entry_encode(struct pa_buf *out, const unsigned char *secret, const char *key,
+    const char *data, size_t len);
+int pa_cache_entry_decode(struct pa_buf *out, const unsigned char *secret, const char *key,
+    const char *raw, size_t size);
+
+/*
  * Why a cache folder was refused, the first time one was in this process;
  * returned once (then NULL), for the program to print one warning.
  */

@@ -24,3 +24,4 @@ src_libpactaudit_a_SOURCES += \
 TESTS += tests/cli/output-safety.sh tests/cli/usage-hostile.sh tests/cli/init-symlink.sh \
 	tests/cli/dossier-git-edge.sh tests/cli/check-locate.sh tests/cli/check-signals.sh \
 	tests/cli/cli-habits.sh
+TESTS += tests/fuzz/cli.fuzz

@@ -19,6 +19,16 @@
 #define OPT_VERBOSE_ID 0x10001
 #define MAX_OPTS 64
 
+/* Where --help and usage errors go; NULL: standard output and standard error. */
+static FILE *help_stream, *error_stream;
+
+void
+pa_opt_set_streams(FILE *out, FILE *err)
+{
+	help_stream = out;
+	error_stream = err;
+}
+
 void
 pa_opt_start(struct pa_opt_state *st, const struct pa_cmd *cmd, int argc, char **argv)
 {
@@ -104,7 +114,7 @@ pa_opt_next(struct pa_opt_state *st)
 	if (c == -1)
 		return PA_OPT_DONE;
 	if (c == OPT_HELP_ID || c == 'h') {
-		pa_opt_help(stdout, st->cmd);
+		pa_opt_help(help_stream ? help_stream : stdout, st->cmd);
 		return PA_OPT_HELP;
 	}
 	if (c == '?') {
@@ -163,6 +173,7 @@ int
 pa_opt_usage_error(const struct pa_cmd *cmd, const char *fmt, ...)
 {
 	struct pa_buf raw = PA_BUF_INIT, safe = PA_BUF_INIT;
+	FILE *err = error_stream ? error_stream : stderr;
 	va_list ap;
 
 	/* the message quotes what was typed: no control byte reaches the terminal */
@@ -170,11 +181,11 @@ pa_opt_usage_error(const struct pa_cmd *cmd, const char *fmt, ...)
 	pa_buf_vprintf(&raw, fmt, ap);
 	va_end(ap);
 	pa_text_sanitize(&safe, raw.ptr, raw.size, PA_TEXT_ONELINE);
-	fprintf(stderr, "pactaudit %s: %s\n", cmd->name,
+	fprintf(err, "pactaudit %s: %s\n", cmd->name,
 	    pa_buf_oom(&safe) ? "invalid usage" : safe.ptr);
 	pa_buf_dispose(&safe);
 	pa_buf_dispose(&raw);
-	pa_opt_usage(stderr, cmd);
+	pa_opt_usage(err, cmd);
 	return PA_EXIT_FAILURE;
 }
 

@@ -39,6 +39,13 @@ void pa_opt_help(FILE *fp, const struct pa_cmd *cmd);
 int pa_opt_usage_error(const struct pa_cmd *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/*
+ * Send what the parser prints (--help to out, usage errors to err) to
+ * other streams; NULL restores standard output or standard error.  For
+ * callers that parse without a terminal (the fuzz target of the parser).
+ */
+void pa_opt_set_streams(FILE *out, FILE *err);
+
 /* Parse helpers for option arguments; false (message printed) on bad input. */
 bool pa_opt_uint(const struct pa_cmd *cmd, const char *opt, const char *s,
     unsigned long min, unsigned long max, unsigned long *out);

@@ -18,3 +18,4 @@ TESTS += tests/unit/test_diff
 tests_unit_test_diff_SOURCES = tests/unit/test_diff.c tests/lib/cutest.h
 tests_unit_test_diff_CPPFLAGS = $(PA_TEST_CPPFLAGS)
 tests_unit_test_diff_LDADD = $(PA_TEST_LDADD)
+TESTS += tests/fuzz/results.fuzz

@@ -21,3 +21,4 @@ TESTS += tests/unit/test_sig \
 	tests/cli/pact.sh tests/cli/trust-verifiers.sh tests/cli/trust-revocation.sh
 TESTS += tests/fuzz/policy.fuzz
 TESTS += tests/fuzz/openpgp.fuzz
+TESTS += tests/fuzz/registry.fuzz

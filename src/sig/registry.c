@@ -155,10 +155,9 @@ done:
 }
 
 int
-pa_registry_load(struct pa_registry **out, const char *path)
+pa_registry_parse(struct pa_registry **out, const char *data, size_t len, const char *path)
 {
 	struct pa_registry *r = NULL;
-	struct pa_buf data = PA_BUF_INIT;
 	struct pa_diag diag = PA_DIAG_INIT;
 	xmlDoc *doc = NULL;
 	xmlNode *root, *n;
@@ -176,9 +175,7 @@ pa_registry_load(struct pa_registry **out, const char *path)
 		slash[slash == r->dir ? 1 : 0] = '\0';
 	else
 		snprintf(r->dir, strlen(r->dir) + 1, ".");
-	if ((error = pa_file_read(&data, path, PA_LIMIT_XML_SIZE, 0)) < 0)
-		goto done;
-	if ((error = pa_xml_parse_untrusted(&doc, data.ptr, data.size, path, &diag)) < 0)
+	if ((error = pa_xml_parse_untrusted(&doc, data, len, path, &diag)) < 0)
 		goto done;
 	if (doc == NULL) {
 		error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_USAGE, "%s:%ld: %s", path,
@@ -199,13 +196,25 @@ pa_registry_load(struct pa_registry **out, const char *path)
 done:
 	xmlFreeDoc(doc);
 	pa_diag_dispose(&diag);
-	pa_buf_dispose(&data);
 	if (error < 0) {
 		pa_registry_free(r);
 		return error;
 	}
 	*out = r;
 	return 0;
+}
+
+int
+pa_registry_load(struct pa_registry **out, const char *path)
+{
+	struct pa_buf data = PA_BUF_INIT;
+	int error;
+
+	*out = NULL;
+	if ((error = pa_file_read(&data, path, PA_LIMIT_XML_SIZE, 0)) == 0)
+		error = pa_registry_parse(out, data.ptr, data.size, path);
+	pa_buf_dispose(&data);
+	return error;
 }
 
 void

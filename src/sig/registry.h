@@ -33,6 +33,8 @@ struct pa_registry {
  * is an error ("FILE:LINE: what"), PA_EINVALID.
  */
 int pa_registry_load(struct pa_registry **out, const char *path);
+/* The same from the file's bytes; path names it in messages and gives the folder. */
+int pa_registry_parse(struct pa_registry **out, const char *data, size_t len, const char *path);
 void pa_registry_free(struct pa_registry *r);
 
 /*

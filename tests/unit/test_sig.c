@@ -518,6 +518,39 @@ test_cache_roundtrip_and_damage(void)
 	pa_buf_dispose(&v);
 }
 
+/* The framing alone (no folder): bound to the key and the secret, any byte changed is a miss. */
+static void
+test_cache_entry_framing(void)
+{
+#define HEAD "{\"pactaudit\":\"cache-entry\",\"version\":3,"
+	unsigned char secret[PA_CACHE_SECRET_LEN], other[PA_CACHE_SECRET_LEN];
+	struct pa_buf e = PA_BUF_INIT, v = PA_BUF_INIT;
+	const char *key = "commit abc\n";
+	size_t i;
+
+	for (i = 0; i < PA_CACHE_SECRET_LEN; i++) {
+		secret[i] = (unsigned char)i;
+		other[i] = (unsigned char)(i + 1);
+	}
+	CU_ASSERT_EQUAL_FATAL(pa_cache_entry_encode(&e, secret, key, "a\0b", 3), 0);
+	CU_ASSERT_EQUAL(strncmp(e.ptr, HEAD, sizeof(HEAD) - 1), 0);
+	CU_ASSERT_EQUAL(pa_cache_entry_decode(&v, secret, key, e.ptr, e.size), 0);
+	CU_ASSERT_EQUAL(v.size, 3);
+	CU_ASSERT_EQUAL(memcmp(v.ptr, "a\0b", 3), 0);
+	pa_buf_clear(&v);
+	CU_ASSERT_EQUAL(pa_cache_entry_decode(&v, other, key, e.ptr, e.size), PA_ENOTFOUND);
+	CU_ASSERT_EQUAL(pa_cache_entry_decode(&v, secret, "commit abd\n", e.ptr, e.size),
+	    PA_ENOTFOUND);
+	CU_ASSERT_EQUAL(pa_cache_entry_decode(&v, secret, key, e.ptr, e.size - 1), PA_ENOTFOUND);
+	e.ptr[e.size - 1] ^= 1;
+	CU_ASSERT_EQUAL(pa_cache_entry_decode(&v, secret, key, e.ptr, e.size), PA_ENOTFOUND);
+	CU_ASSERT_EQUAL(pa_cache_entry_decode(&v, secret, key, "", 0), PA_ENOTFOUND);
+	CU_ASSERT_EQUAL(v.size, 0);
+	pa_buf_dispose(&e);
+	pa_buf_dispose(&v);
+#undef HEAD
+}
+
 /* ---- the registry file ---- */
 
 static void
@@ -586,6 +619,21 @@ test_sig_registry_errors(void)
 		CU_ASSERT_PTR_NOT_NULL(strstr(pa_error_last(), rows[i].message));
 	}
 	CU_ASSERT_EQUAL(pa_registry_load(&r, "/nonexistent/registry.xml"), PA_ENOTFOUND);
+	/* from bytes: the same reader, the folder taken from the name */
+	CU_ASSERT_EQUAL(pa_registry_parse(&r, rows[2].xml, strlen(rows[2].xml), "calls/r.xml"),
+	    PA_EINVALID);
+	CU_ASSERT_PTR_NULL(r);
+	CU_ASSERT_PTR_NOT_NULL(strstr(pa_error_last(), "calls/r.xml:2: <applicant> pins no <key>"));
+	{
+		static const char ok[] = "<registry xmlns=\"urn:pactaudit:registry:1\">"
+		    "<applicant id=\"a\" root=\"0123456789abcdef0123456789abcdef01234567\">"
+		    "<key fingerprint=\"" FA "\"/></applicant></registry>";
+
+		CU_ASSERT_EQUAL_FATAL(pa_registry_parse(&r, ok, sizeof(ok) - 1, "calls/r.xml"), 0);
+		CU_ASSERT_STRING_EQUAL(r->dir, "calls");
+		CU_ASSERT_EQUAL(r->count, 1);
+		pa_registry_free(r);
+	}
 }
 
 /* ---- signature formats ---- */
@@ -703,6 +751,7 @@ static CU_TestInfo sig_tests[] = {
 	{ "malformed cached facts are rejected", test_sig_facts_malformed },
 	{ "key facts survive their cache record", test_sig_keyset_roundtrip },
 	{ "cache round trip, damaged entries are misses", test_cache_roundtrip_and_damage },
+	{ "cache entry framing binds key and secret", test_cache_entry_framing },
 	{ "registry file", test_sig_registry_load },
 	{ "registry errors name file and line", test_sig_registry_errors },
 	{ "signature formats", test_sig_formats },
