@@ -170,8 +170,9 @@ job_done() { [ -z "$(squeue -h -j "$1" -o %A 2>/dev/null)" ]; }
 # is requeued again, as an operator would.
 rerun_done() {
 	grep -q '^task main-1: done' "$O/logs/audit-${first}_1.log" 2>/dev/null && return 0
-	case $(squeue -h -j "$task1" -o %T 2>/dev/null) in
-	FAILED|COMPLETED|NODE_FAIL|BOOT_FAIL) scontrol requeue "$task1" >/dev/null 2>&1 ;;
+	case $(scontrol -o show job "$task1" 2>/dev/null) in
+	*JobState=FAILED*|*JobState=COMPLETED*|*JobState=NODE_FAIL*|*JobState=BOOT_FAIL*)
+		scontrol requeue "$task1" >/dev/null 2>&1 ;;
 	esac
 	start_now
 	return 1
