@@ -10,17 +10,19 @@
 # the bytes of peak memory per commit and per card from two sizes and
 # prints how time grows.
 #
-#   bench/scale-bench.sh [-c "N..."] [-k "K..."] [-d D] [-g MAX] [-j JOBS]
+#   bench/scale-bench.sh [-c "N..."] [-k "K..."] [-d D] [-g MAX] [-G S] [-j JOBS]
 #                        [-s a,b,c] [-w DIR] [PACTAUDIT]
 #
 # -g MAX: run `git log --show-signature` only on histories of at most MAX
 #   commits (default 10000; it starts one gpg per commit, minutes at 100k).
+# -G S: for the call, time git log over the first S dossiers (default 20)
+#   and scale it to D.
 # -s: which parts to run (default a,b,c).  -w DIR: keep everything in DIR
 #   (made if missing; reused if it holds the repositories already), so a
 #   second binary can be measured on the very same repositories.
 # -j: pactaudit's workers (default: pactaudit's own default).
 #
-# Commits are written by bench/signed-history.py: every commit has its own
+# Commits are written by bench/signed-history.py (one process for all): every commit has its own
 # ed25519 signature made in Python (python3-cryptography), so 100,000
 # commits take a minute, not hours of `git commit -S`.  Each of the D
 # dossiers of the call is generated with its own name and history (no
@@ -33,15 +35,17 @@ commits="1000 10000 100000"
 cards="1000 20000"
 call=1000
 gitmax=10000
+gitcall=20
 jobs=
 parts=a,b,c
 work=
-while getopts c:k:d:g:j:s:w: opt; do
+while getopts c:k:d:g:G:j:s:w: opt; do
 	case $opt in
 	c) commits=$OPTARG ;;
 	k) cards=$OPTARG ;;
 	d) call=$OPTARG ;;
 	g) gitmax=$OPTARG ;;
+	G) gitcall=$OPTARG ;;
 	j) jobs=$OPTARG ;;
 	s) parts=$OPTARG ;;
 	w) work=$OPTARG ;;
@@ -110,20 +114,23 @@ template() {
 	sed -i "s/0\{40\}/$fpr/g" "$1/pact/signers.xml" "$1/pact/commitments.xml" "$1/application.xml"
 	cp "$work/keyring.asc" "$1/pact/keys.asc"
 }
-# history DIR COMMITS [NAME]: DIR becomes a repository of COMMITS signed
-# commits (NAME, if given, replaces the organisation's name first)
-history() {
-	if [ $# -gt 2 ]; then
-		sed -i "s/Bench SAS/$3/g" "$1/application.xml" "$1/pact/commitments.xml"
+# prepare DIR [NAME]: DIR becomes a repository with the dossier's tree and
+# no commit (NAME, if given, replaces the organisation's name first); its
+# git folder and tree go to $work/list for signed-history.py
+prepare() {
+	if [ $# -gt 1 ]; then
+		sed -i "s/Bench SAS/$2/g" "$1/application.xml" "$1/pact/commitments.xml"
 	fi
 	gpg --armor --detach-sign -o "$1/pact/commitments.xml.asc" "$1/pact/commitments.xml"
+	echo "entry $((n - 1))" > "$1/docs/bench-log.md"
 	git -C "$1" init -q
 	git -C "$1" add -A
-	tree=$(git -C "$1" write-tree)
-	/usr/bin/python3 "$here/signed-history.py" "$1/.git" "$tree" "$2" "$work/secret.gpg" "$fpr"
-	git -C "$1" repack -adq
-	git -C "$1" prune
-	git -C "$1" reset -q
+	echo "$1/.git $(git -C "$1" write-tree)" >> "$work/list"
+}
+# sign COMMITS: write the histories of every repository of $work/list
+sign() {
+	/usr/bin/python3 "$here/signed-history.py" "$work/secret.gpg" "$fpr" "$1" < "$work/list"
+	rm -f "$work/list"
 }
 
 # ---- measuring ----
@@ -185,7 +192,9 @@ case ",$parts," in *,a,*)
 			rm -rf "$d"
 			t0=$(date +%s)
 			template "$d" 1 1
-			history "$d" "$n"
+			prepare "$d"
+			sign "$n"
+			git -C "$d" repack -adq
 			echo "  built $n commits in $(( $(date +%s) - t0 )) s"
 		fi
 		audit "commits $n" "$d"
@@ -206,7 +215,10 @@ case ",$parts," in *,b,*)
 			rm -rf "$d"
 			t0=$(date +%s)
 			template "$d" 1 "$k"
-			history "$d" 1
+			n=1
+			prepare "$d"
+			sign 1
+			git -C "$d" repack -adq
 			echo "  built $k cards in $(( $(date +%s) - t0 )) s"
 		fi
 		audit "cards $k" "$d"
@@ -224,17 +236,27 @@ case ",$parts," in *,c,*)
 		template "$work/call-template" 5 20
 		mkdir -p "$c"
 		i=1
+		n=100
 		while [ "$i" -le "$call" ]; do
 			d=$(printf '%s/d%04d' "$c" "$i")
 			cp -R "$work/call-template" "$d"
-			history "$d" 100 "Bench $i SAS"
+			prepare "$d" "Bench $i SAS"
 			i=$((i + 1))
 		done
+		sign 100	# loose objects: a repack each would take longer than the rest
 		touch "$c/.complete"
 		echo "  built $call dossiers in $(( $(date +%s) - t0 )) s"
 	fi
 	audit "call $call" "$c"/d*
-	gitlog "call $call" "$c"/d*
+	# git log over every dossier would start 100 gpg processes per dossier
+	# (an hour for 1,000 under load): time the first $gitcall and scale
+	sample=$gitcall
+	[ "$sample" -gt "$call" ] && sample=$call
+	gitlog "call $sample" $(ls -d "$c"/d* | head -n "$sample")
+	awk -F'|' -v s="$sample" -v d="$call" '$1 == "call " s " git" {
+		printf "call %d git|%.2f|%s\n", d, $2 * d / s, $3 }' "$work/times" > "$work/times.x"
+	cat "$work/times.x" >> "$work/times"
+	echo "  (git log over all $call dossiers: $(cut -d'|' -f2 "$work/times.x") s, scaled from $sample)"
 	half=$((call / 2))
 	audit "call $half" $(ls -d "$c"/d* | head -n "$half")
 	slope "call $half cold" "$half" "call $call cold" "$call" dossier

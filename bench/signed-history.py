@@ -1,14 +1,16 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Write a history of N signed commits into a git repository, fast.
+"""Write a history of N signed commits into git repositories, fast.
 
-    signed-history.py GITDIR TREE N SECKEY FPR [BRANCH]
+    signed-history.py SECKEY FPR N < LIST
 
-GITDIR is a repository's git folder, TREE the id of a tree already in it
-(the dossier as `git write-tree` left it), SECKEY an unprotected ed25519
-secret key exported by `gpg --export-secret-keys` (binary), FPR its
+LIST has one line per repository, "GITDIR TREE": a repository's git folder
+and the id of a tree already in it (the dossier as `git write-tree` left
+it, with docs/bench-log.md holding "entry N-1").  SECKEY is an unprotected
+ed25519 secret key exported by `gpg --export-secret-keys` (binary), FPR its
 fingerprint.  The first commit holds TREE; each later one rewrites
-docs/bench-log.md (one new blob, two new trees).  Every commit carries its
+docs/bench-log.md (one new blob, two new trees), the last one back to TREE,
+so that the index and the work tree match the branch `main`.  Every commit carries its
 own OpenPGP signature, made here with the key (Ed25519 over SHA-256, the
 packet layout GnuPG writes), so nothing is shared between commits: a
 verifier must check each one.  `gpg --verify` accepts them.  Objects are
@@ -149,14 +151,7 @@ def tree_bytes(entries):
     return b"".join(m + b" " + n + b"\0" + o for m, n, o in sorted(entries, key=key))
 
 
-def main():
-    if len(sys.argv) not in (6, 7):
-        sys.exit(__doc__)
-    gitdir, tree, n, seckey, fpr = sys.argv[1:6]
-    branch = sys.argv[6] if len(sys.argv) == 7 else "main"
-    n = int(n)
-    key = secret_key(seckey)
-    fpr = bytes.fromhex(fpr)
+def history(gitdir, tree, n, key, fpr):
     repo = Repo(gitdir)
     root = tree_entries(repo.get(tree))
     docs = [e for e in root if e[1] == b"docs"]
@@ -168,7 +163,7 @@ def main():
     parent = None
     for i in range(n):
         t = tree
-        if i > 0:
+        if 0 < i < n - 1:     # the last one is TREE again
             blob = repo.put("blob", b"entry %d\n" % i)
             d = repo.put("tree", tree_bytes(
                 [e for e in docs_entries if e[1] != b"bench-log.md"] +
@@ -184,10 +179,21 @@ def main():
         sig = sign(key, fpr, when + 60 * i, head + msg)
         body = head + b"gpgsig " + sig.encode().replace(b"\n", b"\n ") + b"\n" + msg
         parent = repo.put("commit", body)
-    ref = os.path.join(gitdir, "refs", "heads", branch)
+    ref = os.path.join(gitdir, "refs", "heads", "main")
     os.makedirs(os.path.dirname(ref), exist_ok=True)
     with open(ref, "w") as f:
         f.write(parent + "\n")
+
+
+def main():
+    if len(sys.argv) != 4:
+        sys.exit(__doc__)
+    key = secret_key(sys.argv[1])
+    fpr = bytes.fromhex(sys.argv[2])
+    n = int(sys.argv[3])
+    for line in sys.stdin:
+        gitdir, tree = line.split()
+        history(gitdir, tree, n, key, fpr)
 
 
 main()
