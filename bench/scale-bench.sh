@@ -133,6 +133,18 @@ sign() {
 	rm -f "$work/list"
 }
 
+# one DIR DATASETS COMMITS WHAT: a packed single-dossier repository
+one() {
+	rm -rf "$1"
+	t0=$(date +%s)
+	template "$1" 1 "$2"
+	n=$3
+	prepare "$1"
+	sign "$3"
+	git -C "$1" repack -adq
+	echo "  built $4 in $(( $(date +%s) - t0 )) s"
+}
+
 # ---- measuring ----
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 # check LABEL DOSSIER...: one `pactaudit check` (JSON to $work/out.json),
@@ -188,15 +200,7 @@ case ",$parts," in *,a,*)
 	prev=
 	for n in $commits; do
 		d="$work/commits-$n"
-		if [ ! -d "$d/.git" ]; then
-			rm -rf "$d"
-			t0=$(date +%s)
-			template "$d" 1 1
-			prepare "$d"
-			sign "$n"
-			git -C "$d" repack -adq
-			echo "  built $n commits in $(( $(date +%s) - t0 )) s"
-		fi
+		[ -d "$d/.git" ] || one "$d" 1 "$n" "$n commits"
 		audit "commits $n" "$d"
 		grep -q '"status": *"good"' "$work/out.json" ||
 		    echo "  warning: no good signature in the results" >&2
@@ -211,16 +215,7 @@ case ",$parts," in *,b,*)
 	prev=
 	for k in $cards; do
 		d="$work/cards-$k"
-		if [ ! -d "$d/.git" ]; then
-			rm -rf "$d"
-			t0=$(date +%s)
-			template "$d" 1 "$k"
-			n=1
-			prepare "$d"
-			sign 1
-			git -C "$d" repack -adq
-			echo "  built $k cards in $(( $(date +%s) - t0 )) s"
-		fi
+		[ -d "$d/.git" ] || one "$d" "$k" 1 "$k cards"
 		audit "cards $k" "$d"
 		[ -n "$prev" ] && slope "cards $prev cold" "$prev" "cards $k cold" "$k" card
 		prev=$k
