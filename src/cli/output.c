@@ -67,6 +67,7 @@ int
 pa_cli_write_report(const struct pa_cli_output *out, struct pa_results *const *docs,
     size_t count, const struct pa_render_opts *ro)
 {
+	struct pa_file_replace r;
 	char *mem = NULL;
 	size_t size = 0;
 	FILE *fp;
@@ -85,7 +86,21 @@ pa_cli_write_report(const struct pa_cli_output *out, struct pa_results *const *d
 		}
 		return error;
 	}
-	/* to a file: render in memory, then replace the file atomically */
+	/*
+	 * To a file: a new name or a regular file is replaced atomically by a
+	 * temporary file the report is streamed to (a call's report is never
+	 * held in memory whole); anything else is rendered in memory first,
+	 * then written as pa_file_write_atomic() says.
+	 */
+	if ((error = pa_file_replace_begin(&r, out->file, 0)) < 0)
+		return error;
+	if (error == 1) {
+		if ((error = pa_render(r.fp, out->format, docs, count, ro)) < 0) {
+			pa_file_replace_abort(&r);
+			return error;
+		}
+		return pa_file_replace_commit(&r);
+	}
 	if ((fp = open_memstream(&mem, &size)) == NULL)
 		return pa_error_oom();
 	error = pa_render(fp, out->format, docs, count, ro);

@@ -7,6 +7,7 @@
 #include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/error.h"
 #include "util/text.h"
@@ -277,43 +278,92 @@ json_failure(const struct pa_render_failure *fail)
 	return o;
 }
 
+/* json_dump_callback() sink: the text of an array element, indented one level. */
+static int
+put_indented(const char *buf, size_t size, void *data)
+{
+	FILE *out = data;
+	const char *p = buf, *nl, *end = buf + size;
+
+	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		if (fwrite(p, 1, (size_t)(nl - p), out) != (size_t)(nl - p) ||
+		    fputs("\n  ", out) == EOF)
+			return -1;
+		p = nl + 1;
+	}
+	return fwrite(p, 1, (size_t)(end - p), out) == (size_t)(end - p) ? 0 : -1;
+}
+
+/*
+ * One element of the top-level array, consumed: written as json_dumpf()
+ * of the whole array would write it (JSON_INDENT(2): "[", then each element
+ * on a new line two spaces in, "," between them, "]" on a line of its
+ * own; a string never holds a raw newline, so every newline of the
+ * element's own dump is one of its line breaks).
+ */
+static int
+put_element(FILE *out, json_t *elem, bool first)
+{
+	int error = 0;
+
+	if (elem == NULL)
+		return pa_error_oom();
+	if (fputs(first ? "[\n  " : ",\n  ", out) == EOF ||
+	    json_dump_callback(elem, put_indented, out, JSON_INDENT(2)) < 0)
+		error = pa_error_set(PA_ERRCLASS_OS, "cannot write the JSON report");
+	json_decref(elem);
+	return error;
+}
+
+/* The JSON object of dossier i, from its sanitised copy (made and freed here). */
+static json_t *
+dossier_at(const struct pa_render_input *in, size_t i)
+{
+	struct pa_results *copy = NULL;
+	json_t *o;
+
+	if (pa_render_input_copy(&copy, in, i) < 0)
+		return NULL;
+	o = pa_render_json_dossier(copy);
+	pa_results_free(copy);
+	return o;
+}
+
 /*
  * One object when one dossier was named, an array of one object per
  * dossier named (audited or not, in their order) otherwise: the shape
- * follows the command line, never what happened to the audits.
+ * follows the command line, never what happened to the audits.  The
+ * array is written one element at a time, so only one dossier's copy and
+ * JSON tree exist at once, whatever the size of the call.
  */
 int
 pa_render_json(FILE *out, const struct pa_render_input *in,
     const struct pa_render_opts *opts)
 {
-	json_t *root = NULL;
+	json_t *root;
 	size_t i, k = 0;
-	bool ok = true;
+	bool first = true;
 	int error = 0;
 
 	if (in->count == 1 && opts->nfailures == 0) {
-		root = pa_render_json_dossier(in->results[0]);
-	} else if ((root = json_array()) != NULL) {
-		for (i = 0; ok && i <= in->count; i++) {
-			for (; ok && k < opts->nfailures && opts->failures[k].before <= i; k++)
-				ok = (json_array_append_new(root,
-				    json_failure(&opts->failures[k])) == 0);
-			if (ok && i < in->count)
-				ok = json_array_append_new(root,
-				    pa_render_json_dossier(in->results[i])) == 0;
+		if ((root = dossier_at(in, 0)) == NULL)
+			return pa_error_oom();
+		if (json_dumpf(root, out, JSON_INDENT(2)) < 0 || fputc('\n', out) == EOF)
+			error = pa_error_set(PA_ERRCLASS_OS, "cannot write the JSON report");
+		json_decref(root);
+		return error;
+	}
+	for (i = 0; error == 0 && i <= in->count; i++) {
+		for (; error == 0 && k < opts->nfailures && opts->failures[k].before <= i; k++) {
+			error = put_element(out, json_failure(&opts->failures[k]), first);
+			first = false;
 		}
-		if (!ok) {
-			json_decref(root);
-			root = NULL;
+		if (error == 0 && i < in->count) {
+			error = put_element(out, dossier_at(in, i), first);
+			first = false;
 		}
 	}
-	if (root == NULL) {
-		error = pa_error_oom();
-		goto done;
-	}
-	if (json_dumpf(root, out, JSON_INDENT(2)) < 0 || fputc('\n', out) == EOF)
+	if (error == 0 && fputs(first ? "[]\n" : "\n]\n", out) == EOF)
 		error = pa_error_set(PA_ERRCLASS_OS, "cannot write the JSON report");
-done:
-	json_decref(root);
 	return error;
 }

@@ -16,7 +16,8 @@
 
 const struct pa_renderer pa_renderers[] = {
 	{ .name = "text", .summary = "findings for a terminal, grouped by severity", .write = pa_render_text },
-	{ .name = "json", .summary = "one JSON object per dossier (an array for several)", .write = pa_render_json },
+	{ .name = "json", .summary = "one JSON object per dossier (an array for several)", .lazy = true,
+	  .write = pa_render_json },
 	{ .name = "sarif", .summary = "SARIF 2.1.0 log, one run per dossier", .write = pa_render_sarif },
 	{ .name = "junit", .summary = "JUnit XML, one test suite per dossier", .write = pa_render_junit },
 	{ .name = "tap", .summary = "Test Anything Protocol version 13", .write = pa_render_tap },
@@ -200,21 +201,41 @@ input_dispose(struct pa_render_input *in)
 {
 	size_t i;
 
-	for (i = 0; i < in->count; i++)
+	for (i = 0; in->results != NULL && i < in->count; i++)
 		pa_results_free(in->results[i]);
 	free(in->results);
 	xmlFreeDoc(in->doc);
 	memset(in, 0, sizeof(*in));
 }
 
+int
+pa_render_input_copy(struct pa_results **out, const struct pa_render_input *in, size_t i)
+{
+	int error;
+
+	if ((error = pa_results_dup(out, in->source[i])) < 0)
+		return error;
+	if ((error = pa_results_each_string(*out, sanitise, NULL)) < 0 ||
+	    (error = pa_results_each_string(*out, tidy, NULL)) < 0) {
+		pa_results_free(*out);
+		*out = NULL;
+	}
+	return error;
+}
+
 static int
 input_init(struct pa_render_input *in, struct pa_results *const *results, size_t count,
-    bool want_doc)
+    bool want_doc, bool lazy)
 {
 	size_t i;
 	int error = 0;
 
 	memset(in, 0, sizeof(*in));
+	in->source = results;
+	if (lazy) {
+		in->count = count;
+		return 0;
+	}
 	if (count > 0 && (in->results = pa_calloc(count, sizeof(*in->results))) == NULL)
 		return pa_error_oom();
 	for (i = 0; i < count && error == 0; i++) {
@@ -246,7 +267,7 @@ pa_render(FILE *out, const char *format, struct pa_results *const *results, size
 		    "unknown output format '%s'", format ? format : "");
 	if (opts == NULL)
 		opts = &defaults;
-	if ((error = input_init(&in, results, count, r->doc)) < 0)
+	if ((error = input_init(&in, results, count, r->doc, r->lazy)) < 0)
 		return error;
 	if ((error = r->write(out, &in, opts)) == 0)
 		error = pa_render_check_stream(out);

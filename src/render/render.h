@@ -42,6 +42,8 @@ struct pa_renderer {
 	const char *name;	/* the --format value */
 	const char *summary;	/* one line for --help and the man page */
 	bool doc;		/* the writer reads the results document (XML, XSLT) */
+	bool lazy;		/* the writer takes its copies one dossier at a time
+				 * (pa_render_input_copy), so a call is never copied whole */
 	/* Called by pa_render() only; 0, or < 0 with the message set. */
 	int (*write)(FILE *out, const struct pa_render_input *in,
 	    const struct pa_render_opts *opts);

@@ -18,10 +18,18 @@
  * or a <results-set> when count is not 1); NULL otherwise.
  */
 struct pa_render_input {
-	struct pa_results **results;
+	struct pa_results **results;	/* NULL for lazy writers */
 	size_t count;
 	xmlDoc *doc;
+	struct pa_results *const *source;	/* the caller's results, for lazy writers */
 };
+
+/*
+ * Lazy writers (`lazy` in the table): the sanitised, tidied copy of
+ * dossier i, made on demand, exactly as non-lazy writers find it in
+ * in->results[i]; free it with pa_results_free() when written.
+ */
+int pa_render_input_copy(struct pa_results **out, const struct pa_render_input *in, size_t i);
 
 /* The writers, one per format (render.c lists them). */
 int pa_render_text(FILE *out, const struct pa_render_input *in, const struct pa_render_opts *opts);

@@ -312,6 +312,111 @@ done:
 	return error;
 }
 
+static void
+replace_dispose(struct pa_file_replace *r)
+{
+	if (r->fp != NULL)
+		fclose(r->fp);
+	if (r->tmp[0] != '\0')
+		unlinkat(r->dirfd, r->tmp, 0);
+	if (r->dirfd >= 0)
+		close(r->dirfd);
+	pa_cleanup_forget(r->cleanup);
+	free(r->name);
+	free(r->shown);
+	memset(r, 0, sizeof(*r));
+	r->dirfd = r->cleanup = -1;
+}
+
+int
+pa_file_replace_begin(struct pa_file_replace *r, const char *path, unsigned flags)
+{
+	const char *slash = strrchr(path, '/'), *name = slash != NULL ? slash + 1 : path;
+	struct stat st;
+	bool keep_mode = false;
+	int fd, error;
+
+	memset(r, 0, sizeof(*r));
+	r->dirfd = r->cleanup = -1;
+	r->flags = flags;
+	/* what pa_file_write_atomic() would not replace by a new file: its way */
+	if (std_stream_fd(path) >= 0 || *name == '\0' || strcmp(name, ".") == 0 ||
+	    strcmp(name, "..") == 0)
+		return 0;
+	if ((r->name = pa_strdup(name)) == NULL || (r->shown = pa_strdup(path)) == NULL ||
+	    (r->dirfd = slash == NULL ? open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC) :
+	    slash == path ? open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -2) == -1) {
+		replace_dispose(r);
+		return 0;
+	}
+	if (r->dirfd == -2) {
+		char *dir = pa_strndup(path, (size_t)(slash - path));
+
+		r->dirfd = dir != NULL ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+		free(dir);
+	}
+	if (r->dirfd < 0) {
+		replace_dispose(r);
+		return 0;
+	}
+	if (fstatat(r->dirfd, r->name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+		if (!S_ISREG(st.st_mode)) {
+			replace_dispose(r);
+			return 0;
+		}
+		keep_mode = true;
+	} else if (errno != ENOENT) {
+		replace_dispose(r);
+		return 0;
+	}
+	if ((fd = create_temp(r->tmp, r->dirfd, path,
+	    (flags & PA_FILE_PRIVATE) ? 0600 : 0666)) < 0) {
+		replace_dispose(r);
+		return fd;
+	}
+	r->cleanup = pa_cleanup_add(r->dirfd, r->tmp, NULL);
+	if (keep_mode && fchmod(fd, st.st_mode & 07777) < 0) {
+		error = pa_error_from_os("cannot set the mode of the file replacing", path);
+		close(fd);
+		replace_dispose(r);
+		return error;
+	}
+	if ((r->fp = fdopen(fd, "w")) == NULL) {
+		error = pa_error_oom();
+		close(fd);
+		replace_dispose(r);
+		return error;
+	}
+	return 1;
+}
+
+int
+pa_file_replace_commit(struct pa_file_replace *r)
+{
+	FILE *fp = r->fp;
+	int error = 0;
+
+	r->fp = NULL;
+	if (fflush(fp) != 0 || ferror(fp))
+		error = pa_error_from_os("cannot write", r->shown);
+	else if (!(r->flags & PA_FILE_NOSYNC) && fsync(fileno(fp)) < 0)
+		error = pa_error_from_os("cannot sync", r->shown);
+	if (fclose(fp) != 0 && error == 0)
+		error = pa_error_from_os("cannot write", r->shown);
+	if (error == 0 && renameat(r->dirfd, r->tmp, r->dirfd, r->name) < 0)
+		error = pa_error_from_os("cannot rename into place", r->shown);
+	if (error == 0)
+		r->tmp[0] = '\0';	/* renamed: nothing to remove */
+	replace_dispose(r);
+	return error;
+}
+
+void
+pa_file_replace_abort(struct pa_file_replace *r)
+{
+	replace_dispose(r);
+}
+
 int
 pa_file_open_dirs_at(int *out, int dirfd, const char *rel, const char *shown)
 {

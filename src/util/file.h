@@ -4,6 +4,7 @@
 #define PA_UTIL_FILE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "util/buf.h"
 
@@ -35,6 +36,27 @@ int pa_file_write_atomic(const char *path, const char *data, size_t len, unsigne
 /* Same for the entry `name` of the open folder dirfd; `shown` names it in messages. */
 int pa_file_write_atomic_at(int dirfd, const char *name, const char *shown, const char *data,
     size_t len, unsigned flags);
+/*
+ * The same replacement, streamed: the data is written to r->fp (a
+ * temporary file made as above) instead of being held in memory first.
+ * Returns 1 when path is a new name or a regular file: write to r->fp, then
+ * pa_file_replace_commit() (sync unless PA_FILE_NOSYNC, rename into place;
+ * a write error on r->fp is reported there) or pa_file_replace_abort()
+ * (nothing replaced).  Returns 0 when path is anything else (a device, a
+ * FIFO, a standard stream, a symlink, a folder): nothing is opened, use
+ * pa_file_write_atomic(), which writes it in place or says why not.
+ * < 0 (message set) if the temporary file cannot be made.
+ */
+struct pa_file_replace {
+	FILE *fp;
+	int dirfd, cleanup;
+	unsigned flags;
+	char tmp[40];
+	char *name, *shown;
+};
+int pa_file_replace_begin(struct pa_file_replace *r, const char *path, unsigned flags);
+int pa_file_replace_commit(struct pa_file_replace *r);
+void pa_file_replace_abort(struct pa_file_replace *r);
 /*
  * Open (creating what is missing, mode 0777 & ~umask) the folder rel below
  * dirfd, one component at a time without following a symbolic link: a

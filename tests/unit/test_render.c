@@ -106,6 +106,73 @@ count_str(const char *hay, const char *needle)
 	return n;
 }
 
+/*
+ * JSON of several dossiers is written one element at a time: byte for byte
+ * what jansson writes for the whole array (parsed back and dumped again),
+ * with failed dossiers before, between and after the audited ones, and
+ * for a call where every dossier failed.
+ */
+static void
+test_render_json_streamed_array(void)
+{
+	size_t n, c;
+	struct pa_results **set = load_n("set", &n), *three[3];
+	const struct pa_render_failure fails[] = {
+		{ .before = 0, .path = "first", .message = "no commits" },
+		{ .before = 1, .path = "middle", .message = "not a \"dossier\"" },
+		{ .before = 3, .path = "last", .message = "gone" },
+	}, only[] = {
+		{ .before = 0, .path = "a", .message = "one" },
+		{ .before = 0, .path = "b", .message = "two" },
+	};
+	struct pa_render_opts opts = { .failures = fails, .nfailures = 3 },
+	    none = { .failures = only, .nfailures = 2 };
+	struct {
+		struct pa_results *const *res;
+		size_t n;
+		const struct pa_render_opts *opts;
+		size_t elements;
+		const char *error2;	/* "error" of element 2, or NULL: none */
+	} cases[] = {
+		{ set, 0, NULL, 0, NULL },
+		{ NULL, 3, &opts, 6, "not a \"dossier\"" },
+		{ NULL, 0, &none, 2, NULL },
+	};
+	json_error_t err;
+
+	CU_ASSERT_FATAL(n >= 2);
+	cases[0].n = n;
+	cases[0].elements = n;
+	three[0] = set[0];
+	three[1] = set[1];
+	three[2] = set[0];
+	cases[1].res = three;
+	for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		int rc;
+		char *out = render(&rc, "json", cases[c].res, cases[c].n, cases[c].opts), *again;
+		json_t *j;
+
+		CU_ASSERT_EQUAL(rc, 0);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+		j = json_loads(out, 0, &err);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(j);
+		CU_ASSERT_TRUE(json_is_array(j));
+		CU_ASSERT_EQUAL(json_array_size(j), cases[c].elements);
+		if (cases[c].error2 != NULL)
+			CU_ASSERT_STRING_EQUAL(json_string_value(json_object_get(
+			    json_array_get(j, 2), "error")), cases[c].error2);
+		again = json_dumps(j, JSON_INDENT(2));
+		CU_ASSERT_PTR_NOT_NULL_FATAL(again);
+		CU_ASSERT_EQUAL(strlen(out), strlen(again) + 1);
+		CU_ASSERT_EQUAL(strncmp(out, again, strlen(again)), 0);
+		CU_ASSERT_EQUAL(out[strlen(out) - 1], '\n');
+		free(again);
+		json_decref(j);
+		free(out);
+	}
+	unload(set, n);
+}
+
 static void
 test_render_table(void)
 {
@@ -939,6 +1006,7 @@ static CU_TestInfo render_tests[] = {
 	{ "not_results", test_render_not_results },
 	{ "raw_controls_never_escape", test_render_raw_controls_never_escape },
 	{ "json_keys", test_render_json_keys },
+	{ "json_streamed_array", test_render_json_streamed_array },
 	{ "text_order_and_color", test_render_text_order_and_color },
 	{ "csv", test_render_csv },
 	{ "csv_fullwidth", test_render_csv_fullwidth },

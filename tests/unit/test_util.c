@@ -514,6 +514,61 @@ test_util_file_write_fifo_and_device_in_place(void)
 	pa_buf_dispose(&p);
 }
 
+/* The streamed replacement: same rules as pa_file_write_atomic, the data never held whole. */
+static void
+test_util_file_replace_streamed(void)
+{
+	char dir[] = "/tmp/pa-test-XXXXXX";
+	struct pa_buf p = PA_BUF_INIT, victim = PA_BUF_INIT;
+	struct pa_file_replace r;
+	struct stat st;
+	mode_t old = umask(022);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+	/* a new name: streamed, then renamed into place; nothing else left */
+	CU_ASSERT_EQUAL_FATAL(pa_file_replace_begin(&r, in_dir(&p, dir, "out"), 0), 1);
+	CU_ASSERT_EQUAL(access(p.ptr, F_OK), -1);	/* not there before the commit */
+	CU_ASSERT_EQUAL(count_entries(dir), 1);		/* the temporary file */
+	fputs("one ", r.fp);
+	fputs("two", r.fp);
+	CU_ASSERT_EQUAL(pa_file_replace_commit(&r), 0);
+	CU_ASSERT_TRUE(file_is(p.ptr, "one two"));
+	CU_ASSERT_EQUAL(stat(p.ptr, &st), 0);
+	CU_ASSERT_EQUAL(st.st_mode & 07777, 0644);
+	CU_ASSERT_EQUAL(count_entries(dir), 1);
+	/* a regular file keeps its mode; an aborted replacement leaves it whole */
+	CU_ASSERT_EQUAL(chmod(p.ptr, 0640), 0);
+	CU_ASSERT_EQUAL_FATAL(pa_file_replace_begin(&r, p.ptr, PA_FILE_NOSYNC), 1);
+	fputs("half", r.fp);
+	pa_file_replace_abort(&r);
+	CU_ASSERT_TRUE(file_is(p.ptr, "one two"));
+	CU_ASSERT_EQUAL(count_entries(dir), 1);
+	CU_ASSERT_EQUAL_FATAL(pa_file_replace_begin(&r, p.ptr, PA_FILE_NOSYNC), 1);
+	fputs("three", r.fp);
+	CU_ASSERT_EQUAL(pa_file_replace_commit(&r), 0);
+	CU_ASSERT_TRUE(file_is(p.ptr, "three"));
+	CU_ASSERT_EQUAL(stat(p.ptr, &st), 0);
+	CU_ASSERT_EQUAL(st.st_mode & 07777, 0640);
+	/* anything else is left to pa_file_write_atomic: nothing opened or made */
+	pa_buf_printf(&victim, "%s/victim", dir);
+	CU_ASSERT_EQUAL_FATAL(pa_file_write_atomic(victim.ptr, "precious", 8, 0), 0);
+	CU_ASSERT_EQUAL(symlink(victim.ptr, in_dir(&p, dir, "link")), 0);
+	CU_ASSERT_EQUAL(pa_file_replace_begin(&r, p.ptr, 0), 0);
+	CU_ASSERT_PTR_NULL(r.fp);
+	CU_ASSERT_EQUAL(mkdir(in_dir(&p, dir, "sub"), 0700), 0);
+	CU_ASSERT_EQUAL(pa_file_replace_begin(&r, p.ptr, 0), 0);
+	CU_ASSERT_EQUAL(pa_file_replace_begin(&r, "/dev/stdout", 0), 0);
+	if (lstat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode))
+		CU_ASSERT_EQUAL(pa_file_replace_begin(&r, "/dev/null", 0), 0);
+	CU_ASSERT_EQUAL(pa_file_replace_begin(&r, in_dir(&p, dir, "no/such/folder/x"), 0), 0);
+	CU_ASSERT_TRUE(file_is(victim.ptr, "precious"));
+	CU_ASSERT_EQUAL(count_entries(dir), 4);		/* out, victim, link, sub */
+	umask(old);
+	CU_ASSERT_EQUAL(pa_file_rm_rf(dir), 0);
+	pa_buf_dispose(&victim);
+	pa_buf_dispose(&p);
+}
+
 /* Regression: init wrote through a symlinked folder; each component is opened without following. */
 static void
 test_util_file_open_dirs_never_follow(void)
@@ -569,6 +624,7 @@ static CU_TestInfo util_tests[] = {
 	{ "write: new name, replaced file keeps its mode, folder refused", test_util_file_write_new_and_regular },
 	{ "write never follows a planted or named symlink", test_util_file_write_never_through_planted_symlink },
 	{ "write: FIFO and devices written in place", test_util_file_write_fifo_and_device_in_place },
+	{ "write streamed: new name, mode kept, abort, others left alone", test_util_file_replace_streamed },
 	{ "folders opened without following links", test_util_file_open_dirs_never_follow },
 	CU_TEST_INFO_NULL
 };
