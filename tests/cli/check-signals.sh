@@ -45,10 +45,17 @@ run() {
 	[ -z "$left" ] || pa_fail "SIG$sig left in TMPDIR: $left"
 	[ ! -e "$T/out-$sig.xml" ] || pa_fail "SIG$sig: an output file was written"
 	ls -A "$T" | grep -q '^\.pactaudit-' && pa_fail "SIG$sig left a temporary output file"
-	# no agent of the removed home is still running
-	if pgrep -f -- "$home" >/dev/null 2>&1; then
-		pa_fail "SIG$sig: a process of $home is still running"
-	fi
+	# no agent of the removed home is still running.  gpgconf --kill asks the
+	# agent to stop and a gpg that was verifying when the signal came ends
+	# by itself: both may still exit a moment after pactaudit; give them 5 s.
+	n=0
+	while pgrep -f -- "$home" >/dev/null 2>&1; do
+		n=$((n + 1))
+		[ $n -lt 100 ] || pa_fail "SIG$sig: a process of $home is still running: $(pgrep -af -- "$home")"
+		sleep 0.05
+	done
+	left=$(ls -A "$T/tmp")
+	[ -z "$left" ] || pa_fail "SIG$sig: a process left in TMPDIR after it ended: $left"
 	return 0
 }
 
