@@ -88,6 +88,13 @@ parse_key(struct pa_registry *r, struct pa_registry_entry *e, const xmlNode *n)
 		    r->path, pa_xml_line(n), (int)ulen, unknown);
 		goto done;
 	}
+	/* the same key twice with other rights would leave which entry counts unsaid */
+	if (pa_policy_find(e->pins, norm) != NULL) {
+		error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_USAGE,
+		    "%s:%ld: <applicant id=\"%s\"> pins key %s twice", r->path, pa_xml_line(n),
+		    e->id, norm);
+		goto done;
+	}
 	error = pa_policy_add(e->pins, norm, name, bits);
 done:
 	free(fpr);

@@ -24,6 +24,8 @@
 #include "util/file.h"
 
 #define FA "0123456789ABCDEF0123456789ABCDEF01234567"
+#define FA_SPACED "0123 4567 89ab cdef 0123  4567 89AB CDEF 0123 4567"
+#define FA_NORM FA
 #define FB "89ABCDEF0123456789ABCDEF0123456789ABCDEF"
 
 static char tmpdir[64];
@@ -601,6 +603,9 @@ test_sig_registry_errors(void)
 		  "valid-from must be a date" },
 		{ "<registry xmlns=\"urn:pactaudit:registry:1\">\n<applicant id=\"a\" root=\"0123456789abcdef0123456789abcdef01234567\">\n<key fingerprint=\"" FA "\" rights=\"all\"/></applicant></registry>",
 		  ":3: unknown right 'all'" },
+		/* the same key twice, once spaced and in capitals: refused at the second */
+		{ "<registry xmlns=\"urn:pactaudit:registry:1\">\n<applicant id=\"a\" root=\"0123456789abcdef0123456789abcdef01234567\">\n<key fingerprint=\"" FA "\" rights=\"commit\"/>\n<key fingerprint=\"" FA_SPACED "\" rights=\"commit signers\"/></applicant></registry>",
+		  ":4: <applicant id=\"a\"> pins key " FA_NORM " twice" },
 		{ "<registry xmlns=\"urn:pactaudit:registry:1\"><applicant", ":1: malformed XML" },
 		{ "<registry/>", "the root element must be <registry" },
 	};
