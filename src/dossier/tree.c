@@ -55,6 +55,24 @@ check_name(const char *name)
 }
 
 /*
+ * Whether a tree entry's name would be the repository folder where the tree
+ * is checked out: '.git' in any letter case, with trailing dots or spaces
+ * (dropped by Windows), or its NTFS short name 'git~1'.  git itself refuses
+ * such trees (fsck's hasDotgit); a crafted repository can still hold one.
+ */
+static bool
+is_dotgit(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (strcasecmp(name, "git~1") == 0)
+		return true;
+	while (n > 4 && (name[n - 1] == '.' || name[n - 1] == ' '))
+		n--;
+	return n == 4 && strncasecmp(name, ".git", 4) == 0;
+}
+
+/*
  * Append name to w->path.  Returns the length to truncate back to, or
  * (size_t)-1 when the entry must be skipped (diagnostic given).
  */
@@ -164,10 +182,15 @@ walk_tree(struct walk *w, const git_tree *tree, int depth)
 
 	for (i = 0; i < n && error == 0; i++) {
 		e = git_tree_entry_byindex(tree, i);
-		if (strcmp(git_tree_entry_name(e), ".git") == 0)
-			continue;
 		if ((mark = push_name(w, git_tree_entry_name(e))) == (size_t)-1)
 			continue;
+		if (is_dotgit(git_tree_entry_name(e))) {
+			pa_diag_add(w->diag, PA_DIAG_ERROR, "dossier-path-dotgit", w->path.ptr, 0,
+			    NULL, "tree entry named like the repository folder '.git'; git "
+			    "refuses to check it out, and it is skipped");
+			pa_buf_truncate(&w->path, mark);
+			continue;
+		}
 		switch (git_tree_entry_filemode(e)) {
 		case GIT_FILEMODE_TREE:
 			if (too_deep(w, depth + 1))

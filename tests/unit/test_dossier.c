@@ -792,6 +792,62 @@ test_dossier_case_colliding_paths(void)
 }
 
 /*
+ * Regression: a tree entry spelt like the repository folder ('.GIT', '.git.',
+ * 'git~1'; git refuses such trees, a crafted one can hold them) was listed
+ * as an ordinary file, and '.git' itself skipped without a word.
+ */
+static void
+test_dossier_dotgit_entries(void)
+{
+	static const char *const names[] = {	/* in git's tree order */
+		".GIT", ".git", ".git .", ".git.", ".gitignore", "application.xml", "git~1", "git~2"
+	};
+	char *dir = tr_tmpdir();
+	git_repository *repo = tr_repo_init(dir);
+	git_odb *odb = NULL;
+	git_reference *ref = NULL;
+	struct pa_buf raw = PA_BUF_INIT;
+	struct pa_dossier *d;
+	git_oid blob, tree, commit;
+	size_t i;
+
+	CU_ASSERT_EQUAL_FATAL(git_repository_odb(&odb, repo), 0);
+	CU_ASSERT_EQUAL_FATAL(git_odb_write(&blob, odb, "x", 1, GIT_OBJECT_BLOB), 0);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		pa_buf_printf(&raw, "100644 %s", names[i]);
+		pa_buf_putc(&raw, '\0');
+		pa_buf_put(&raw, (const char *)blob.id, GIT_OID_RAWSZ);
+	}
+	CU_ASSERT_EQUAL_FATAL(git_odb_write(&tree, odb, raw.ptr, raw.size, GIT_OBJECT_TREE), 0);
+	pa_buf_clear(&raw);
+	pa_buf_printf(&raw, "tree %s\nauthor A <a@example.org> 1 +0000\n"
+	    "committer A <a@example.org> 1 +0000\n\ndot git\n", git_oid_tostr_s(&tree));
+	CU_ASSERT_EQUAL_FATAL(git_odb_write(&commit, odb, raw.ptr, raw.size, GIT_OBJECT_COMMIT), 0);
+	CU_ASSERT_EQUAL_FATAL(git_reference_create(&ref, repo, "refs/heads/dotgit", &commit, 1,
+	    "dot git"), 0);
+	d = open_d(dir, "dotgit", false, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	/* five spellings of the repository folder: each a finding, none listed */
+	CU_ASSERT_EQUAL(count_diag("dossier-path-dotgit", NULL), 5);
+	CU_ASSERT_EQUAL(count_diag("dossier-path-dotgit", ".git"), 1);
+	CU_ASSERT_EQUAL(count_diag("dossier-path-dotgit", "git~1"), 1);
+	CU_ASSERT_PTR_NULL(pa_dossier_find(d, ".GIT"));
+	CU_ASSERT_PTR_NULL(pa_dossier_find(d, ".git."));
+	/* names that only start like it are files */
+	CU_ASSERT_PTR_NOT_NULL(pa_dossier_find(d, ".gitignore"));
+	CU_ASSERT_PTR_NOT_NULL(pa_dossier_find(d, "git~2"));
+	CU_ASSERT_PTR_NOT_NULL(pa_dossier_find(d, "application.xml"));
+	pa_dossier_free(d);
+
+	pa_buf_dispose(&raw);
+	git_reference_free(ref);
+	git_odb_free(odb);
+	git_repository_free(repo);
+	pa_file_rm_rf(dir);
+	free(dir);
+}
+
+/*
  * Regression (found by the gitrepo fuzz target): a merge whose second
  * parent is a malformed commit (no committer) made libgit2's revision walk
  * leak the parent list it had parsed; such a commit is now refused, by
@@ -878,6 +934,7 @@ static CU_TestInfo dossier_tests[] = {
 	{ "folder swapped for a symlink", test_dossier_swapped_for_symlink_after_listing },
 	{ "history cache record round trip", test_dossier_history_record_round_trip },
 	{ "case-colliding paths are a finding", test_dossier_case_colliding_paths },
+	{ "tree entries spelt like .git are findings", test_dossier_dotgit_entries },
 	{ "history: a malformed parent commit is refused by name",
 	    test_dossier_history_malformed_parent_commit },
 	CU_TEST_INFO_NULL
