@@ -370,7 +370,7 @@ test_ledger_malformed_parent_commit(void)
 	git_reference *ref = NULL;
 	struct pa_buf raw = PA_BUF_INIT, msg = PA_BUF_INIT;
 	git_oid tree, c1, broken, merge;
-	char treehex[41], c1hex[41], brokenhex[41];
+	char treehex[41], brokenhex[41];
 
 	CU_ASSERT_EQUAL_FATAL(pa_ledger_open(&l, dir, true), 0);
 	CU_ASSERT_EQUAL_FATAL(git_repository_open(&repo, dir), 0);
@@ -380,17 +380,8 @@ test_ledger_malformed_parent_commit(void)
 	pa_buf_printf(&raw, "tree %s\nauthor A <a@example.org> 1 +0000\n"
 	    "committer A <a@example.org> 1 +0000\n\nfirst\n", treehex);
 	CU_ASSERT_EQUAL_FATAL(git_odb_write(&c1, odb, raw.ptr, raw.size, GIT_OBJECT_COMMIT), 0);
-	git_oid_tostr(c1hex, sizeof(c1hex), &c1);
-	pa_buf_clear(&raw);
-	pa_buf_printf(&raw, "tree %s\nparent %s\nauthor A <a@example.org> 2 +0000\n\nbroken\n",
-	    treehex, c1hex);
-	CU_ASSERT_EQUAL_FATAL(git_odb_write(&broken, odb, raw.ptr, raw.size, GIT_OBJECT_COMMIT), 0);
+	merge = tr_malformed_merge(repo, &tree, &c1, &broken);
 	git_oid_tostr(brokenhex, sizeof(brokenhex), &broken);
-	pa_buf_clear(&raw);
-	pa_buf_printf(&raw, "tree %s\nparent %s\nparent %s\n"
-	    "author A <a@example.org> 3 +0000\ncommitter A <a@example.org> 3 +0000\n\nmerge\n",
-	    treehex, c1hex, brokenhex);
-	CU_ASSERT_EQUAL_FATAL(git_odb_write(&merge, odb, raw.ptr, raw.size, GIT_OBJECT_COMMIT), 0);
 	CU_ASSERT_EQUAL_FATAL(git_reference_create(&ref, repo, PA_LEDGER_BRANCH, &merge, 1,
 	    "merge"), 0);
 	pa_buf_printf(&msg, "cannot read commit %s", brokenhex);
