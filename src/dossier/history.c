@@ -38,6 +38,8 @@ struct node {
 	git_oid file[PACT_NFILES];
 	unsigned present;	/* bit per file */
 	bool has_pact;
+	bool filled;		/* the facts above are read (node_get) */
+	bool parsed;		/* check_parsable() parsed the commit */
 	size_t walk;		/* index in h->commits, or PA_HISTORY_NONE */
 };
 
@@ -130,16 +132,21 @@ node_slot(struct pa_history *h, const git_oid *id, bool *fresh)
  * its parent list: libgit2 1.5.1, and later).  So before they run, every
  * commit they may read (the ancestors of `from`, `also` and theirs) is
  * parsed here in full, and a malformed one is an error before libgit2's
- * walk reaches it.  A missing commit is left to the walk to report; past
+ * walk reaches it.  The commits parsed are marked in h's node table (the
+ * one set of commits of the walk; their facts are read later, by
+ * node_get, only for the commits that need them), so a commit is never
+ * parsed twice here.  A missing commit is left to the walk to report; past
  * PA_LIMIT_COMMITS commits the check stops (the walk reports that limit).
  */
 static int
-check_parsable(git_repository *repo, const git_oid *from, const git_oid *also)
+check_parsable(struct pa_history *h, const git_oid *from, const git_oid *also)
 {
-	git_oid *seen = NULL, *stack = NULL, id;
-	size_t cap = 0, nseen = 0, n = 0, scap = 0, i, k, mask;
+	git_oid *stack = NULL, id;
+	size_t nparsed = 0, n = 0, scap = 0, i, k, np;
+	struct node *node;
 	git_commit *c = NULL;
 	char hex[GIT_OID_HEXSZ + 1];
+	bool fresh;
 	int error = 0, rc;
 
 	for (k = 0; k < 2 && error == 0; k++) {
@@ -158,38 +165,17 @@ check_parsable(git_repository *repo, const git_oid *from, const git_oid *also)
 			scap = scap ? scap * 2 : 64;
 		}
 		git_oid_cpy(&stack[n++], start);
-		while (n > 0 && nseen < PA_LIMIT_COMMITS) {
+		while (n > 0 && nparsed < PA_LIMIT_COMMITS) {
 			git_oid_cpy(&id, &stack[--n]);
-			if ((nseen + 1) * 2 > cap) {
-				/* the set of commits seen: open addressing, rebuilt when half full */
-				size_t ncap = cap ? cap * 2 : 256, j;
-				git_oid *ns = pa_calloc(ncap, sizeof(*ns));
-
-				if (ns == NULL) {
-					error = PA_ENOMEM;
-					break;
-				}
-				for (j = 0; j < cap; j++) {
-					if (git_oid_is_zero(&seen[j]))
-						continue;
-					for (i = oid_hash(&seen[j]) & (ncap - 1); !git_oid_is_zero(&ns[i]);
-					    i = (i + 1) & (ncap - 1))
-						;
-					git_oid_cpy(&ns[i], &seen[j]);
-				}
-				free(seen);
-				seen = ns;
-				cap = ncap;
+			if ((node = node_slot(h, &id, &fresh)) == NULL) {
+				error = PA_ENOMEM;
+				break;
 			}
-			mask = cap - 1;
-			for (i = oid_hash(&id) & mask; !git_oid_is_zero(&seen[i]) &&
-			    !git_oid_equal(&seen[i], &id); i = (i + 1) & mask)
-				;
-			if (!git_oid_is_zero(&seen[i]))
+			if (node->parsed)
 				continue;
-			git_oid_cpy(&seen[i], &id);
-			nseen++;
-			if ((rc = git_commit_lookup(&c, repo, &id)) == GIT_ENOTFOUND) {
+			node->parsed = true;
+			nparsed++;
+			if ((rc = git_commit_lookup(&c, h->repo, &id)) == GIT_ENOTFOUND) {
 				git_error_clear();
 				continue;
 			}
@@ -198,8 +184,9 @@ check_parsable(git_repository *repo, const git_oid *from, const git_oid *also)
 				error = pa_dossier_git_error("cannot read commit %s", hex);
 				break;
 			}
-			if (n + git_commit_parentcount(c) > scap) {
-				size_t ncap = scap + git_commit_parentcount(c) + 64;
+			np = git_commit_parentcount(c);
+			if (n + np > scap) {
+				size_t ncap = scap + np + 64;
 				git_oid *ns = pa_reallocarray(stack, ncap, sizeof(*ns));
 
 				if (ns == NULL) {
@@ -209,7 +196,7 @@ check_parsable(git_repository *repo, const git_oid *from, const git_oid *also)
 				stack = ns;
 				scap = ncap;
 			}
-			for (i = 0; i < git_commit_parentcount(c); i++)
+			for (i = 0; i < np; i++)
 				git_oid_cpy(&stack[n++], git_commit_parent_id(c, (unsigned int)i));
 			git_commit_free(c);
 			c = NULL;
@@ -218,7 +205,20 @@ check_parsable(git_repository *repo, const git_oid *from, const git_oid *also)
 	}
 	git_commit_free(c);
 	free(stack);
-	free(seen);
+	return error;
+}
+
+int
+pa_history_check_parsable(struct git_repository *repo, const struct git_oid *from,
+    const struct git_oid *also)
+{
+	struct pa_history h;
+	int error;
+
+	memset(&h, 0, sizeof(h));
+	h.repo = repo;
+	error = check_parsable(&h, from, also);
+	free(h.nodes);
 	return error;
 }
 
@@ -274,7 +274,7 @@ node_get(struct node **out, struct pa_history *h, const git_oid *id, const git_c
 
 	if ((n = node_slot(h, id, &fresh)) == NULL)
 		return PA_ENOMEM;
-	if (fresh) {
+	if (!n->filled) {
 		if (c == NULL) {
 			if (git_commit_lookup(&own, h->repo, id) < 0) {
 				error = pa_dossier_git_error("cannot read a commit");
@@ -284,6 +284,7 @@ node_get(struct node **out, struct pa_history *h, const git_oid *id, const git_c
 		}
 		/* n may move if the table grows: no allocation in node_facts uses it */
 		error = node_facts(n, h, c);
+		n->filled = true;
 	}
 	*out = n;
 done:
@@ -456,7 +457,7 @@ check_root(struct pa_history *h, const char *root)
 		h->reachable = true;
 		goto done;
 	}
-	if ((error = check_parsable(h->repo, &h->target, &id)) < 0)
+	if ((error = check_parsable(h, &h->target, &id)) < 0)
 		goto done;
 	h->parsable = true;
 	rc = git_graph_descendant_of(h->repo, &h->target, &id);
@@ -478,7 +479,7 @@ walk(struct pa_history *h, struct pa_diag *diag)
 	size_t i;
 	int error = 0, rc;
 
-	if (!h->parsable && (error = check_parsable(h->repo, &h->target, NULL)) < 0)
+	if (!h->parsable && (error = check_parsable(h, &h->target, NULL)) < 0)
 		return error;
 	if (git_revwalk_new(&w, h->repo) < 0 ||
 	    git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) < 0 ||
@@ -935,7 +936,7 @@ pa_history_is_ancestor(bool *out, struct pa_dossier *d, const char *ancestor)
 		*out = true;
 		return 0;
 	}
-	if ((rc = check_parsable(repo, &t, &a)) < 0)
+	if ((rc = pa_history_check_parsable(repo, &t, &a)) < 0)
 		return rc;
 	rc = git_graph_descendant_of(repo, &t, &a);
 	if (rc < 0)

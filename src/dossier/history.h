@@ -118,4 +118,14 @@ const char *pa_history_sigformat_name(enum pa_history_sigformat f);
  */
 int pa_history_is_ancestor(bool *out, struct pa_dossier *d, const char *ancestor);
 
+/*
+ * libgit2's revision walk and graph functions leak on a malformed commit:
+ * call this before them.  It parses every commit reachable from `from` and
+ * from `also` (NULL for none), and fails with "cannot read commit <id>" on
+ * the first one that does not parse; a missing commit is left to the walk.
+ */
+struct git_oid;
+int pa_history_check_parsable(struct git_repository *repo, const struct git_oid *from,
+    const struct git_oid *also);
+
 #endif

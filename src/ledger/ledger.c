@@ -29,6 +29,7 @@
 #include <jansson.h>
 
 #include "dossier/dossier.h"
+#include "dossier/history.h"
 #include "ledger/internal.h"
 #include "sig/gpg.h"
 #include "sig/policy.h"
@@ -998,6 +999,9 @@ pa_ledger_load(struct pa_ledger_log **out, struct pa_ledger *l, const char *keyr
 		    (error = pa_gpg_home_import(w.home, kr.ptr, kr.size, keyring, &count)) < 0)
 			goto done;
 	}
+	/* libgit2's walk leaks on a malformed commit: parse them all first */
+	if ((error = pa_history_check_parsable(l->repo, &tip, NULL)) < 0)
+		goto done;
 	/* the keys of every keys.asc the history ever held */
 	if (git_revwalk_new(&w.rw, l->repo) < 0 || git_revwalk_push(w.rw, &tip) < 0) {
 		error = git_fail("cannot walk the history of", l->dir);

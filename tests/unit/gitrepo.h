@@ -196,4 +196,37 @@ tr_add_gitlink(git_repository *repo, const char *path)
 	git_index_free(index);
 }
 
+/*
+ * Write, on top of commit `parent` (with tree `tree`), a malformed commit
+ * (no committer line) and a merge of parent and that commit; returns the
+ * merge's id, the malformed commit's in *broken.  Nothing points at them.
+ */
+static inline git_oid
+tr_malformed_merge(git_repository *repo, const git_oid *tree, const git_oid *parent,
+    git_oid *broken)
+{
+	git_odb *odb = NULL;
+	struct pa_buf raw = PA_BUF_INIT;
+	char treehex[41], parenthex[41], brokenhex[41];
+	git_oid merge;
+
+	git_oid_tostr(treehex, sizeof(treehex), tree);
+	git_oid_tostr(parenthex, sizeof(parenthex), parent);
+	if (git_repository_odb(&odb, repo) < 0 ||
+	    pa_buf_printf(&raw, "tree %s\nparent %s\nauthor A <a@example.org> 1 +0000\n\nbroken\n",
+	    treehex, parenthex) < 0 ||
+	    git_odb_write(broken, odb, raw.ptr, raw.size, GIT_OBJECT_COMMIT) < 0)
+		abort();
+	git_oid_tostr(brokenhex, sizeof(brokenhex), broken);
+	pa_buf_clear(&raw);
+	if (pa_buf_printf(&raw, "tree %s\nparent %s\nparent %s\n"
+	    "author A <a@example.org> 2 +0000\ncommitter A <a@example.org> 2 +0000\n\nmerge\n",
+	    treehex, parenthex, brokenhex) < 0 ||
+	    git_odb_write(&merge, odb, raw.ptr, raw.size, GIT_OBJECT_COMMIT) < 0)
+		abort();
+	pa_buf_dispose(&raw);
+	git_odb_free(odb);
+	return merge;
+}
+
 #endif

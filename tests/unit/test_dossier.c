@@ -858,31 +858,21 @@ test_dossier_history_malformed_parent_commit(void)
 {
 	char *dir = tr_tmpdir();
 	git_repository *repo = tr_repo_init(dir);
-	git_odb *odb = NULL;
 	git_commit *first = NULL;
 	git_reference *head = NULL, *ref = NULL;
 	struct pa_dossier *d;
 	struct pa_history *h = NULL;
-	struct pa_buf raw = PA_BUF_INIT, msg = PA_BUF_INIT;
+	struct pa_buf msg = PA_BUF_INIT;
 	git_oid c1, broken, merge;
-	char c1hex[41], brokenhex[41], treehex[41];
+	char c1hex[41], brokenhex[41];
 	bool anc = true;
 
 	tr_write(dir, "pact/signers.xml", "<signers/>");
 	c1 = tr_commit_all(repo, "policy");
 	git_oid_tostr(c1hex, sizeof(c1hex), &c1);
 	CU_ASSERT_EQUAL_FATAL(git_commit_lookup(&first, repo, &c1), 0);
-	git_oid_tostr(treehex, sizeof(treehex), git_commit_tree_id(first));
-	CU_ASSERT_EQUAL_FATAL(git_repository_odb(&odb, repo), 0);
-	pa_buf_printf(&raw, "tree %s\nparent %s\nauthor A <a@example.org> 1 +0000\n\nbroken\n",
-	    treehex, c1hex);
-	CU_ASSERT_EQUAL_FATAL(git_odb_write(&broken, odb, raw.ptr, raw.size, GIT_OBJECT_COMMIT), 0);
+	merge = tr_malformed_merge(repo, git_commit_tree_id(first), &c1, &broken);
 	git_oid_tostr(brokenhex, sizeof(brokenhex), &broken);
-	pa_buf_clear(&raw);
-	pa_buf_printf(&raw, "tree %s\nparent %s\nparent %s\n"
-	    "author A <a@example.org> 2 +0000\ncommitter A <a@example.org> 2 +0000\n\nmerge\n",
-	    treehex, c1hex, brokenhex);
-	CU_ASSERT_EQUAL_FATAL(git_odb_write(&merge, odb, raw.ptr, raw.size, GIT_OBJECT_COMMIT), 0);
 	CU_ASSERT_EQUAL_FATAL(git_repository_head(&head, repo), 0);
 	CU_ASSERT_EQUAL_FATAL(git_reference_set_target(&ref, head, &merge, "merge"), 0);
 	d = open_d(dir, NULL, false, NULL);
@@ -902,12 +892,10 @@ test_dossier_history_malformed_parent_commit(void)
 	pa_error_clear();
 
 	pa_buf_dispose(&msg);
-	pa_buf_dispose(&raw);
 	pa_dossier_free(d);
 	git_reference_free(ref);
 	git_reference_free(head);
 	git_commit_free(first);
-	git_odb_free(odb);
 	git_repository_free(repo);
 	pa_file_rm_rf(dir);
 	free(dir);

@@ -1,15 +1,24 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Unit tests for ledger/waiver.c: the waivers file, matching, expiry, validation. */
+/*
+ * Unit tests for ledger/waiver.c (the waivers file, matching, expiry,
+ * validation) and for reading a ledger with a malformed commit.
+ */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <git2.h>
+
+#include "dossier/dossier.h"
 #include "ledger/amend.h"
 #include "ledger/ledger.h"
 #include "ledger/waiver.h"
 #include "lib/cutest.h"
+#include "sig/gpg.h"
+#include "unit/gitrepo.h"
+#include "util/buf.h"
 #include "util/error.h"
 
 #define FP "3a44fac7e1402a50f294699d1cff440076cfa7177d6e1bd581612c78ff147c8c"
@@ -344,6 +353,68 @@ test_ledger_baseline_bad_input(void)
 	pa_error_clear();
 }
 
+/*
+ * A ledger whose tip is a merge with a malformed parent (a commit without a
+ * committer): reading it is the error "cannot read commit <id>", not a
+ * crash, and nothing leaks (libgit2's revision walk leaks on such a commit;
+ * run under the sanitizers).
+ */
+static void
+test_ledger_malformed_parent_commit(void)
+{
+	char *dir = tr_tmpdir();
+	struct pa_ledger *l = NULL;
+	struct pa_ledger_log *log = NULL;
+	git_repository *repo = NULL;
+	git_odb *odb = NULL;
+	git_reference *ref = NULL;
+	struct pa_buf raw = PA_BUF_INIT, msg = PA_BUF_INIT;
+	git_oid tree, c1, broken, merge;
+	char treehex[41], brokenhex[41];
+
+	CU_ASSERT_EQUAL_FATAL(pa_ledger_open(&l, dir, true), 0);
+	CU_ASSERT_EQUAL_FATAL(git_repository_open(&repo, dir), 0);
+	CU_ASSERT_EQUAL_FATAL(git_repository_odb(&odb, repo), 0);
+	CU_ASSERT_EQUAL_FATAL(git_odb_write(&tree, odb, "", 0, GIT_OBJECT_TREE), 0);
+	git_oid_tostr(treehex, sizeof(treehex), &tree);
+	pa_buf_printf(&raw, "tree %s\nauthor A <a@example.org> 1 +0000\n"
+	    "committer A <a@example.org> 1 +0000\n\nfirst\n", treehex);
+	CU_ASSERT_EQUAL_FATAL(git_odb_write(&c1, odb, raw.ptr, raw.size, GIT_OBJECT_COMMIT), 0);
+	merge = tr_malformed_merge(repo, &tree, &c1, &broken);
+	git_oid_tostr(brokenhex, sizeof(brokenhex), &broken);
+	CU_ASSERT_EQUAL_FATAL(git_reference_create(&ref, repo, PA_LEDGER_BRANCH, &merge, 1,
+	    "merge"), 0);
+	pa_buf_printf(&msg, "cannot read commit %s", brokenhex);
+
+	CU_ASSERT(pa_ledger_load(&log, l, NULL) < 0);
+	CU_ASSERT_PTR_NULL(log);
+	CU_ASSERT_PTR_NOT_NULL(strstr(pa_error_last() ? pa_error_last() : "", msg.ptr));
+	pa_error_clear();
+
+	pa_ledger_log_free(log);
+	pa_buf_dispose(&msg);
+	pa_buf_dispose(&raw);
+	git_reference_free(ref);
+	git_odb_free(odb);
+	git_repository_free(repo);
+	pa_ledger_free(l);
+	pa_file_rm_rf(dir);
+	free(dir);
+}
+
+static int
+suite_init(void)
+{
+	return pa_dossier_global_init() < 0 || pa_gpg_global_init() < 0;
+}
+
+static int
+suite_clean(void)
+{
+	pa_dossier_global_cleanup();
+	return 0;
+}
+
 static CU_TestInfo ledger_tests[] = {
 	{ "amend waivers", test_ledger_amend_waivers },
 	{ "amend baseline", test_ledger_amend_baseline },
@@ -353,11 +424,12 @@ static CU_TestInfo ledger_tests[] = {
 	{ "waiver matches", test_ledger_waiver_matches },
 	{ "waiver expiry", test_ledger_waiver_expiry },
 	{ "decision names and reason codes", test_ledger_decision_names },
+	{ "a malformed parent commit is an error", test_ledger_malformed_parent_commit },
 	CU_TEST_INFO_NULL
 };
 
 static CU_SuiteInfo suites[] = {
-	{ "ledger", NULL, NULL, NULL, NULL, ledger_tests },
+	{ "ledger", suite_init, suite_clean, NULL, NULL, ledger_tests },
 	CU_SUITE_INFO_NULL
 };
 
