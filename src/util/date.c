@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* One date parser: the as-of date (once, into struct pa_date), rule dates, XPath date functions. */
+/* One date parser: the as-of date (into struct pa_date), rule dates, XPath dates. */
 #include "config.h"
 
 #include "util/date.h"
