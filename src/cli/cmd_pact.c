@@ -188,6 +188,26 @@ done:
 	return error;
 }
 
+/*
+ * --as-of of pact verify into so->as_of (day holds it).  Without one,
+ * signatures are judged now, not at the end of today.  A bad date has a
+ * message of its own, after a bad --verifier (pa_sig_check names that).
+ */
+static int
+verify_as_of(struct pa_sig_opts *so, struct pa_date *day, const char *arg)
+{
+	if (arg == NULL)
+		return 0;
+	if (pa_date_from_iso(day, arg)) {
+		so->as_of = day;
+		return 0;
+	}
+	if (so->verifier == PA_SIG_VERIFIER_UNKNOWN)
+		return 0;
+	return pa_error_setc(PA_EUSAGE, PA_ERRCLASS_USAGE, "as-of date '%s' is not YYYY-MM-DD",
+	    arg);
+}
+
 static int
 run_verify(const struct pa_cmd *cmd, struct pa_opt_state *st, const struct pa_dossier_opts *dopts,
     const struct pa_sig_opts *sopts, const char *as_of_arg, bool xml)
@@ -204,14 +224,8 @@ run_verify(const struct pa_cmd *cmd, struct pa_opt_state *st, const struct pa_do
 		location = st->argv[st->optind];
 	if (st->optind + 1 < st->argc)
 		return pa_opt_usage_error(cmd, "verify takes one dossier");
-	/* no --as-of: signatures are judged now, not at the end of today */
-	if (as_of_arg != NULL && pa_date_from_iso(&as_of, as_of_arg))
-		so.as_of = &as_of;
 	if (pa_dossier_open(&d, location, dopts, &diag) < 0 ||
-	    /* a bad --verifier is named first (pa_sig_check), then a bad date */
-	    (as_of_arg != NULL && so.as_of == NULL && so.verifier != PA_SIG_VERIFIER_UNKNOWN &&
-	    pa_error_setc(PA_EUSAGE, PA_ERRCLASS_USAGE, "as-of date '%s' is not YYYY-MM-DD",
-	    as_of_arg) < 0) ||
+	    verify_as_of(&so, &as_of, as_of_arg) < 0 ||
 	    pa_sig_check(&rep, d, &so, &diag) < 0) {
 		rc = pa_cmd_fail();
 		goto done;
