@@ -33,6 +33,7 @@
 #include "ledger/ledger.h"
 #include "results/results.h"
 #include "util/buf.h"
+#include "util/date.h"
 
 #define PA_CALL_NS "urn:pactaudit:call:1"
 #define PA_ALLOCATION_NS "urn:pactaudit:allocation:1"
@@ -149,7 +150,7 @@ struct pa_alloc_plan {
  */
 int pa_alloc_plan(struct pa_alloc_plan **out, const struct pa_call_policy *policy,
     const struct pa_alloc_applicant *applicants, size_t count,
-    const struct pa_waivers *waivers, const char *as_of);
+    const struct pa_waivers *waivers, const struct pa_date *as_of);
 void pa_alloc_plan_free(struct pa_alloc_plan *plan);
 
 /* Node-hours of gpu_hours on a machine with gpn GPUs per node, rounded up. */

@@ -45,7 +45,7 @@ pa_alloc_node_hours(long long gpu_hours, long gpn)
 /* Whether a ledger waiver covers the finding at as_of (waivable findings only). */
 static const struct pa_waiver *
 waived(const struct pa_results_finding *f, const char *dossier,
-    const struct pa_waivers *waivers, const char *as_of)
+    const struct pa_waivers *waivers, const struct pa_date *as_of)
 {
 	size_t i;
 
@@ -91,7 +91,7 @@ exclude(struct pa_alloc_line *l, enum pa_alloc_outcome o, const char *kind, cons
 /* Counting findings of one severity not covered by a ledger waiver; *first gets the first. */
 static size_t
 open_at(const struct pa_results_finding **first, const struct pa_alloc_applicant *a,
-    enum pa_severity sev, const struct pa_waivers *waivers, const char *as_of)
+    enum pa_severity sev, const struct pa_waivers *waivers, const struct pa_date *as_of)
 {
 	size_t i, n = 0;
 
@@ -153,7 +153,7 @@ find_machine(const struct pa_call_policy *p, const char *id)
 /* Gates and score of one applicant; returns < 0 only for out of memory. */
 static int
 judge(struct pa_alloc_line *l, const struct pa_alloc_applicant *a,
-    const struct pa_call_policy *p, const struct pa_waivers *waivers, const char *as_of)
+    const struct pa_call_policy *p, const struct pa_waivers *waivers, const struct pa_date *as_of)
 {
 	const struct pa_results_finding *blk, *err, *warn;
 	size_t nblk = open_at(&blk, a, PA_SEVERITY_BLOCKER, waivers, as_of);
@@ -298,7 +298,7 @@ grant(struct pa_alloc_line *l, const struct pa_alloc_applicant *a, struct pa_all
 int
 pa_alloc_plan(struct pa_alloc_plan **out, const struct pa_call_policy *policy,
     const struct pa_alloc_applicant *applicants, size_t count,
-    const struct pa_waivers *waivers, const char *as_of)
+    const struct pa_waivers *waivers, const struct pa_date *as_of)
 {
 	struct pa_alloc_plan *plan;
 	struct pa_alloc_line *lines = NULL;

@@ -182,7 +182,7 @@ pa_audit_cache_key(struct pa_audit *a, const struct pa_audit_item *item)
 	pa_buf_printf(&key, "check-results 2\ntool %s\nrules %s\ndata %s\n"
 	    "location %s\nrev %s\npath %s\nas-of %s\n", PACKAGE_VERSION,
 	    a->rules_digest, a->data_digest, item->location, d->rev ? d->rev : "HEAD",
-	    d->subdir ? d->subdir : "", a->opts.as_of);
+	    d->subdir ? d->subdir : "", a->opts.as_of.iso);
 	/*
 	 * The objects read: the commit, and the tag object itself (a signed
 	 * tag replaced by an unsigned one at the same commit is another
@@ -251,7 +251,7 @@ static int
 audit_one(struct pa_audit *a, struct pa_eval *ev, struct pa_audit_item *item)
 {
 	struct pa_evidence_opts evopts = a->evopts;
-	struct pa_eval_opts evalopts = { .as_of = a->opts.as_of };
+	struct pa_eval_opts evalopts = { .as_of = &a->opts.as_of };
 	struct pa_results *res = NULL;
 	xmlDoc *evidence = NULL;
 	int error;
@@ -390,7 +390,7 @@ pa_audit_call(struct pa_audit *a, struct pa_audit_item *items, size_t count)
 		    (error = pa_rulepack_load(&a->pack, a->rules_dir.ptr, NULL)) < 0)
 			goto done;
 		a->evopts.sig = a->opts.sig;
-		a->evopts.as_of = a->opts.as_of;
+		a->evopts.as_of = &a->opts.as_of;
 		/*
 		 * Several dossiers at once: each verifies its signatures on one
 		 * thread.  One dossier to audit (whatever -j says) keeps its

@@ -15,6 +15,7 @@
 #include "dossier/dossier.h"
 #include "results/results.h"
 #include "sig/sig.h"
+#include "util/date.h"
 
 #define PA_AUDIT_MAX_JOBS 64
 
@@ -49,7 +50,7 @@ typedef int (*pa_audit_amend_fn)(struct pa_results *res, const struct pa_audit_i
 
 struct pa_audit_opts {
 	const char *rules_dir;		/* rule packs; NULL: <datadir>/rules */
-	const char *as_of;		/* YYYY-MM-DD, checked (pa_evidence_as_of); required */
+	struct pa_date as_of;		/* required: parsed by the caller (the command line) */
 	struct pa_sig_opts sig;		/* keyring, registry, jobs; sig.no_cache turns off
 					 * the results cache as well (--no-cache) */
 	/*

@@ -63,7 +63,7 @@ struct request {
  * dossier that cannot be read leaves them unknown; the plan then says so.
  */
 static void
-read_request(struct request *rq, const struct pa_results *res, const char *as_of,
+read_request(struct request *rq, const struct pa_results *res, const struct pa_date *as_of,
     const char *keyring)
 {
 	xmlDoc *ev = pa_cli_evidence_at(res, as_of, keyring);
@@ -161,7 +161,7 @@ run_allocate(const struct pa_cmd *cmd, int argc, char **argv)
 	struct pa_alloc_applicant *apps = NULL;
 	struct request *rqs = NULL;
 	struct pa_alloc_plan *plan = NULL;
-	char as_of[11];
+	struct pa_date as_of;
 	size_t i;
 	int c, rc = PA_EXIT_FAILURE;
 	bool known = false;
@@ -191,8 +191,8 @@ run_allocate(const struct pa_cmd *cmd, int argc, char **argv)
 		return pa_opt_usage_error(cmd, "--policy CALL.xml is required");
 	if (st.optind >= argc)
 		return pa_opt_usage_error(cmd, "name at least one results file");
-	if (pa_evidence_as_of(as_of, as_of_arg) < 0)
-		return pa_opt_usage_error(cmd, "--as-of: %s", pa_error_last());
+	if (!pa_opt_as_of(cmd, as_of_arg, &as_of))
+		return PA_EXIT_FAILURE;
 	if (pa_file_read(&pdata, policy_path, PA_LIMIT_XML_SIZE, 0) < 0 ||
 	    pa_call_policy_read(&policy, pdata.ptr, pdata.size, policy_path) < 0)
 		goto fail;
@@ -213,7 +213,7 @@ run_allocate(const struct pa_cmd *cmd, int argc, char **argv)
 		struct pa_buf id = PA_BUF_INIT;
 		const char *path = res->dossier_path ? res->dossier_path : "";
 
-		read_request(&rqs[i], res, as_of, keyring);
+		read_request(&rqs[i], res, &as_of, keyring);
 		if (pa_ledger_dossier_id(&id, path, res->dossier_subdir && res->dossier_subdir[0] ?
 		    res->dossier_subdir : NULL, NULL) < 0) {
 			pa_error_clear();
@@ -232,7 +232,7 @@ run_allocate(const struct pa_cmd *cmd, int argc, char **argv)
 		apps[i].requested = rqs[i].gpu_hours;
 		apps[i].decision = pa_ledger_log_decision(log, rqs[i].dossier);
 	}
-	if (pa_alloc_plan(&plan, policy, apps, list.count, &waivers, as_of) < 0 ||
+	if (pa_alloc_plan(&plan, policy, apps, list.count, &waivers, &as_of) < 0 ||
 	    render(plan, format, output) < 0)
 		goto fail;
 	rc = PA_EXIT_OK;

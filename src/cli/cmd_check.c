@@ -277,7 +277,7 @@ run_check(const struct pa_cmd *cmd, int argc, char **argv)
 	struct pa_amend am = { 0 };
 	const char *const *dossiers;
 	char **located = NULL;
-	char as_of[11];
+	struct pa_date as_of;
 	unsigned long jobs = 1;
 	size_t i, count, failing = 0, failed = 0;
 	int c, rc = PA_EXIT_OK;
@@ -351,8 +351,8 @@ run_check(const struct pa_cmd *cmd, int argc, char **argv)
 		    "junit, tap, xml, html, md, csv or codequality)", outs.list[0].format);
 	if (!pa_cli_dossier_opts_ok(cmd, &dopts))
 		return PA_EXIT_FAILURE;
-	if (pa_evidence_as_of(as_of, as_of_arg) < 0)
-		return pa_opt_usage_error(cmd, "--as-of: %s", pa_error_last());
+	if (!pa_opt_as_of(cmd, as_of_arg, &as_of))
+		return PA_EXIT_FAILURE;
 	aopts.as_of = as_of;
 	aopts.jobs = (unsigned int)jobs;
 	if (count_args(st.optind, argc) > 1 && !outs.quiet && for_a_person())

@@ -81,7 +81,7 @@ struct args {
 	unsigned long gpu_hours;
 	bool have_gpu_hours;
 	struct pa_evidence_opts evopts;
-	char as_of[11];
+	struct pa_date as_of;
 	const char *location;
 };
 
@@ -124,9 +124,9 @@ parse(struct args *a, const struct pa_cmd *cmd, int argc, char **argv)
 	a->location = argv[st.optind];
 	if (!pa_cli_dossier_opts_ok(cmd, &a->evopts.dossier))
 		return PA_EXIT_FAILURE;
-	if (pa_evidence_as_of(a->as_of, a->as_of_arg) < 0)
-		return pa_opt_usage_error(cmd, "--as-of: %s", pa_error_last());
-	a->evopts.as_of = a->as_of;
+	if (!pa_opt_as_of(cmd, a->as_of_arg, &a->as_of))
+		return PA_EXIT_FAILURE;
+	a->evopts.as_of = &a->as_of;
 	return -1;
 }
 
@@ -276,9 +276,9 @@ run_waive(const struct pa_cmd *cmd, int argc, char **argv)
 		return pa_opt_usage_error(cmd, "--until DATE (YYYY-MM-DD) is required");
 	if (a.note == NULL || a.note[0] == '\0')
 		return pa_opt_usage_error(cmd, "--note (the justification) is required");
-	if (strcmp(a.until, a.as_of) < 0)
+	if (strcmp(a.until, a.as_of.iso) < 0)
 		return pa_opt_usage_error(cmd, "--until %s is before the as-of date %s",
-		    a.until, a.as_of);
+		    a.until, a.as_of.iso);
 	if (audit(&res, &a) < 0) {
 		rc = pa_cmd_fail();
 		goto done;

@@ -103,7 +103,7 @@ collect(struct pa_diff_fact **out, size_t *n, xmlXPathContext *ctx, const char *
 }
 
 static int
-read_facts(struct facts *f, const struct pa_results *res, const char *as_of,
+read_facts(struct facts *f, const struct pa_results *res, const struct pa_date *as_of,
     const char *keyring)
 {
 	xmlDoc *ev = pa_cli_evidence_at(res, as_of, keyring);
@@ -204,7 +204,7 @@ run_diff(const struct pa_cmd *cmd, int argc, char **argv)
 	const char *format = "text", *output = NULL, *as_of_arg = NULL, *subdir = NULL;
 	const char *revs[2] = { NULL, NULL };
 	size_t nrevs = 0, i;
-	char as_of[11];
+	struct pa_date as_of;
 	int c, rc = PA_EXIT_FAILURE;
 
 	pa_error_clear();
@@ -238,10 +238,10 @@ run_diff(const struct pa_cmd *cmd, int argc, char **argv)
 	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0 &&
 	    strcmp(format, "md") != 0 && strcmp(format, "html") != 0)
 		return pa_opt_usage_error(cmd, "unknown --format '%s' (text, json, md or html)", format);
-	if (pa_evidence_as_of(as_of, as_of_arg) < 0)
-		return pa_opt_usage_error(cmd, "--as-of: %s", pa_error_last());
+	if (!pa_opt_as_of(cmd, as_of_arg, &as_of))
+		return PA_EXIT_FAILURE;
 	aopts.as_of = as_of;
-	aopts.sig.as_of = as_of;
+	aopts.sig.as_of = &as_of;
 	if (nrevs == 0) {
 		if (argc - st.optind != 2)
 			return pa_opt_usage_error(cmd, "name two results files, or one dossier "
@@ -277,7 +277,7 @@ run_diff(const struct pa_cmd *cmd, int argc, char **argv)
 		}
 	}
 	for (i = 0; i < 2; i++)
-		if (read_facts(&facts[i], sides[i], as_of, aopts.sig.keyring) < 0)
+		if (read_facts(&facts[i], sides[i], &as_of, aopts.sig.keyring) < 0)
 			goto fail;
 	if (pa_diff_results(&d, sides[0], sides[1],
 	    facts[0].signers, facts[0].nsigners, facts[1].signers, facts[1].nsigners,

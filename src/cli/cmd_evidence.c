@@ -97,7 +97,8 @@ run_evidence(const struct pa_cmd *cmd, int argc, char **argv)
 	struct pa_opt_state st;
 	const char *output = NULL;
 	xmlDoc *doc = NULL;
-	char as_of[11];
+	const char *as_of_arg = NULL;
+	struct pa_date as_of;
 	int c, rc = PA_EXIT_OK;
 
 	pa_error_clear();
@@ -109,7 +110,7 @@ run_evidence(const struct pa_cmd *cmd, int argc, char **argv)
 		case PA_OPT_ERROR:
 			return PA_EXIT_FAILURE;
 		case OPT_AS_OF:
-			opts.as_of = st.arg;
+			as_of_arg = st.arg;
 			break;
 		case OPT_OUTPUT:
 			output = st.arg;
@@ -124,8 +125,11 @@ run_evidence(const struct pa_cmd *cmd, int argc, char **argv)
 		    "which dossier? give one folder" : "give one dossier only");
 	if (!pa_cli_dossier_opts_ok(cmd, &opts.dossier))
 		return PA_EXIT_FAILURE;
-	if (opts.as_of != NULL && pa_evidence_as_of(as_of, opts.as_of) < 0)
-		return pa_opt_usage_error(cmd, "--as-of: %s", pa_error_last());
+	if (as_of_arg != NULL) {
+		if (!pa_opt_as_of(cmd, as_of_arg, &as_of))
+			return PA_EXIT_FAILURE;
+		opts.as_of = &as_of;
+	}
 
 	if (pa_evidence_build(&doc, argv[st.optind], &opts) < 0 ||
 	    write_doc(doc, output) < 0)

@@ -16,6 +16,7 @@
 #include "sig/policy.h"
 #include "sig/sig.h"
 #include "util/buf.h"
+#include "util/date.h"
 #include "util/error.h"
 #include "util/file.h"
 #include "util/limits.h"
@@ -187,10 +188,32 @@ done:
 	return error;
 }
 
+/*
+ * --as-of of pact verify into so->as_of (day holds it).  Without one,
+ * signatures are judged now, not at the end of today.  A bad date has a
+ * message of its own, after a bad --verifier (pa_sig_check names that).
+ */
+static int
+verify_as_of(struct pa_sig_opts *so, struct pa_date *day, const char *arg)
+{
+	if (arg == NULL)
+		return 0;
+	if (pa_date_from_iso(day, arg)) {
+		so->as_of = day;
+		return 0;
+	}
+	if (so->verifier == PA_SIG_VERIFIER_UNKNOWN)
+		return 0;
+	return pa_error_setc(PA_EUSAGE, PA_ERRCLASS_USAGE, "as-of date '%s' is not YYYY-MM-DD",
+	    arg);
+}
+
 static int
 run_verify(const struct pa_cmd *cmd, struct pa_opt_state *st, const struct pa_dossier_opts *dopts,
-    const struct pa_sig_opts *sopts, bool xml)
+    const struct pa_sig_opts *sopts, const char *as_of_arg, bool xml)
 {
+	struct pa_sig_opts so = *sopts;
+	struct pa_date as_of;
 	struct pa_dossier *d = NULL;
 	struct pa_diag diag = PA_DIAG_INIT;
 	struct pa_sig_report *rep = NULL;
@@ -202,7 +225,8 @@ run_verify(const struct pa_cmd *cmd, struct pa_opt_state *st, const struct pa_do
 	if (st->optind + 1 < st->argc)
 		return pa_opt_usage_error(cmd, "verify takes one dossier");
 	if (pa_dossier_open(&d, location, dopts, &diag) < 0 ||
-	    pa_sig_check(&rep, d, sopts, &diag) < 0) {
+	    verify_as_of(&so, &as_of, as_of_arg) < 0 ||
+	    pa_sig_check(&rep, d, &so, &diag) < 0) {
 		rc = pa_cmd_fail();
 		goto done;
 	}
@@ -292,7 +316,7 @@ run_pact(const struct pa_cmd *cmd, int argc, char **argv)
 	struct pa_dossier_opts dopts = { 0 };
 	struct pa_sig_opts sopts = { 0 };
 	struct pa_opt_state st;
-	const char *sub, *key = NULL, *dir = ".";
+	const char *sub, *key = NULL, *dir = ".", *as_of_arg = NULL;
 	unsigned long jobs;
 	bool sign, replace = false, xml = false, verify_only = false;
 	int c;
@@ -323,7 +347,7 @@ run_pact(const struct pa_cmd *cmd, int argc, char **argv)
 			replace = true;
 			break;
 		case OPT_AS_OF:
-			sopts.as_of = st.arg;
+			as_of_arg = st.arg;
 			verify_only = true;
 			break;
 		case OPT_JOBS:
@@ -350,7 +374,7 @@ run_pact(const struct pa_cmd *cmd, int argc, char **argv)
 		return pa_opt_usage_error(cmd, "--key, --dossier and --replace are for 'pact sign'");
 	if (sign)
 		return run_sign(cmd, &st, dir, key, replace);
-	return run_verify(cmd, &st, &dopts, &sopts, xml);
+	return run_verify(cmd, &st, &dopts, &sopts, as_of_arg, xml);
 }
 
 const struct pa_cmd pa_cmd_pact = {

@@ -481,7 +481,8 @@ run_review(const struct pa_cmd *cmd, int argc, char **argv)
 	struct pa_buf rulesdir = PA_BUF_INIT;
 	struct pa_opt_state st;
 	const char *rules = NULL, *as_of_arg = NULL;
-	char as_of[11], *s;
+	struct pa_date as_of;
+	char *s;
 	unsigned long jobs = 1;
 	int c, i, rc = PA_EXIT_OK;
 	size_t k;
@@ -517,9 +518,9 @@ run_review(const struct pa_cmd *cmd, int argc, char **argv)
 	}
 	if (!pa_cli_dossier_opts_ok(cmd, &rv.evopts.dossier))
 		return PA_EXIT_FAILURE;
-	if (pa_evidence_as_of(as_of, as_of_arg) < 0)
-		return pa_opt_usage_error(cmd, "--as-of: %s", pa_error_last());
-	rv.evopts.as_of = as_of;
+	if (!pa_opt_as_of(cmd, as_of_arg, &as_of))
+		return PA_EXIT_FAILURE;
+	rv.evopts.as_of = &as_of;
 	rv.aopts.as_of = as_of;
 	rv.aopts.rules_dir = rules;
 	rv.aopts.sig = rv.evopts.sig;

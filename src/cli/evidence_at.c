@@ -12,7 +12,8 @@
 #include "util/error.h"
 
 xmlDoc *
-pa_cli_evidence_at(const struct pa_results *res, const char *as_of, const char *keyring)
+pa_cli_evidence_at(const struct pa_results *res, const struct pa_date *as_of,
+    const char *keyring)
 {
 	struct pa_evidence_opts eo = { .as_of = as_of };
 	xmlDoc *ev = NULL;

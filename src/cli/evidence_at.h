@@ -7,6 +7,7 @@
 #include <libxml/xpath.h>
 
 #include "results/results.h"
+#include "util/date.h"
 
 #define PA_CLI_EVIDENCE_NS "urn:pactaudit:evidence:1"
 
@@ -16,7 +17,8 @@
  * the dossier cannot be read any more (the error is cleared).  keyring
  * may be NULL.  Free with xmlFreeDoc.
  */
-xmlDoc *pa_cli_evidence_at(const struct pa_results *res, const char *as_of, const char *keyring);
+xmlDoc *pa_cli_evidence_at(const struct pa_results *res, const struct pa_date *as_of,
+    const char *keyring);
 
 /* An XPath context on doc with the prefix e bound to the evidence namespace, or NULL. */
 xmlXPathContext *pa_cli_evidence_xpath(xmlDoc *doc);

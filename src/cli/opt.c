@@ -12,6 +12,7 @@
 
 #include "cli/cmd.h"
 #include "util/buf.h"
+#include "util/error.h"
 #include "util/log.h"
 #include "util/text.h"
 
@@ -187,6 +188,23 @@ pa_opt_usage_error(const struct pa_cmd *cmd, const char *fmt, ...)
 	pa_buf_dispose(&raw);
 	pa_opt_usage(err, cmd);
 	return PA_EXIT_FAILURE;
+}
+
+bool
+pa_opt_as_of(const struct pa_cmd *cmd, const char *s, struct pa_date *out)
+{
+	int error = 0;
+
+	if (s == NULL)
+		error = pa_date_today(out);
+	else if (!pa_date_from_iso(out, s) || out->days < 0)
+		error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_USAGE,
+		    "invalid date '%s' (expected YYYY-MM-DD)", s);
+	if (error < 0) {
+		pa_opt_usage_error(cmd, "--as-of: %s", pa_error_last());
+		return false;
+	}
+	return true;
 }
 
 bool

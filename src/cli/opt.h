@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "util/date.h"
+
 struct pa_opt {
 	const char *name;	/* long name without "--" */
 	int key;		/* short letter, or 0 */
@@ -49,5 +51,11 @@ void pa_opt_set_streams(FILE *out, FILE *err);
 /* Parse helpers for option arguments; false (message printed) on bad input. */
 bool pa_opt_uint(const struct pa_cmd *cmd, const char *opt, const char *s,
     unsigned long min, unsigned long max, unsigned long *out);
+/*
+ * --as-of: s, a real calendar day YYYY-MM-DD from 1970-01-01 on, or today
+ * (UTC) when s is NULL.  The one place the as-of date of a command is
+ * parsed; everything below the command line takes the struct pa_date.
+ */
+bool pa_opt_as_of(const struct pa_cmd *cmd, const char *s, struct pa_date *out);
 
 #endif

@@ -55,18 +55,16 @@ shared_licdb(const struct pa_licdb **out)
 	return 0;
 }
 
-int
-pa_evidence_as_of(char out[11], const char *in)
+/* The as-of date of opts, or today (UTC) into *today when it has none. */
+static int
+as_of_of(const struct pa_date **out, struct pa_date *today, const struct pa_evidence_opts *opts)
 {
-	long days;
+	int error = 0;
 
-	if (in == NULL)
-		return pa_date_today(out);
-	if (!pa_date_parse(in, &days) || days < 0)
-		return pa_error_setc(PA_EINVALID, PA_ERRCLASS_USAGE,
-		    "invalid date '%s' (expected YYYY-MM-DD)", in);
-	memcpy(out, in, 11);
-	return 0;
+	if (opts->as_of == NULL)
+		error = pa_date_today(today);
+	*out = opts->as_of != NULL ? opts->as_of : today;
+	return error;
 }
 
 /* ---- file kinds ---- */
@@ -464,7 +462,7 @@ anchor_unanchored(xmlNode *n, const char *prefix)
 /* The document of the open dossier b->d (its listing's diagnostics already in b->diag). */
 static int
 build_doc(xmlDoc **out, struct build *b, const struct pa_evidence_opts *opts,
-    const char *as_of)
+    const struct pa_date *as_of)
 {
 	struct pa_sig_opts sig;
 	struct pa_sig_report *sigrep = NULL;
@@ -486,7 +484,7 @@ build_doc(xmlDoc **out, struct build *b, const struct pa_evidence_opts *opts,
 	xmlSetNs(b->root, ns);
 	if ((error = pa_ev_set(b->root, "version", "1")) < 0 ||
 	    (error = pa_ev_set(b->root, "tool", PACKAGE_NAME " " PACKAGE_VERSION)) < 0 ||
-	    (error = write_dossier(b, as_of)) < 0 ||
+	    (error = write_dossier(b, as_of->iso)) < 0 ||
 	    (error = write_files(b, &files)) < 0)
 		goto done;
 
@@ -522,15 +520,12 @@ pa_evidence_build(xmlDoc **out, const char *location, const struct pa_evidence_o
 	static const struct pa_evidence_opts defaults = { 0 };
 	struct pa_diag diag = PA_DIAG_INIT;
 	struct pa_dossier *d = NULL;
-	char as_of[11];
 	int error;
 
 	*out = NULL;
 	if (opts == NULL)
 		opts = &defaults;
-	/* a bad date is refused before the dossier is opened */
-	if ((error = pa_evidence_as_of(as_of, opts->as_of)) == 0 &&
-	    (error = pa_dossier_open(&d, location, &opts->dossier, &diag)) == 0)
+	if ((error = pa_dossier_open(&d, location, &opts->dossier, &diag)) == 0)
 		error = pa_evidence_build_dossier(out, d, &diag, opts);
 	pa_diag_dispose(&diag);
 	pa_dossier_free(d);
@@ -543,13 +538,14 @@ pa_evidence_build_dossier(xmlDoc **out, struct pa_dossier *d, struct pa_diag *di
 {
 	static const struct pa_evidence_opts defaults = { 0 };
 	struct build b = { .d = d, .diag = diag, .data = PA_BUF_INIT };
-	char as_of[11];
+	const struct pa_date *as_of;
+	struct pa_date today;
 	int error;
 
 	*out = NULL;
 	if (opts == NULL)
 		opts = &defaults;
-	if ((error = pa_evidence_as_of(as_of, opts->as_of)) == 0)
+	if ((error = as_of_of(&as_of, &today, opts)) == 0)
 		error = build_doc(out, &b, opts, as_of);
 	pa_buf_dispose(&b.data);
 	return error;

@@ -7,11 +7,12 @@
 
 #include "dossier/dossier.h"
 #include "sig/sig.h"
+#include "util/date.h"
 
 struct pa_evidence_opts {
 	struct pa_dossier_opts dossier;	/* --rev, --worktree, --path */
 	struct pa_sig_opts sig;		/* sig.as_of NULL: the as_of below */
-	const char *as_of;		/* YYYY-MM-DD; NULL: today (UTC) */
+	const struct pa_date *as_of;	/* NULL: today (UTC) */
 };
 
 /*
@@ -21,7 +22,7 @@ struct pa_evidence_opts {
  * Markdown file under docs/, <pact>, <signers>, and the report of
  * pa_sig_check() as <signatures> and <git> (evidence/sigxml.c).  Every
  * problem with the dossier's content is a <diag>.  < 0 (message set)
- * only when the dossier cannot be opened, the as-of date is invalid,
+ * only when the dossier cannot be opened, today's date cannot be read,
  * pactaudit's own data cannot be loaded, the signature check cannot run,
  * or memory runs out.
  *
@@ -43,11 +44,5 @@ int pa_evidence_build(xmlDoc **out, const char *location,
  */
 int pa_evidence_build_dossier(xmlDoc **out, struct pa_dossier *d, struct pa_diag *diag,
     const struct pa_evidence_opts *opts);
-
-/*
- * The as-of date: `in` checked as a real calendar date YYYY-MM-DD, or
- * today (UTC) when in is NULL.  PA_EINVALID with a message for a bad date.
- */
-int pa_evidence_as_of(char out[11], const char *in);
 
 #endif

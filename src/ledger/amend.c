@@ -144,7 +144,8 @@ done:
 
 /* Lower is preferred: what a finding reports when several waivers match. */
 static enum pa_waiver_state
-state_of(const struct cand *c, const struct pa_results_finding *f, const char *as_of)
+state_of(const struct cand *c, const struct pa_results_finding *f,
+    const struct pa_date *as_of)
 {
 	if (!f->waivable)
 		return PA_WAIVER_REFUSED;
@@ -168,7 +169,7 @@ rank(enum pa_waiver_state s)
 
 static int
 waive(const struct pa_amend *am, struct pa_results_finding *f, const char *dossier,
-    const char *as_of)
+    const struct pa_date *as_of)
 {
 	const struct cand *best = NULL;
 	enum pa_waiver_state best_state = PA_WAIVER_UNTRUSTED, s;
@@ -266,14 +267,18 @@ pa_amend_results(const struct pa_amend *am, struct pa_results *res,
     const char *location, const char *subdir)
 {
 	struct pa_buf id = PA_BUF_INIT;
+	struct pa_date day;
+	const struct pa_date *as_of;
 	size_t i;
 	int error = 0;
 
 	if (am->waivers.count > 0) {
+		/* the date the results were audited at (text of the results document) */
+		as_of = pa_date_from_iso(&day, res->as_of) ? &day : NULL;
 		if ((error = pa_ledger_dossier_id(&id, location, subdir, NULL)) < 0)
 			goto done;
 		for (i = 0; i < res->findings.count && error == 0; i++)
-			error = waive(am, res->findings.items[i], id.ptr, res->as_of);
+			error = waive(am, res->findings.items[i], id.ptr, as_of);
 		if (error < 0)
 			goto done;
 	}

@@ -194,15 +194,13 @@ pa_waiver_matches(const struct pa_waiver *w, const char *dossier, const char *ru
 }
 
 bool
-pa_waiver_expired(const struct pa_waiver *w, const char *as_of)
+pa_waiver_expired(const struct pa_waiver *w, const struct pa_date *as_of)
 {
-	long until, now;
+	long until;
 
 	if (!pa_date_parse(w->until, &until))
 		return true;	/* a waiver without a readable expiry never holds */
-	if (as_of == NULL || !pa_date_parse(as_of, &now))
-		return false;
-	return now > until;
+	return as_of != NULL && as_of->days > until;
 }
 
 /* JSON */

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util/date.h"
 #include "util/vec.h"
 
 /* Where a waiver comes from. */
@@ -73,8 +74,11 @@ int pa_waiver_validate(const struct pa_waiver *w, const char *what);
  */
 bool pa_waiver_matches(const struct pa_waiver *w, const char *dossier, const char *rule,
     const char *fingerprint, const char *path);
-/* Whether w has expired at as_of (YYYY-MM-DD): as_of is after w->until. */
-bool pa_waiver_expired(const struct pa_waiver *w, const char *as_of);
+/*
+ * Whether w has expired at as_of: as_of is after w->until.  A waiver
+ * whose until cannot be read has; with no as_of (NULL) no other has.
+ */
+bool pa_waiver_expired(const struct pa_waiver *w, const struct pa_date *as_of);
 
 /*
  * Read a waivers file (JSON, pactaudit-waivers(5)) and append its waivers,

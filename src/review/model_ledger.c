@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/date.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -89,7 +90,9 @@ find_waiver(const struct pa_review_dossier *d, const struct pa_results_finding *
     bool trusted, int expired)
 {
 	const struct pa_review_record *r;
-	const char *as_of = d->res != NULL ? d->res->as_of : NULL;
+	struct pa_date day;	/* the results' as-of (text of the results document) */
+	const struct pa_date *as_of = d->res != NULL && pa_date_from_iso(&day, d->res->as_of) ?
+	    &day : NULL;
 	size_t i;
 
 	if (!f->waivable)

@@ -7,9 +7,10 @@
 
 #include "results/results.h"
 #include "rules/pack.h"
+#include "util/date.h"
 
 struct pa_eval_opts {
-	const char *as_of;	/* YYYY-MM-DD: which rules are in force (required) */
+	const struct pa_date *as_of;	/* which rules are in force (required) */
 };
 
 /*
@@ -35,7 +36,7 @@ void pa_eval_free(struct pa_eval *ev);
  * digest, the dossier, as-of, systems, models, signatures and the sorted
  * findings; the caller sets tool_version if it differs.  A rule that
  * cannot be evaluated is a needs-review finding, never a pass.  < 0 only
- * when the tool cannot go on (bad as-of, not an evidence document, out of
+ * when the tool cannot go on (no as-of, not an evidence document, out of
  * memory), message set.
  */
 int pa_eval_run(struct pa_results *res, struct pa_eval *ev, xmlDoc *evidence,

@@ -254,16 +254,13 @@ pa_xpathfn_env_dispose(struct pa_xpathfn_env *env)
 }
 
 int
-pa_xpathfn_env_set_as_of(struct pa_xpathfn_env *env, const char *as_of)
+pa_xpathfn_env_set_as_of(struct pa_xpathfn_env *env, const struct pa_date *as_of)
 {
-	double d = pa_xpathfn_parse_date(as_of);
-
-	if (isnan(d) || strlen(as_of) != 10)
+	if (as_of == NULL)
 		return pa_error_setc(PA_EINVALID, PA_ERRCLASS_USAGE,
-		    "'%s' is not a date (YYYY-MM-DD)", as_of ? as_of : "");
-	memcpy(env->as_of, as_of, 10);
-	env->as_of[10] = '\0';
-	env->as_of_days = d;
+		    "'' is not a date (YYYY-MM-DD)");
+	memcpy(env->as_of, as_of->iso, sizeof(env->as_of));
+	env->as_of_days = (double)as_of->days;
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 
 #include "evidence/schema.h"
 #include "util/buf.h"
+#include "util/date.h"
 
 struct pa_rulepack;
 
@@ -37,8 +38,8 @@ extern const struct pa_xpathfn_info pa_xpathfn_table[];
 
 void pa_xpathfn_env_init(struct pa_xpathfn_env *env, const struct pa_rulepack *pack);
 void pa_xpathfn_env_dispose(struct pa_xpathfn_env *env);
-/* Set the as-of date (YYYY-MM-DD); PA_EINVALID if it is not a date. */
-int pa_xpathfn_env_set_as_of(struct pa_xpathfn_env *env, const char *as_of);
+/* Set the as-of date (parsed by the caller); PA_EINVALID when it is NULL. */
+int pa_xpathfn_env_set_as_of(struct pa_xpathfn_env *env, const struct pa_date *as_of);
 
 /*
  * Bind the prefixes e (evidence) and pa (functions), register every

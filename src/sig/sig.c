@@ -40,21 +40,11 @@ pa_sig__gpg_unlock(void)
 	pthread_mutex_unlock(&gpg_lock);
 }
 
-/* "YYYY-MM-DD" -> the last second of that day (UTC); NULL -> now. */
-static int
-parse_as_of(long long *out, const char *s)
+/* The last second of the as-of day (UTC); NULL -> now. */
+static long long
+as_of_time(const struct pa_date *day)
 {
-	long days;
-
-	if (s == NULL) {
-		*out = (long long)time(NULL);
-		return 0;
-	}
-	if (!pa_date_parse(s, &days))
-		return pa_error_setc(PA_EUSAGE, PA_ERRCLASS_USAGE,
-		    "as-of date '%s' is not YYYY-MM-DD", s);
-	*out = (long long)days * 86400 + 86399;
-	return 0;
+	return day != NULL ? (long long)day->days * 86400 + 86399 : (long long)time(NULL);
 }
 
 
@@ -455,8 +445,8 @@ pa_sig_check(struct pa_sig_report **out, struct pa_dossier *d,
 		    "--verifier takes 'rnp' or 'gpgme'");
 		goto done;
 	}
-	if ((error = parse_as_of(&r.as_of, opts->as_of)) < 0 ||
-	    (error = setup_trust(&r)) < 0 ||
+	r.as_of = as_of_time(opts->as_of);
+	if ((error = setup_trust(&r)) < 0 ||
 	    (error = setup_keys(&r)) < 0 ||
 	    (error = pa_policy_new(&r.empty)) < 0 ||
 	    (error = load_current_policy(&r)) < 0 ||

@@ -9,6 +9,7 @@
 #include "dossier/dossier.h"
 #include "sig/policy.h"
 #include "util/buf.h"
+#include "util/date.h"
 #include "util/diag.h"
 
 /* Who checks the mathematics of a signature (--verifier). */
@@ -21,7 +22,8 @@ enum pa_sig_verifier {
 struct pa_sig_opts {
 	const char *keyring;	/* --keyring FILE: the auditor's public keys, or NULL */
 	const char *registry;	/* --registry FILE, or NULL (self-declared trust) */
-	const char *as_of;	/* YYYY-MM-DD: expiry and revocation judged at this date */
+	const struct pa_date *as_of;	/* expiry and revocation judged at the end of this
+					 * day (UTC); NULL: now */
 	bool no_cache;		/* --no-cache */
 	unsigned int jobs;	/* parallel GPGME verifications (0: number of cores + 1) */
 	enum pa_sig_verifier verifier;

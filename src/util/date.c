@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* One date parser for as-of dates, rule dates and XPath date functions. */
+/* One date parser: the as-of date (into struct pa_date), rule dates, XPath dates. */
 #include "config.h"
 
 #include "util/date.h"
@@ -56,13 +56,28 @@ pa_date_parse(const char *s, long *days)
 	return true;
 }
 
+bool
+pa_date_from_iso(struct pa_date *out, const char *s)
+{
+	long days;
+
+	if (!pa_date_parse(s, &days))
+		return false;
+	out->days = days;
+	memcpy(out->iso, s, 10);
+	out->iso[10] = '\0';
+	return true;
+}
+
 int
-pa_date_today(char out[11])
+pa_date_today(struct pa_date *out)
 {
 	struct tm tm;
 	time_t now = time(NULL);
+	char iso[11];
 
-	if (gmtime_r(&now, &tm) == NULL || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+	if (gmtime_r(&now, &tm) == NULL || strftime(iso, sizeof(iso), "%Y-%m-%d", &tm) != 10 ||
+	    !pa_date_from_iso(out, iso))
 		return pa_error_set(PA_ERRCLASS_OS, "cannot read the current date");
 	return 0;
 }

@@ -10,7 +10,21 @@
  * 1970-01-01 (negative before).  False for anything else.
  */
 bool pa_date_parse(const char *s, long *days);
-/* Today's date (UTC) as "YYYY-MM-DD"; 0, or PA_ERROR with a message. */
-int pa_date_today(char out[11]);
+
+/*
+ * The as-of date of a run: parsed once, where it is given (the command
+ * line), and handed down as this value; nothing below the CLI reads the
+ * text again.  iso is the date as given, "YYYY-MM-DD"; days counts from
+ * 1970-01-01 (negative before).
+ */
+struct pa_date {
+	long days;
+	char iso[11];
+};
+
+/* s exactly as pa_date_parse() accepts it -> *out; false (out untouched) otherwise. */
+bool pa_date_from_iso(struct pa_date *out, const char *s);
+/* Today (UTC); 0, or PA_ERROR with a message. */
+int pa_date_today(struct pa_date *out);
 
 #endif

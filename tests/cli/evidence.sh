@@ -45,6 +45,19 @@ assert_grep 'which dossier' "$T/err"
 assert_exit 2 "$PACTAUDIT" evidence "$D" "$D"
 assert_exit 2 "$PACTAUDIT" evidence --as-of 2027-02-30 "$D"
 assert_grep "invalid date '2027-02-30'" "$T/err"
+# --as-of is a real day from 1970-01-01 on, exactly YYYY-MM-DD (check and evidence alike)
+for bad in 2027-02-29 1969-12-31 2027-1-01 2027-01-1 2027-01-01x 27-01-01 2027-00-01 \
+    2027-13-01 2027-04-31 2027-01-01T00:00:00Z ""; do
+	for cmd in evidence check; do
+		assert_exit 2 "$PACTAUDIT" $cmd --as-of "$bad" "$D"
+		assert_grep "^pactaudit $cmd: --as-of: invalid date '$bad' \\(expected YYYY-MM-DD\\)\$" "$T/err"
+		[ ! -s "$T/out" ] || pa_fail "$cmd --as-of '$bad' wrote output"
+	done
+done
+for good in 1970-01-01 2028-02-29 9999-12-31; do
+	assert_exit 0 "$PACTAUDIT" evidence --as-of "$good" "$D"
+	assert_xpath 1 "/e:evidence/e:dossier[@as-of='$good']" "$T/out"
+done
 assert_exit 2 "$PACTAUDIT" evidence --rev HEAD --worktree "$D"
 assert_exit 2 "$PACTAUDIT" evidence --bogus "$D"
 assert_exit 2 "$PACTAUDIT" evidence "$T/missing"

@@ -107,6 +107,19 @@ verify 1 "$D" --keyring "$K"
 sig "pact/commitments.xml" "[@status='expired-signature'][@fingerprint='$S'][@created='2025-01-01T01:00:00Z']"
 verify 0 "$D" --keyring "$K" --as-of 2025-01-01
 sig "pact/commitments.xml" "[@status='good'][@authorised='true']"
+# judged at the end of the as-of day: the day before it was made it was not yet
+# expired either; a date that is no day is refused (exit 2), a bad --verifier first
+verify 0 "$D" --keyring "$K" --as-of 2024-12-31
+sig "pact/commitments.xml" "[@status='good']"
+verify 1 "$D" --keyring "$K" --as-of 2025-01-03
+sig "pact/commitments.xml" "[@status='expired-signature']"
+for bad in 2025-02-29 2025-1-01 2025-01-01x 2025-13-01 ""; do
+	assert_exit 2 "$PACTAUDIT" pact verify "$D" --keyring "$K" --as-of "$bad"
+	assert_grep "^pactaudit: as-of date '$bad' is not YYYY-MM-DD\$" "$T/err"
+	[ ! -s "$T/out" ] || pa_fail "pact verify --as-of '$bad' wrote a report"
+done
+assert_exit 2 "$PACTAUDIT" pact verify "$D" --verifier nope --as-of 2025-02-29
+assert_grep "'rnp' or 'gpgme'" "$T/err"
 
 # not a signature at all, and no signature file
 echo "hello" > "$D/pact/commitments.xml.asc"

@@ -200,7 +200,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct builder b = { 0 };
-	struct pa_evidence_opts opts = { .as_of = "2026-06-01" };
+	static const struct pa_date as_of = { 20605, "2026-06-01" };
+	struct pa_evidence_opts opts = { .as_of = &as_of };
 	struct pa_diag diag = PA_DIAG_INIT, vdiag = PA_DIAG_INIT;
 	struct pa_dossier *d = NULL;
 	const char *msg;

@@ -60,7 +60,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static int initialised;
 	struct pa_rulepack_file files[3];
 	struct pa_diag diag = PA_DIAG_INIT;
-	struct pa_eval_opts opts = { .as_of = "2026-11-27" };
+	static const struct pa_date as_of = { 20784, "2026-11-27" };
+	struct pa_eval_opts opts = { .as_of = &as_of };
 	struct pa_rulepack *pack = NULL;
 	struct pa_results *res = NULL;
 	xmlDoc *doc = NULL, *out = NULL;

@@ -143,6 +143,9 @@ test_allocate_node_hours(void)
 
 /* --- generated calls ------------------------------------------------------- */
 
+/* the as-of dates of these tests, as the command line hands them down */
+static const struct pa_date jan1 = { 20819, "2027-01-01" }, feb1 = { 20850, "2027-02-01" };
+
 static unsigned long long rng_state;
 
 static unsigned long
@@ -403,7 +406,7 @@ reversed(const struct gen *g)
 
 	for (i = 0; i < g->count; i++)
 		rev[i] = g->apps[g->count - 1 - i];
-	CU_ASSERT_EQUAL(pa_alloc_plan(&plan, g->policy, rev, g->count, NULL, "2027-01-01"), 0);
+	CU_ASSERT_EQUAL(pa_alloc_plan(&plan, g->policy, rev, g->count, NULL, &jan1), 0);
 	return plan;
 }
 
@@ -429,11 +432,11 @@ test_allocate_generated_calls(void)
 		for (i = 0; i < g->count; i++)
 			gen_applicant(g, i);
 		CU_ASSERT_EQUAL_FATAL(pa_alloc_plan(&plan, g->policy, g->apps, g->count, NULL,
-		    "2027-01-01"), 0);
+		    &jan1), 0);
 		check_plan(g, plan, seed);
 		/* re-runs are byte-identical */
 		CU_ASSERT_EQUAL_FATAL(pa_alloc_plan(&again, g->policy, g->apps, g->count, NULL,
-		    "2027-01-01"), 0);
+		    &jan1), 0);
 		a = dump(plan);
 		b = dump(again);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(a);
@@ -488,13 +491,13 @@ test_allocate_waiver_lifts_blocker(void)
 	a.results = r;
 	CU_ASSERT_EQUAL_FATAL(pa_waivers_push(&ws, pa_waiver_dup(&w)), 0);
 
-	CU_ASSERT_EQUAL_FATAL(pa_alloc_plan(&plan, p, &a, 1, NULL, "2027-01-01"), 0);
+	CU_ASSERT_EQUAL_FATAL(pa_alloc_plan(&plan, p, &a, 1, NULL, &jan1), 0);
 	CU_ASSERT_EQUAL(plan->lines[0].outcome, PA_ALLOC_OPEN_BLOCKER);
 	CU_ASSERT_STRING_EQUAL(plan->lines[0].trace,
 	    ((struct pa_results_finding *)r->findings.items[0])->fingerprint);
 	pa_alloc_plan_free(plan);
 
-	CU_ASSERT_EQUAL_FATAL(pa_alloc_plan(&plan, p, &a, 1, &ws, "2027-01-01"), 0);
+	CU_ASSERT_EQUAL_FATAL(pa_alloc_plan(&plan, p, &a, 1, &ws, &jan1), 0);
 	CU_ASSERT_EQUAL(plan->lines[0].outcome, PA_ALLOC_GRANTED);
 	CU_ASSERT_EQUAL(plan->lines[0].granted, 1000);
 	CU_ASSERT_EQUAL(plan->lines[0].node_hours, 250);
@@ -503,12 +506,12 @@ test_allocate_waiver_lifts_blocker(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(sh.ptr, " cluster=lumi set GrpTRESMins=gres/gpu=60000\n"));
 	pa_alloc_plan_free(plan);
 
-	CU_ASSERT_EQUAL_FATAL(pa_alloc_plan(&plan, p, &a, 1, &ws, "2027-02-01"), 0);
+	CU_ASSERT_EQUAL_FATAL(pa_alloc_plan(&plan, p, &a, 1, &ws, &feb1), 0);
 	CU_ASSERT_EQUAL(plan->lines[0].outcome, PA_ALLOC_OPEN_BLOCKER);	/* expired */
 	pa_alloc_plan_free(plan);
 
 	((struct pa_results_finding *)r->findings.items[0])->waivable = false;	/* Art. 5 */
-	CU_ASSERT_EQUAL_FATAL(pa_alloc_plan(&plan, p, &a, 1, &ws, "2027-01-01"), 0);
+	CU_ASSERT_EQUAL_FATAL(pa_alloc_plan(&plan, p, &a, 1, &ws, &jan1), 0);
 	CU_ASSERT_EQUAL(plan->lines[0].outcome, PA_ALLOC_OPEN_BLOCKER);
 	pa_alloc_plan_free(plan);
 

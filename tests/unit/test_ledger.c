@@ -136,17 +136,30 @@ test_ledger_waiver_matches(void)
 	CU_ASSERT_FALSE(pa_waiver_matches(&w, "/calls/acme", "R1", FP, "application.xml.asc"));
 }
 
+/* iso as the command line hands it down (one at a time) */
+static const struct pa_date *
+on(const char *iso)
+{
+	static struct pa_date day;
+
+	CU_ASSERT_FATAL(pa_date_from_iso(&day, iso));
+	return &day;
+}
+
 static void
 test_ledger_waiver_expiry(void)
 {
 	struct pa_waiver w = { 0 };
 
 	memcpy(w.until, "2027-01-01", 11);
-	CU_ASSERT_FALSE(pa_waiver_expired(&w, "2026-12-31"));
-	CU_ASSERT_FALSE(pa_waiver_expired(&w, "2027-01-01"));	/* the last day holds */
-	CU_ASSERT_TRUE(pa_waiver_expired(&w, "2027-01-02"));
+	CU_ASSERT_FALSE(pa_waiver_expired(&w, on("2026-12-31")));
+	CU_ASSERT_FALSE(pa_waiver_expired(&w, on("2027-01-01")));	/* the last day holds */
+	CU_ASSERT_TRUE(pa_waiver_expired(&w, on("2027-01-02")));
+	CU_ASSERT_TRUE(pa_waiver_expired(&w, on("2028-01-01")));	/* not the day of the month */
+	CU_ASSERT_FALSE(pa_waiver_expired(&w, NULL));	/* no date: never expired */
 	memcpy(w.until, "2027-13-01", 11);
-	CU_ASSERT_TRUE(pa_waiver_expired(&w, "2026-01-01"));	/* unreadable: never holds */
+	CU_ASSERT_TRUE(pa_waiver_expired(&w, on("2026-01-01")));	/* unreadable: never holds */
+	CU_ASSERT_TRUE(pa_waiver_expired(&w, NULL));
 }
 
 static void

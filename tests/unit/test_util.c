@@ -160,7 +160,7 @@ test_util_date_parse(void)
 		{ "0000-01-01", false, 0 },
 		{ "", false, 0 },
 	};
-	char today[11];
+	struct pa_date today;
 	long d;
 	size_t i;
 
@@ -171,8 +171,57 @@ test_util_date_parse(void)
 			CU_ASSERT_EQUAL(d, rows[i].days);
 	}
 	CU_ASSERT_FALSE(pa_date_parse(NULL, &d));
-	CU_ASSERT_EQUAL(pa_date_today(today), 0);
-	CU_ASSERT_TRUE(pa_date_parse(today, &d) && d > 20000);
+	CU_ASSERT_EQUAL(pa_date_today(&today), 0);
+	CU_ASSERT_TRUE(pa_date_parse(today.iso, &d) && d == today.days && d > 20000);
+}
+
+static void
+test_util_date_from_iso(void)
+{
+	static const struct { const char *s; bool ok; long days; } rows[] = {
+		{ "1970-01-01", true, 0 },
+		{ "2027-03-01", true, 20878 },
+		{ "2028-02-29", true, 21243 },
+		{ "2027-02-28", true, 20877 },
+		{ "1969-12-31", true, -1 },
+		{ "9999-12-31", true, 2932896 },
+		{ "2027-02-29", false, 0 },
+		{ "2100-02-29", false, 0 },
+		{ "2027-00-10", false, 0 },
+		{ "2027-13-10", false, 0 },
+		{ "2027-04-31", false, 0 },
+		{ "2027-04-00", false, 0 },
+		{ "2027-01-32", false, 0 },
+		{ "2027-01-01x", false, 0 },
+		{ "2027-01-01 ", false, 0 },
+		{ "2027-01-01T00:00:00Z", false, 0 },
+		{ " 2027-01-01", false, 0 },
+		{ "2027-1-01", false, 0 },
+		{ "2027-01-1", false, 0 },
+		{ "27-01-01", false, 0 },
+		{ "02027-01-01", false, 0 },
+		{ "2027-01-0a", false, 0 },
+		{ "2027+01-01", false, 0 },
+		{ "0000-01-01", false, 0 },
+		{ "", false, 0 },
+	};
+	struct pa_date day;
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		memset(&day, 'z', sizeof(day));
+		day.days = 12345;
+		CU_ASSERT_EQUAL(pa_date_from_iso(&day, rows[i].s), rows[i].ok);
+		if (rows[i].ok) {
+			CU_ASSERT_EQUAL(day.days, rows[i].days);
+			CU_ASSERT_STRING_EQUAL(day.iso, rows[i].s);
+		} else {
+			CU_ASSERT_EQUAL(day.days, 12345);	/* untouched */
+		}
+	}
+	CU_ASSERT_FALSE(pa_date_from_iso(&day, NULL));
+	/* the day count orders dates as the calendar does */
+	CU_ASSERT_TRUE(pa_date_from_iso(&day, "2028-03-01") && day.days == 21244);
 }
 
 static void
@@ -614,6 +663,7 @@ static CU_TestInfo util_tests[] = {
 	{ "xml clean", test_util_text_xml_clean },
 	{ "sanitize_into truncates on a character boundary", test_util_text_sanitize_into_truncates_on_boundary },
 	{ "date parse", test_util_date_parse },
+	{ "date from iso", test_util_date_from_iso },
 	{ "diag records and sanitises", test_util_diag_records_and_sanitises },
 	{ "error is sanitised and cleared", test_util_error_is_sanitised_and_cleared },
 	{ "sha256 known vectors", test_util_digest_sha256_known_vectors },
