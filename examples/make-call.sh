@@ -141,6 +141,7 @@ for entry in $dossiers; do
 	dest="$out/$name"
 	mkdir -p "$dest"
 	cp -R "$src/$name/." "$dest/"
+	chmod -R u+w "$dest"	# the source of a release is read-only; cp keeps the mode
 	find "$dest" -name '*.xml' | while IFS= read -r f; do
 		fill "$f" "$fpr"
 	done

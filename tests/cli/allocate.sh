@@ -122,7 +122,7 @@ assert_grep '"Talentra Analytics GmbH",.*"granted",.*"5000","600","600","leonard
 
 # --- hostile names are escaped ----------------------------------------------------------
 mkdir -p "$T/src-evil"
-cp -R "$top_srcdir/examples/src/arkisto/." "$T/src-evil/"
+pa_copy "$top_srcdir/examples/src/arkisto/." "$T/src-evil/"
 sed 's|<legal-name>[^<]*</legal-name>|<legal-name>=HYPERLINK("http://x") \&lt;img src=x onerror=alert(1)\&gt;</legal-name>|' \
     "$top_srcdir/examples/src/arkisto/application.xml" >"$T/src-evil/application.xml"
 grep -q 'HYPERLINK' "$T/src-evil/application.xml" || pa_fail "the hostile name was not written"

@@ -13,7 +13,7 @@ D=$T/acme
 K=$T/keyring.asc
 RULES=$T/rules
 LOG=$T/log
-cp -R "$top_srcdir/rules" "$RULES"
+pa_copy "$top_srcdir/rules" "$RULES"
 
 new_dossier "$D" "$A"
 root=$(rev "$D")

@@ -11,7 +11,7 @@ command -v git >/dev/null || pa_skip "git is not installed"
 command -v python3 >/dev/null || pa_skip "python3 is not installed"
 
 RULES="$T/rules"
-cp -R "$top_srcdir/tests/fixtures/rules/check" "$RULES"
+pa_copy "$top_srcdir/tests/fixtures/rules/check" "$RULES"
 pa_repo "$T/d" "$top_srcdir/tests/fixtures/rules/dossier"
 LOG="$T/log"
 export XDG_CACHE_HOME="$T/cache"

@@ -11,7 +11,7 @@ command -v git >/dev/null || pa_skip "git is not installed"
 command -v xmllint >/dev/null || pa_skip "xmllint is not installed"
 
 RULES="$T/rules"
-cp -R "$top_srcdir/tests/fixtures/rules/check" "$RULES"
+pa_copy "$top_srcdir/tests/fixtures/rules/check" "$RULES"
 pa_repo "$T/d" "$top_srcdir/tests/fixtures/rules/dossier"
 LOG="$T/log"
 

@@ -60,7 +60,7 @@ done
 M="$T/mono"
 mkdir -p "$M/src" "$M/compute"
 printf 'int main(void) { return 0; }\n' >"$M/src/main.c"
-cp -R "$top_srcdir/tests/fixtures/dossier/good" "$M/compute/dossier"
+pa_copy "$top_srcdir/tests/fixtures/dossier/good" "$M/compute/dossier"
 pa_repo "$M"
 ev "$T/mono.xml" --path compute/dossier "$M"
 assert_xpath 1 "/e:evidence/e:dossier[@subdir='compute/dossier']" "$T/mono.xml"

@@ -9,7 +9,7 @@ command -v xmllint >/dev/null || pa_skip "xmllint is not installed"
 
 R="$T/repo"
 mkdir -p "$R"
-cp -R "$top_srcdir/tests/fixtures/dossier/good/." "$R/"
+pa_copy "$top_srcdir/tests/fixtures/dossier/good/." "$R/"
 # a secret the dossier must never be able to pull into the evidence
 printf 'PA-HOSTILE-SECRET-1234\n' >"$T/secret.txt"
 rm "$R/docs/risk.md"

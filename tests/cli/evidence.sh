@@ -7,7 +7,7 @@ pa_tmp
 command -v xmllint >/dev/null || pa_skip "xmllint is not installed"
 
 D="$T/dossier"
-cp -R "$top_srcdir/tests/fixtures/dossier/good" "$D"
+pa_copy "$top_srcdir/tests/fixtures/dossier/good" "$D"
 
 # --- a folder dossier: the whole document ---------------------------------
 assert_exit 0 "$PACTAUDIT" evidence --as-of 2027-03-01 "$D"

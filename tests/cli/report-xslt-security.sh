@@ -9,10 +9,10 @@ fx="$top_srcdir/tests/fixtures/results"
 D="$T/data"
 mkdir -p "$D/reports" "$D/rules/schema" "$T/outside"
 # report validates its input against the results schema of the data directory
-cp "$top_srcdir/rules/schema/results.rng" "$D/rules/schema/"
+pa_copy "$top_srcdir/rules/schema/results.rng" "$D/rules/schema/"
 echo '<s>SECRET-INSIDE</s>' >"$D/secret.xml"
 echo '<s>SECRET-OUTSIDE</s>' >"$T/outside/secret.xml"
-cp "$top_srcdir/reports/common.xsl" "$T/outside/common.xsl"
+pa_copy "$top_srcdir/reports/common.xsl" "$T/outside/common.xsl"
 
 sheet() {
 	cat >"$D/reports/csv.xsl" <<XSL
@@ -59,7 +59,7 @@ run_csv
 sheet "<xsl:include href=\"../../outside/common.xsl\"/>" 'x'
 run_csv
 [ "$rc" -eq 2 ] || pa_fail "a relative include leaving the data directory was allowed"
-cp "$top_srcdir/reports/common.xsl" "$D/reports/common.xsl"
+pa_copy "$top_srcdir/reports/common.xsl" "$D/reports/common.xsl"
 sheet '<xsl:import href="common.xsl"/>' 'imported'
 run_csv
 [ "$rc" -eq 0 ] && grep -q 'begin:imported:end' "$T/out" || pa_fail "an import from the data directory failed"

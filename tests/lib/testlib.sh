@@ -5,6 +5,7 @@
 #
 #   . "$top_srcdir/tests/lib/testlib.sh"
 #   pa_tmp                      # $T: a fresh folder, removed at exit
+#   pa_copy SRC DEST            # cp -R, the copy writable (a release's source is read-only)
 #   pa_repo DIR SRC             # git repo in DIR with SRC's files committed
 #   pa_gpg_home                 # $GNUPGHOME in $T, batch, no agent prompts
 #   pa_gpg_key NAME [ALGO] [EXPIRE]   # prints the new key's fingerprint
@@ -54,7 +55,13 @@ pa_cleanup() {
 	if [ -n "${GNUPGHOME:-}" ] && [ -d "${GNUPGHOME:-}" ]; then
 		gpgconf --homedir "$GNUPGHOME" --kill all >/dev/null 2>&1 || true
 	fi
-	[ -n "${T:-}" ] && rm -rf "$T"
+	[ -n "${T:-}" ] && { chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"; }
+}
+
+# pa_copy SRC DEST: cp -R SRC DEST, and the copy writable by its owner.  A
+# release's source tree is read-only (make distcheck) and cp keeps the mode.
+pa_copy() {
+	cp -R "$1" "$2" && chmod -R u+w "$2"
 }
 
 pa_git() {
@@ -68,7 +75,7 @@ pa_git() {
 # with application.xml edited by SED-SCRIPT; $T/src-NAME is the same as a folder.
 pa_check_dossier() {
 	mkdir -p "$T/src-$1"
-	cp -R "$top_srcdir/tests/fixtures/rules/dossier"/. "$T/src-$1"/
+	pa_copy "$top_srcdir/tests/fixtures/rules/dossier"/. "$T/src-$1"/
 	sed "$2" "$top_srcdir/tests/fixtures/rules/dossier/application.xml" >"$T/src-$1/application.xml"
 	pa_repo "$T/$1" "$T/src-$1"
 }
@@ -76,7 +83,7 @@ pa_check_dossier() {
 # pa_repo DIR SRC: a repository in DIR whose first commit holds SRC's files.
 pa_repo() {
 	mkdir -p "$1"
-	[ -n "${2:-}" ] && cp -R "$2"/. "$1"/
+	[ -n "${2:-}" ] && pa_copy "$2"/. "$1"/
 	pa_git -C "$1" init -q
 	pa_git -C "$1" add -A
 	pa_git -C "$1" commit -q --allow-empty -m "initial dossier"
