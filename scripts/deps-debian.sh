@@ -9,7 +9,7 @@ build-essential autoconf automake pkg-config
 libgit2-dev libxml2-dev libxslt1-dev libgpgme-dev libncurses-dev
 libyaml-dev libjansson-dev libcunit1-dev libgcrypt20-dev
 git gnupg gpg-agent libxml2-utils xsltproc mandoc tmux
-python3 python3-jsonschema python3-yaml openssh-client
+python3 python3-jsonschema python3-yaml openssh-client jq
 librnp-dev bash-completion time python3-cryptography
 slurmctld slurmd slurm-client slurmdbd munge mariadb-server
 chromium fonts-dejavu-core

@@ -35,8 +35,8 @@ for f in ci/github-actions.yml ci/gitlab-ci.yml; do
 	assert_no_grep 'git config --global' "$contrib/$f"
 done
 assert_grep 'pactaudit check --format sarif' "$contrib/ci/github-actions.yml"
-assert_grep 'uses: github/codeql-action/upload-sarif@v3$' "$contrib/ci/github-actions.yml"
-assert_no_grep 'upload-sarif@v[12]' "$contrib/ci/github-actions.yml"
+assert_grep 'uses: github/codeql-action/upload-sarif@v4$' "$contrib/ci/github-actions.yml"
+assert_no_grep 'upload-sarif@v[123]' "$contrib/ci/github-actions.yml"
 assert_grep 'codequality: gl-code-quality-report.json' "$contrib/ci/gitlab-ci.yml"
 
 # --- the GitLab job's script, run as GitLab runs it ---------------------------
