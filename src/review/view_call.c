@@ -71,6 +71,39 @@ decision_cell(struct pa_review_row *r, const struct pa_review_dossier *d)
 	return error;
 }
 
+/* Req-h: the GPU-hours the application asks for; a value that is not a number is shown as written. */
+static int
+requested_cell(struct pa_review_row *r, struct pa_buf *b, const struct pa_review_dossier *d)
+{
+	const char *h = d->res != NULL ? d->res->applicant.gpu_hours : NULL;
+	char *end;
+	double v;
+
+	if (h == NULL || *h == '\0')
+		return pa_review_row_text(r, NULL);
+	v = strtod(h, &end);
+	if (*end != '\0' || !(v >= 0 && v < 1e15))
+		return pa_review_row_text(r, h);
+	pa_buf_clear(b);
+	pa_review_format_hours(b, v);
+	return pa_review_row_num(r, v, b->ptr);
+}
+
+/* Applicant: "legal name (CC)", or the registry id when the application names nobody. */
+static int
+applicant_cell(struct pa_review_row *r, struct pa_buf *b, const struct pa_review_dossier *d)
+{
+	const struct pa_results_applicant *a = d->res != NULL ? &d->res->applicant : NULL;
+
+	if (a == NULL || (a->name == NULL && a->registry_id == NULL))
+		return pa_review_row_text(r, NULL);
+	pa_buf_clear(b);
+	pa_buf_puts(b, a->name != NULL ? a->name : a->registry_id);
+	if (a->country != NULL)
+		pa_buf_printf(b, " (%s)", a->country);
+	return pa_review_row_text(r, b->ptr);
+}
+
 static int
 dossier_row(struct pa_review_page *page, const struct pa_review_dossier *d, size_t i)
 {
@@ -113,8 +146,7 @@ dossier_row(struct pa_review_page *page, const struct pa_review_dossier *d, size
 	error |= pa_review_row_keyed(r, b.size ? b.ptr : NULL, sr);
 	if (sr >= 0)
 		pa_review_row_style(r, sr == 0 ? PA_REVIEW_STYLE_GOOD : PA_REVIEW_STYLE_BAD);
-	/* requested GPU-hours and the applicant are not in the results model yet */
-	error |= pa_review_row_text(r, NULL);
+	error |= requested_cell(r, &b, d);
 	if (d->decision.granted_hours >= 0) {
 		pa_buf_clear(&b);
 		pa_review_format_hours(&b, (double)d->decision.granted_hours);
@@ -125,7 +157,7 @@ dossier_row(struct pa_review_page *page, const struct pa_review_dossier *d, size
 	if (d->error != NULL)
 		error |= pa_review_row_text(r, d->error);
 	else
-		error |= pa_review_row_text(r, NULL);
+		error |= applicant_cell(r, &b, d);
 	pa_buf_dispose(&b);
 	return error < 0 ? PA_ENOMEM : 0;
 }

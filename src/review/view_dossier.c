@@ -115,9 +115,13 @@ build(struct pa_review_page *p, const struct pa_review_ctx *ctx)
 	    d->cached ? "   (results from the cache)" : "");
 	error |= pa_review_page_line(p, N, "  verdict   %s",
 	    pa_results_verdict_name(pa_results_verdict(res)));
-	/* the applicant and the compute request are not in the results model yet */
-	error |= pa_review_page_line(p, N, "  applicant %s   GPU-hours requested %s", PA_REVIEW_NONE,
-	    PA_REVIEW_NONE);
+	error |= pa_review_page_line(p, N, "  applicant %s%s%s%s   registry %s",
+	    or_none(res->applicant.name), res->applicant.country ? " (" : "",
+	    res->applicant.country ? res->applicant.country : "",
+	    res->applicant.country ? ")" : "", or_none(res->applicant.registry_id));
+	error |= pa_review_page_line(p, N, "  request   %s GPU-hours on %s, partition %s, call %s",
+	    or_none(res->applicant.gpu_hours), or_none(res->applicant.machine),
+	    or_none(res->applicant.partition), or_none(res->applicant.call));
 
 	pa_review_dossier_open(d, counts);
 	error |= pa_review_page_line(p, H, "Findings (%zu)", res->findings.count);

@@ -69,6 +69,9 @@ finding_rows(struct pa_review_page *p, const struct pa_review_dossier *d, size_t
 	pa_buf_printf(&b, "  %s  %s  [%s]", f->rule, f->ref ? f->ref : PA_REVIEW_NONE, status);
 	if (!f->in_force && f->applies_from != NULL)
 		pa_buf_printf(&b, " from %s", f->applies_from);
+	/* the rule judges headings or text: a human judges the substance */
+	if (f->heuristic)
+		pa_buf_puts(&b, " [heuristic]");
 	if (f->path != NULL && f->line > 0)
 		pa_buf_printf(&b, "  %s:%ld", f->path, f->line);
 	else if (f->path != NULL)

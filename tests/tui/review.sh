@@ -153,6 +153,11 @@ keys Enter
 wait_for "Dossier talentra"
 wait_for "open: 0 blocker, $nerr error"
 screen | grep -E '^  talentra-match +high' >/dev/null || { screen >&2; pa_fail "no system with its tier"; }
+# who applies for what, from the application
+screen | grep -F 'applicant Talentra Analytics GmbH (DE)' >/dev/null ||
+    { screen >&2; pa_fail "the dossier view does not name the applicant"; }
+screen | grep -E '^  request +5000 GPU-hours on ' >/dev/null ||
+    { screen >&2; pa_fail "the dossier view does not show the GPU-hours requested"; }
 keys Enter
 wait_for "Findings of talentra"
 wait_for "Errors ($nerr)"
@@ -336,6 +341,11 @@ grep -E "trusted +decision approve .*talentra at [0-9a-f]{12}, 5000 GPU-hours" "
     { cat "$T/log.out" >&2; pa_fail "ledger log does not list the decision"; }
 grep -E "UNTRUSTED decision approve .*sentimetria" "$T/log.out" >/dev/null ||
     { cat "$T/log.out" >&2; pa_fail "ledger log does not report the forged record"; }
-# `check --ledger` (applying the ledger's waivers in check) is not on this
-# branch yet: once it is, assert here that check shows AIA-HR-ART11 waived.
+# check reads the same ledger: the waiver made on the screen is in its results
+rc=0
+"$PACTAUDIT" check --format xml --keyring "$C/keyring.asc" --as-of "$ASOF" --rev submission \
+    --ledger "$L" -o "$T/talentra-ledger.xml" "$C/talentra" 2>"$T/check-ledger.err" || rc=$?
+[ "$rc" -le 1 ] || { cat "$T/check-ledger.err" >&2; pa_fail "check --ledger failed ($rc)"; }
+assert_xpath 1 "//r:finding[@rule='AIA-HR-ART11'][@status='waived']" "$T/talentra-ledger.xml"
+assert_xpath 0 "//r:finding[@rule='AIA-HR-ART11'][@status='open']" "$T/talentra-ledger.xml"
 echo "review: ok"

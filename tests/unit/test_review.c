@@ -94,6 +94,23 @@ make_call(struct pa_review_call *call)
 	CU_ASSERT_FATAL(pa_review_call_add(call, "aurore", make(NULL, mod_u, NULL, 0, good),
 	    NULL) == 0);
 	CU_ASSERT_FATAL(pa_review_call_add(call, "broken", NULL, "broken: not a dossier") == 0);
+	/* who applies for what: arkisto in full, talentra's hours not a number, aurore by registry id */
+	{
+		struct pa_results *a = ((struct pa_review_dossier *)call->dossiers.items[0])->res;
+		struct pa_results *t = ((struct pa_review_dossier *)call->dossiers.items[1])->res;
+		struct pa_results *s = ((struct pa_review_dossier *)call->dossiers.items[2])->res;
+		struct pa_results *u = ((struct pa_review_dossier *)call->dossiers.items[3])->res;
+
+		CU_ASSERT_FATAL(pa_results_set(&a->applicant.name, "Arkisto Oy") == 0 &&
+		    pa_results_set(&a->applicant.country, "FI") == 0 &&
+		    pa_results_set(&a->applicant.gpu_hours, "12000") == 0 &&
+		    pa_results_set(&a->applicant.machine, "LUMI") == 0 &&
+		    pa_results_set(&t->applicant.gpu_hours, "lots") == 0 &&
+		    pa_results_set(&s->applicant.name, "Senti\033[2Jmetria") == 0 &&
+		    pa_results_set(&u->applicant.registry_id, "aurore-reg") == 0);
+		/* talentra's warning comes from a rule that judges headings */
+		((struct pa_results_finding *)t->findings.items[2])->heuristic = true;
+	}
 }
 
 static const char *
@@ -414,7 +431,15 @@ test_review_call_view_columns(void)
 	CU_ASSERT_STRING_EQUAL(cell(&p, 0, 2), "eligible");
 	CU_ASSERT_STRING_EQUAL(cell(&p, 0, 6), "1");
 	CU_ASSERT_STRING_EQUAL(cell(&p, 0, 7), "good");
-	CU_ASSERT_STRING_EQUAL(cell(&p, 0, 8), PA_REVIEW_NONE);	/* requested: not in the results */
+	CU_ASSERT_STRING_EQUAL(cell(&p, 0, 8), "12000");	/* requested, from <request> */
+	CU_ASSERT_STRING_EQUAL(cell(&p, 0, 11), "Arkisto Oy (FI)");
+	/* hours that are not a number are shown as written; none is none */
+	CU_ASSERT_STRING_EQUAL(cell(&p, 1, 8), "lots");
+	CU_ASSERT_STRING_EQUAL(cell(&p, 2, 8), PA_REVIEW_NONE);
+	/* no legal name: the registry id; nothing at all: none; control bytes made visible */
+	CU_ASSERT_STRING_EQUAL(cell(&p, 3, 11), "aurore-reg");
+	CU_ASSERT_STRING_EQUAL(cell(&p, 1, 11), PA_REVIEW_NONE);
+	CU_ASSERT(strchr(cell(&p, 2, 11), '\033') == NULL);
 	CU_ASSERT_STRING_EQUAL(cell(&p, 0, 9), "1500");
 	CU_ASSERT_STRING_EQUAL(cell(&p, 0, 10), "approve");
 	CU_ASSERT_STRING_EQUAL(cell(&p, 1, 2), "needs-changes");
@@ -643,6 +668,9 @@ test_review_dossier_view(void)
 	CU_ASSERT(find_row(&p, "match") >= 0);
 	CU_ASSERT(find_row(&p, "GPAI none") >= 0);
 	CU_ASSERT(find_row(&p, "open: 0 blocker, 2 error, 1 warning, 0 info") >= 0);
+	CU_ASSERT(find_row(&p, "applicant " PA_REVIEW_NONE "   registry " PA_REVIEW_NONE) >= 0);
+	CU_ASSERT(find_row(&p, "request   lots GPU-hours on " PA_REVIEW_NONE ", partition "
+	    PA_REVIEW_NONE ", call " PA_REVIEW_NONE) >= 0);
 	/* the cursor starts on the findings line, and Enter opens the findings */
 	ctx.call = &call;
 	ctx.dossier = 1;
@@ -685,6 +713,10 @@ test_review_findings_grouped(void)
 	err = find_row(&p, "Errors (3)");
 	warn = find_row(&p, "Warnings (1)");
 	CU_ASSERT(err == 0 && warn > err);
+	/* a heuristic check says so; the others do not */
+	CU_ASSERT(find_row(&p, "W-1  Art. 1  [open] [heuristic]") > warn);
+	CU_ASSERT(find_row(&p, "E-1  Art. 1  [open]  application.xml:12") > err);
+	CU_ASSERT(find_row(&p, "E-1  Art. 1  [open] [heuristic]") == -1);
 	e3 = find_row(&p, "E-3  Art. 1  [not yet in force] from 2026-08-02");
 	CU_ASSERT(e3 > err && e3 < warn);
 	/* every row of a finding opens its evidence */
