@@ -18,7 +18,8 @@ enum {
 	OPT_LEDGER = 1,
 	OPT_KEY,
 	OPT_AUDITOR,
-	OPT_KEYRING
+	OPT_KEYRING,
+	OPT_OUTPUT
 };
 
 static const struct pa_opt ledger_opts[] = {
@@ -32,11 +33,13 @@ static const struct pa_opt ledger_opts[] = {
 	  "the public key must be in your keyring)" },
 	{ .name = "keyring", .arg = "FILE", .id = OPT_KEYRING,
 	  .help = "log: more public keys to verify with (the ledger's keys.asc is always read)" },
+	{ .name = "output", .key = 'o', .arg = "FILE", .id = OPT_OUTPUT,
+	  .help = "log: write to FILE (replaced atomically) instead of standard output" },
 	{ 0 }
 };
 
 static void
-print_entry(const struct pa_ledger_entry *e)
+print_entry(FILE *out, const struct pa_ledger_entry *e)
 {
 	char day[11];
 	time_t t = (time_t)e->time;
@@ -44,42 +47,42 @@ print_entry(const struct pa_ledger_entry *e)
 
 	gmtime_r(&t, &tm);
 	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
-	printf("%.12s %s %-9s ", e->commit, day, e->trusted ? "trusted" : "UNTRUSTED");
+	fprintf(out, "%.12s %s %-9s ", e->commit, day, e->trusted ? "trusted" : "UNTRUSTED");
 	switch (e->kind) {
 	case PA_LEDGER_POLICY:
-		fputs("auditors", stdout);
+		fputs("auditors", out);
 		break;
 	case PA_LEDGER_DECISION:
-		printf("decision %s ", pa_decision_name(e->decision.decision));
-		pa_cmd_put_safe(stdout, e->decision.dossier);
+		fprintf(out, "decision %s ", pa_decision_name(e->decision.decision));
+		pa_cmd_put_safe(out, e->decision.dossier);
 		if (e->decision.commit != NULL)
-			printf(" at %.12s", e->decision.commit);
+			fprintf(out, " at %.12s", e->decision.commit);
 		if (e->decision.gpu_hours >= 0)
-			printf(", %lld GPU-hours", e->decision.gpu_hours);
+			fprintf(out, ", %lld GPU-hours", e->decision.gpu_hours);
 		break;
 	case PA_LEDGER_WAIVER:
-		fputs("waiver ", stdout);
-		pa_cmd_put_safe(stdout, e->waiver->rule ? e->waiver->rule : "");
+		fputs("waiver ", out);
+		pa_cmd_put_safe(out, e->waiver->rule ? e->waiver->rule : "");
 		if (e->waiver->finding != NULL) {
-			fputs(" ", stdout);
-			printf("%.12s", e->waiver->finding);
+			fputs(" ", out);
+			fprintf(out, "%.12s", e->waiver->finding);
 		}
-		printf(" until %s (", e->waiver->until);
-		pa_cmd_put_safe(stdout, e->waiver->reason);
-		fputs(")", stdout);
+		fprintf(out, " until %s (", e->waiver->until);
+		pa_cmd_put_safe(out, e->waiver->reason);
+		fputs(")", out);
 		break;
 	case PA_LEDGER_OTHER:
-		fputs("(not a ledger record)", stdout);
+		fputs("(not a ledger record)", out);
 		break;
 	}
-	fputs("\n    by ", stdout);
-	pa_cmd_put_safe(stdout, e->signer_name ? e->signer_name : "?");
-	printf(" [%s]", e->signer[0] ? e->signer : "no key");
+	fputs("\n    by ", out);
+	pa_cmd_put_safe(out, e->signer_name ? e->signer_name : "?");
+	fprintf(out, " [%s]", e->signer[0] ? e->signer : "no key");
 	if (e->problem != NULL) {
-		fputs(": ", stdout);
-		pa_cmd_put_safe(stdout, e->problem);
+		fputs(": ", out);
+		pa_cmd_put_safe(out, e->problem);
 	}
-	fputc('\n', stdout);
+	fputc('\n', out);
 }
 
 static int
@@ -90,7 +93,10 @@ run_ledger(const struct pa_cmd *cmd, int argc, char **argv)
 	struct pa_ledger *ledger = NULL;
 	struct pa_ledger_log *log = NULL;
 	struct pa_ledger_signer signer = { 0 };
-	const char *dir = NULL, *keyring = NULL, *verb;
+	const char *dir = NULL, *keyring = NULL, *verb, *output = NULL;
+	char *mem = NULL;
+	size_t memsize = 0;
+	FILE *out = stdout;
 	const char **auditors = NULL;
 	size_t n = 0, i;
 	char commit[41];
@@ -111,6 +117,7 @@ run_ledger(const struct pa_cmd *cmd, int argc, char **argv)
 		case OPT_KEY: signer.key = st.arg; break;
 		case OPT_AUDITOR: auditors[n++] = st.arg; break;
 		case OPT_KEYRING: keyring = st.arg; break;
+		case OPT_OUTPUT: output = st.arg; break;
 		default:
 			rc = pa_opt_usage_error(cmd, "unexpected option");
 			goto done;
@@ -144,11 +151,27 @@ run_ledger(const struct pa_cmd *cmd, int argc, char **argv)
 		rc = pa_cmd_fail();
 		goto done;
 	}
+	/* with -o the listing is made in memory and replaces FILE at once */
+	if (output != NULL && (out = open_memstream(&mem, &memsize)) == NULL) {
+		rc = pa_cmd_fail();
+		goto done;
+	}
 	for (i = 0; i < log->count; i++)
-		print_entry(&log->entries[i]);
-	printf("%zu records, %zu untrusted\n", log->count, log->untrusted);
+		print_entry(out, &log->entries[i]);
+	fprintf(out, "%zu records, %zu untrusted\n", log->count, log->untrusted);
+	if (output != NULL) {
+		if (fclose(out) != 0 || pa_cmd_write_output(output, mem, memsize) < 0) {
+			out = stdout;
+			rc = pa_cmd_fail();
+			goto done;
+		}
+		out = stdout;
+	}
 	rc = log->untrusted > 0 ? PA_EXIT_FINDINGS : PA_EXIT_OK;
 done:
+	if (out != stdout)
+		fclose(out);
+	free(mem);
 	pa_ledger_log_free(log);
 	pa_ledger_free(ledger);
 	pa_buf_dispose(&def);
@@ -161,7 +184,7 @@ const struct pa_cmd pa_cmd_ledger = {
 	.run = run_ledger,
 	.summary = "make a decision ledger, or list and verify its records",
 	.synopsis = "init|log [--ledger DIR] [--key KEY] [--auditor FINGERPRINT]... "
-	    "[--keyring FILE]",
+	    "[--keyring FILE] [-o FILE]",
 	.description = "init makes the ledger (a bare git repository) and its first "
 	    "commit, signed by you, naming the auditors.  log lists every record with "
 	    "its signer and whether the ledger's own policy trusts it.  Exit status of "

@@ -28,7 +28,8 @@ enum {
 	OPT_REPLACE,
 	OPT_AS_OF,
 	OPT_JOBS,
-	OPT_XML
+	OPT_XML,
+	OPT_OUTPUT
 };
 
 static const struct pa_opt pact_opts[] = {
@@ -45,6 +46,8 @@ static const struct pa_opt pact_opts[] = {
 	  .help = "verify: with --verifier gpgme, run N verifications at once (default: the processors it may use + 1)" },
 	{ .name = "xml", .id = OPT_XML,
 	  .help = "verify: print the <signatures> and <git> evidence as XML" },
+	{ .name = "output", .key = 'o', .arg = "FILE", .id = OPT_OUTPUT,
+	  .help = "verify: write to FILE (replaced atomically) instead of standard output" },
 	{ 0 }
 };
 
@@ -64,37 +67,37 @@ put_safe(FILE *fp, const char *s)
 static const char *const kind_names[] = { "detached", "commit", "tag" };
 
 static void
-print_signature(const struct pa_sig_entry *e)
+print_signature(FILE *out, const struct pa_sig_entry *e)
 {
 	bool commit = e->kind == PA_SIG_KIND_COMMIT;
 	struct pa_buf rights = PA_BUF_INIT;
 
-	printf("%-17s %-8s ", pa_sig_status_name(e->status), kind_names[e->kind]);
+	fprintf(out, "%-17s %-8s ", pa_sig_status_name(e->status), kind_names[e->kind]);
 	if (commit)
-		printf("%.12s", e->object);
+		fprintf(out, "%.12s", e->object);
 	else
-		put_safe(stdout, e->object);
+		put_safe(out, e->object);
 	if (e->uid != NULL || e->fpr[0] != '\0') {
-		fputs("  by ", stdout);
-		put_safe(stdout, e->uid ? e->uid : e->fpr);
+		fputs("  by ", out);
+		put_safe(out, e->uid ? e->uid : e->fpr);
 	}
 	if (e->fpr[0] != '\0' && e->uid != NULL) {
-		fputs(" [", stdout);
-		put_safe(stdout, e->fpr);
-		fputs("]", stdout);
+		fputs(" [", out);
+		put_safe(out, e->fpr);
+		fputs("]", out);
 	}
 	if (e->authorised) {
 		pa_rights_format(&rights, e->needed);
-		printf("  (%s: authorised", rights.ptr ? rights.ptr : "");
+		fprintf(out, "  (%s: authorised", rights.ptr ? rights.ptr : "");
 		if (commit && !e->authenticated)
-			fputs(", not authenticated", stdout);
-		fputs(")", stdout);
+			fputs(", not authenticated", out);
+		fputs(")", out);
 	}
 	if (e->reason != NULL) {
-		fputs("\n                  ", stdout);
-		put_safe(stdout, e->reason);
+		fputs("\n                  ", out);
+		put_safe(out, e->reason);
 	}
-	fputc('\n', stdout);
+	fputc('\n', out);
 	pa_buf_dispose(&rights);
 }
 
@@ -104,19 +107,20 @@ print_signature(const struct pa_sig_entry *e)
  * (a history of thousands of good commits is one count line).
  */
 static int
-report(const struct pa_sig_report *rep, struct pa_dossier *d, const struct pa_diag *diag)
+report(FILE *out, const struct pa_sig_report *rep, struct pa_dossier *d,
+    const struct pa_diag *diag)
 {
 	bool tag_ok = true, ok;
 	size_t i, commits = 0, authenticated = 0;
 
-	fputs("dossier ", stdout);
-	put_safe(stdout, pa_dossier_location(d));
+	fputs("dossier ", out);
+	put_safe(out, pa_dossier_location(d));
 	if (pa_dossier_commit(d) != NULL)
-		printf(" at %.12s", pa_dossier_commit(d));
-	printf("\ntrust: %s", rep->trust);
+		fprintf(out, " at %.12s", pa_dossier_commit(d));
+	fprintf(out, "\ntrust: %s", rep->trust);
 	if (rep->root != NULL && rep->root[0] != '\0')
-		printf(", root %.12s", rep->root);
-	fputc('\n', stdout);
+		fprintf(out, ", root %.12s", rep->root);
+	fputc('\n', out);
 	for (i = 0; i < rep->count; i++) {
 		const struct pa_sig_entry *e = &rep->entries[i];
 
@@ -128,19 +132,19 @@ report(const struct pa_sig_report *rep, struct pa_dossier *d, const struct pa_di
 					continue;
 			}
 		}
-		print_signature(e);
+		print_signature(out, e);
 		if (e->kind == PA_SIG_KIND_TAG && !e->authorised)
 			tag_ok = false;
 	}
 	if (commits > 0)
-		printf("commits: %zu checked, %zu authenticated\n", commits, authenticated);
-	printf("history: %s", rep->history);
+		fprintf(out, "commits: %zu checked, %zu authenticated\n", commits, authenticated);
+	fprintf(out, "history: %s", rep->history);
 	if (rep->reason != NULL) {
-		fputs(" (", stdout);
-		put_safe(stdout, rep->reason);
-		fputc(')', stdout);
+		fputs(" (", out);
+		put_safe(out, rep->reason);
+		fputc(')', out);
 	}
-	printf("\npact/commitments.xml: %s\n", rep->pact_signed ? "signed by an authorised signer" :
+	fprintf(out, "\npact/commitments.xml: %s\n", rep->pact_signed ? "signed by an authorised signer" :
 	    "NOT signed by an authorised signer");
 	for (i = 0; i < diag->count; i++) {
 		fprintf(stderr, "pactaudit: %s: ", pa_diag_severity_name(diag->entries[i].severity));
@@ -154,7 +158,7 @@ report(const struct pa_sig_report *rep, struct pa_dossier *d, const struct pa_di
 
 /* The <signatures> and <git> evidence of the report, as XML. */
 static int
-dump_xml(const struct pa_sig_report *rep)
+dump_xml(FILE *fp, const struct pa_sig_report *rep)
 {
 	xmlDoc *doc;
 	xmlNode *root;
@@ -179,7 +183,7 @@ dump_xml(const struct pa_sig_report *rep)
 	}
 	/* keep the XML but never let a control character reach the terminal */
 	pa_text_sanitize(&out, (const char *)mem, (size_t)len, PA_TEXT_KEEP_NL);
-	if (pa_buf_oom(&out) || fwrite(out.ptr, 1, out.size, stdout) != out.size)
+	if (pa_buf_oom(&out) || fwrite(out.ptr, 1, out.size, fp) != out.size)
 		error = pa_error_from_os("cannot write", "standard output");
 done:
 	pa_buf_dispose(&out);
@@ -210,8 +214,11 @@ verify_as_of(struct pa_sig_opts *so, struct pa_date *day, const char *arg)
 
 static int
 run_verify(const struct pa_cmd *cmd, struct pa_opt_state *st, const struct pa_dossier_opts *dopts,
-    const struct pa_sig_opts *sopts, const char *as_of_arg, bool xml)
+    const struct pa_sig_opts *sopts, const char *as_of_arg, bool xml, const char *output)
 {
+	FILE *out = stdout;
+	char *mem = NULL;
+	size_t memsize = 0;
 	struct pa_sig_opts so = *sopts;
 	struct pa_date as_of;
 	struct pa_dossier *d = NULL;
@@ -230,14 +237,29 @@ run_verify(const struct pa_cmd *cmd, struct pa_opt_state *st, const struct pa_do
 		rc = pa_cmd_fail();
 		goto done;
 	}
+	/* with -o the report is made in memory and replaces FILE at once */
+	if (output != NULL && (out = open_memstream(&mem, &memsize)) == NULL) {
+		out = stdout;
+		rc = pa_cmd_fail();
+		goto done;
+	}
 	if (xml) {
-		rc = dump_xml(rep) < 0 ? pa_cmd_fail() : PA_EXIT_OK;
+		rc = dump_xml(out, rep) < 0 ? pa_cmd_fail() : PA_EXIT_OK;
 		if (rc == PA_EXIT_OK && !rep->pact_signed)
 			rc = PA_EXIT_FINDINGS;
 	} else {
-		rc = report(rep, d, &diag);
+		rc = report(out, rep, d, &diag);
+	}
+	if (out != stdout) {
+		bool closed = fclose(out) == 0;
+
+		out = stdout;
+		if (rc != PA_EXIT_FAILURE &&
+		    (!closed || pa_cmd_write_output(output, mem, memsize) < 0))
+			rc = pa_cmd_fail();
 	}
 done:
+	free(mem);
 	pa_sig_report_free(rep);
 	pa_diag_dispose(&diag);
 	pa_dossier_free(d);
@@ -316,7 +338,7 @@ run_pact(const struct pa_cmd *cmd, int argc, char **argv)
 	struct pa_dossier_opts dopts = { 0 };
 	struct pa_sig_opts sopts = { 0 };
 	struct pa_opt_state st;
-	const char *sub, *key = NULL, *dir = ".", *as_of_arg = NULL;
+	const char *sub, *key = NULL, *dir = ".", *as_of_arg = NULL, *output = NULL;
 	unsigned long jobs;
 	bool sign, replace = false, xml = false, verify_only = false;
 	int c;
@@ -360,6 +382,10 @@ run_pact(const struct pa_cmd *cmd, int argc, char **argv)
 			xml = true;
 			verify_only = true;
 			break;
+		case OPT_OUTPUT:
+			output = st.arg;
+			verify_only = true;
+			break;
 		default:
 			if (!pa_cli_dossier_opt(&dopts, &sopts, c, st.arg))
 				return pa_opt_usage_error(cmd, "unexpected option");
@@ -374,7 +400,7 @@ run_pact(const struct pa_cmd *cmd, int argc, char **argv)
 		return pa_opt_usage_error(cmd, "--key, --dossier and --replace are for 'pact sign'");
 	if (sign)
 		return run_sign(cmd, &st, dir, key, replace);
-	return run_verify(cmd, &st, &dopts, &sopts, as_of_arg, xml);
+	return run_verify(cmd, &st, &dopts, &sopts, as_of_arg, xml, output);
 }
 
 const struct pa_cmd pa_cmd_pact = {
@@ -382,7 +408,7 @@ const struct pa_cmd pa_cmd_pact = {
 	.run = run_pact,
 	.summary = "sign pact/commitments.xml, or verify it and the signed history",
 	.synopsis = "sign [DOSSIER] [--key KEY] [--replace] | "
-	    "verify [DOSSIER] [--rev REV] [--keyring FILE] [--registry FILE] [options]",
+	    "verify [DOSSIER] [--rev REV] [--keyring FILE] [--registry FILE] [-o FILE] [options]",
 	.description =
 	    "'pact sign' adds an armoured detached signature of pact/commitments.xml,\n"
 	    "made with your own GnuPG key, to pact/commitments.xml.asc.  'pact verify'\n"

@@ -18,7 +18,8 @@
 
 enum {
 	OPT_RULES = 1,
-	OPT_FORMAT
+	OPT_FORMAT,
+	OPT_OUTPUT
 };
 
 static const struct pa_opt rules_opts[] = {
@@ -26,6 +27,8 @@ static const struct pa_opt rules_opts[] = {
 	  .help = "read the rule packs from DIR (default <datadir>/rules)" },
 	{ .name = "format", .arg = "F", .id = OPT_FORMAT,
 	  .help = "list and show: text (default) or json" },
+	{ .name = "output", .key = 'o', .arg = "FILE", .id = OPT_OUTPUT,
+	  .help = "write to FILE (replaced atomically) instead of standard output" },
 	{ 0 }
 };
 
@@ -243,20 +246,19 @@ show_rule(struct pa_buf *out, const struct pa_rule *r, bool json)
 	pa_buf_dispose(&tmp);
 }
 
+/* To -o FILE, or to standard output when output is NULL. */
 static int
-write_out(const struct pa_buf *out)
+write_out(const struct pa_buf *out, const char *output)
 {
 	if (pa_buf_oom(out))
 		return pa_cmd_fail();
-	if (fwrite(out->ptr, 1, out->size, stdout) != out->size || fflush(stdout) != 0) {
-		pa_error_from_os("cannot write", "standard output");
+	if (pa_cmd_write_output(output, out->ptr, out->size) < 0)
 		return pa_cmd_fail();
-	}
 	return PA_EXIT_OK;
 }
 
 static int
-lint(const char *dir)
+lint(const char *dir, const char *output)
 {
 	struct pa_diag diag = PA_DIAG_INIT;
 	struct pa_rulepack *pack = NULL;
@@ -280,7 +282,7 @@ lint(const char *dir)
 		pa_buf_printf(&out, "%s: %zu rules in %zu packs, digest %s\n", dir,
 		    pa_rulepack_count(pack), pa_rulepack_pack_count(pack),
 		    pa_rulepack_digest(pack));
-	rc = write_out(&out);
+	rc = write_out(&out, output);
 	if (rc == PA_EXIT_OK && error < 0) {
 		fprintf(stderr, "pactaudit: %s: %zu problem%s in the rule packs\n", dir,
 		    diag.count, diag.count == 1 ? "" : "s");
@@ -299,7 +301,7 @@ run_rules(const struct pa_cmd *cmd, int argc, char **argv)
 	struct pa_buf dir = PA_BUF_INIT, out = PA_BUF_INIT;
 	struct pa_rulepack *pack = NULL;
 	struct pa_opt_state st;
-	const char *rules = NULL, *format = "text", *action;
+	const char *rules = NULL, *format = "text", *action, *output = NULL;
 	const struct pa_rule *r;
 	int c, rc = PA_EXIT_OK, nargs;
 	bool json;
@@ -314,6 +316,9 @@ run_rules(const struct pa_cmd *cmd, int argc, char **argv)
 			return PA_EXIT_FAILURE;
 		case OPT_RULES:
 			rules = st.arg;
+			break;
+		case OPT_OUTPUT:
+			output = st.arg;
 			break;
 		case OPT_FORMAT:
 			format = st.arg;
@@ -341,7 +346,7 @@ run_rules(const struct pa_cmd *cmd, int argc, char **argv)
 			rc = pa_opt_usage_error(cmd, "lint takes at most one folder");
 			goto done;
 		}
-		rc = lint(nargs == 2 ? argv[st.optind + 1] : dir.ptr);
+		rc = lint(nargs == 2 ? argv[st.optind + 1] : dir.ptr, output);
 		goto done;
 	}
 	if (strcmp(action, "list") == 0) {
@@ -381,7 +386,7 @@ run_rules(const struct pa_cmd *cmd, int argc, char **argv)
 		rc = pa_cmd_fail();
 		goto done;
 	}
-	rc = write_out(&out);
+	rc = write_out(&out, output);
 done:
 	pa_rulepack_free(pack);
 	pa_buf_dispose(&dir);

@@ -86,6 +86,11 @@ assert_grep "^G $BOB" "$T/sig"
 assert_exit 0 pa ledger log --ledger "$L"
 assert_grep "^3 records, 0 untrusted" "$T/out"
 assert_grep "decision approve .*1200 GPU-hours" "$T/out"
+# -o FILE: the same listing in the file, nothing on standard output
+cp "$T/out" "$T/log.txt"
+assert_exit 0 pa ledger log --ledger "$L" -o "$T/log-o.txt"
+[ ! -s "$T/out" ] || pa_fail "ledger log -o also wrote to standard output"
+cmp -s "$T/log.txt" "$T/log-o.txt" || pa_fail "ledger log -o wrote another listing"
 fsck_clean "after decisions"
 
 # --- a key the policy does not list: refused before anything is written

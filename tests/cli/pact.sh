@@ -62,6 +62,15 @@ verify 1 "$D" --keyring "$K"
 summary "[@pact-signed='false']"
 assert_exit 1 "$PACTAUDIT" pact verify "$D" --keyring "$K"
 assert_grep 'NOT signed by an authorised signer' "$T/out"
+# -o FILE: the same report in the file (the exit status unchanged), nothing on standard output
+cp "$T/out" "$T/verify.txt"
+assert_exit 1 "$PACTAUDIT" pact verify "$D" --keyring "$K" -o "$T/verify-o.txt"
+[ ! -s "$T/out" ] || pa_fail "pact verify -o also wrote to standard output"
+cmp -s "$T/verify.txt" "$T/verify-o.txt" || pa_fail "pact verify -o wrote another report"
+assert_exit 1 "$PACTAUDIT" pact verify "$D" --keyring "$K" --xml -o "$T/verify-o.xml"
+assert_xpath 1 "/e:evidence/e:signatures" "$T/verify-o.xml"
+assert_exit 2 "$PACTAUDIT" pact sign -o "$T/x" "$D"
+assert_grep "for 'pact verify'" "$T/err"
 
 # no secret key for the one asked for: an error, the file untouched
 cp "$D/pact/commitments.xml.asc" "$T/asc.before"

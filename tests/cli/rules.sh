@@ -18,6 +18,14 @@ assert_grep "^T-SIGNATURE +blocker +AI Pact commitment ai-governance-strategy +2
 [ "$(wc -l <"$T/out")" -eq 16 ] || pa_fail "list: expected 16 lines"
 [ "$(sed -n 2p "$T/out" | cut -d' ' -f1)" = "T-CL-PROHIBITED" ] || pa_fail "list: not in pack order"
 
+# -o FILE: the same listing in the file, nothing on standard output
+cp "$T/out" "$T/list.txt"
+assert_exit 0 rules --rules "$FIX/good" list -o "$T/list-o.txt"
+[ ! -s "$T/out" ] || pa_fail "rules list -o also wrote to standard output"
+cmp -s "$T/list.txt" "$T/list-o.txt" || pa_fail "rules list -o wrote another listing"
+assert_exit 0 rules --rules "$FIX/good" lint -o "$T/lint.txt"
+assert_grep "15 rules in [0-9]+ packs, digest [0-9a-f]{64}" "$T/lint.txt"
+
 # list as JSON
 assert_exit 0 rules --rules "$FIX/good" --format json list
 assert_grep '^\[' "$T/out"
