@@ -1,5 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The review screen: curses set-up/teardown, view stack, key → action, prompts, resize. */
+/*
+ * The review screen: curses set-up/teardown, view stack, key → action, prompts, resize.
+ * Why over 800 lines: the actions (decide, waive, sort, filter, search,
+ * tag, the ':' commands) and the prompts they ask through share the
+ * screen's state and its one curses loop; what they compute is in model.c
+ * and the views, so what is left here is the wiring.  The actions are the
+ * part to move to a file of their own when the next one is added.
+ */
 #include "config.h"
 
 #include "review/screen.h"
