@@ -37,6 +37,10 @@ done
 assert_grep 'pactaudit check --format sarif' "$contrib/ci/github-actions.yml"
 assert_grep 'uses: github/codeql-action/upload-sarif@v4$' "$contrib/ci/github-actions.yml"
 assert_no_grep 'upload-sarif@v[123]' "$contrib/ci/github-actions.yml"
+# pactaudit ignores global git configuration: no job sets safe.directory
+# (where GIT_CONFIG_GLOBAL is /dev/null, git config --global would replace it)
+assert_no_grep 'safe\.directory' "$contrib/ci/github-actions.yml"
+assert_no_grep 'safe\.directory' "$contrib/ci/gitlab-ci.yml"
 assert_grep 'codequality: gl-code-quality-report.json' "$contrib/ci/gitlab-ci.yml"
 
 # --- the GitLab job's script, run as GitLab runs it ---------------------------
