@@ -207,6 +207,34 @@ create_temp(char name[40], int dirfd, const char *shown, mode_t mode)
 	return pa_error_from_os("cannot create a temporary file for", shown);
 }
 
+/*
+ * The temporary file that will replace a file of dirfd: created as
+ * create_temp() does, registered to be removed if a signal stops the run
+ * (*cleanup), with the replaced file's permissions when keep is not NULL
+ * (not the umask's).  A descriptor, or < 0 with nothing left behind.
+ */
+static int
+open_replacement(char tmp[40], int *cleanup, int dirfd, const char *shown,
+    const struct stat *keep, unsigned flags)
+{
+	int fd, error;
+
+	*cleanup = -1;
+	if ((fd = create_temp(tmp, dirfd, shown, (flags & PA_FILE_PRIVATE) ? 0600 : 0666)) < 0)
+		return fd;
+	*cleanup = pa_cleanup_add(dirfd, tmp, NULL);
+	if (keep != NULL && fchmod(fd, keep->st_mode & 07777) < 0) {
+		error = pa_error_from_os("cannot set the mode of the file replacing", shown);
+		close(fd);
+		unlinkat(dirfd, tmp, 0);
+		tmp[0] = '\0';
+		pa_cleanup_forget(*cleanup);
+		*cleanup = -1;
+		return error;
+	}
+	return fd;
+}
+
 int
 pa_file_write_atomic_at(int dirfd, const char *name, const char *shown, const char *data,
     size_t len, unsigned flags)
@@ -241,15 +269,10 @@ pa_file_write_atomic_at(int dirfd, const char *name, const char *shown, const ch
 	} else if (errno != ENOENT) {
 		return pa_error_from_os("cannot stat", shown);
 	}
-	if ((fd = create_temp(tmp, dirfd, shown, (flags & PA_FILE_PRIVATE) ? 0600 : 0666)) < 0) {
+	if ((fd = open_replacement(tmp, &cleanup, dirfd, shown, keep_mode ? &st : NULL,
+	    flags)) < 0) {
 		error = fd;
 		fd = -1;
-		goto done;
-	}
-	cleanup = pa_cleanup_add(dirfd, tmp, NULL);	/* removed if a signal stops the run */
-	/* the replaced file's permissions, not the umask's */
-	if (keep_mode && fchmod(fd, st.st_mode & 07777) < 0) {
-		error = pa_error_from_os("cannot set the mode of the file replacing", shown);
 		goto done;
 	}
 	if ((error = write_all(fd, data, len, shown)) < 0)
@@ -277,38 +300,48 @@ done:
 	return error;
 }
 
-int
-pa_file_write_atomic(const char *path, const char *data, size_t len, unsigned flags)
+/*
+ * The folder path names its file in, as named (the file itself is never
+ * followed), open in *dirfd, and the file's name in it.  0, or < 0 with the
+ * message set (a path that names a folder is not a file to replace).
+ */
+static int
+open_parent(int *dirfd, const char **name, const char *path)
 {
 	struct pa_buf dir = PA_BUF_INIT;
-	const char *slash = strrchr(path, '/'), *name;
-	int dirfd = -1, stdfd, error;
+	const char *slash = strrchr(path, '/');
+	int error = 0;
 
-	if ((stdfd = std_stream_fd(path)) >= 0)
-		return write_to_fd(stdfd, data, len, path);
-	name = slash != NULL ? slash + 1 : path;
-	if (*name == '\0' || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+	*dirfd = -1;
+	*name = slash != NULL ? slash + 1 : path;
+	if (**name == '\0' || strcmp(*name, ".") == 0 || strcmp(*name, "..") == 0)
 		return pa_error_set(PA_ERRCLASS_OS, "'%s' names a folder; not replaced", path);
-	/* the folder the caller named, as named; the file itself is never followed */
 	if (slash == NULL)
 		pa_buf_putc(&dir, '.');
 	else if (slash == path)
 		pa_buf_putc(&dir, '/');
 	else
 		pa_buf_put(&dir, path, (size_t)(slash - path));
-	if (pa_buf_oom(&dir)) {
+	if (pa_buf_oom(&dir))
 		error = pa_error_oom();
-		goto done;
-	}
-	if ((dirfd = open(dir.ptr, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+	else if ((*dirfd = open(dir.ptr, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		error = pa_error_from_os("cannot open the folder of", path);
-		goto done;
-	}
-	error = pa_file_write_atomic_at(dirfd, name, path, data, len, flags);
-done:
-	if (dirfd >= 0)
-		close(dirfd);
 	pa_buf_dispose(&dir);
+	return error;
+}
+
+int
+pa_file_write_atomic(const char *path, const char *data, size_t len, unsigned flags)
+{
+	const char *name;
+	int dirfd, stdfd, error;
+
+	if ((stdfd = std_stream_fd(path)) >= 0)
+		return write_to_fd(stdfd, data, len, path);
+	if ((error = open_parent(&dirfd, &name, path)) < 0)
+		return error;
+	error = pa_file_write_atomic_at(dirfd, name, path, data, len, flags);
+	close(dirfd);
 	return error;
 }
 
@@ -331,7 +364,7 @@ replace_dispose(struct pa_file_replace *r)
 int
 pa_file_replace_begin(struct pa_file_replace *r, const char *path, unsigned flags)
 {
-	const char *slash = strrchr(path, '/'), *name = slash != NULL ? slash + 1 : path;
+	const char *name;
 	struct stat st;
 	bool keep_mode = false;
 	int fd, error;
@@ -340,26 +373,14 @@ pa_file_replace_begin(struct pa_file_replace *r, const char *path, unsigned flag
 	r->dirfd = r->cleanup = -1;
 	r->flags = flags;
 	/* what pa_file_write_atomic() would not replace by a new file: its way */
-	if (std_stream_fd(path) >= 0 || *name == '\0' || strcmp(name, ".") == 0 ||
-	    strcmp(name, "..") == 0)
+	if (std_stream_fd(path) >= 0)
 		return 0;
-	if ((r->name = pa_strdup(name)) == NULL || (r->shown = pa_strdup(path)) == NULL ||
-	    (r->dirfd = slash == NULL ? open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC) :
-	    slash == path ? open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -2) == -1) {
+	if (open_parent(&r->dirfd, &name, path) < 0) {
+		pa_error_clear();	/* pa_file_write_atomic() says it again */
 		replace_dispose(r);
 		return 0;
 	}
-	if (r->dirfd == -2) {
-		char *dir = pa_strndup(path, (size_t)(slash - path));
-
-		r->dirfd = dir != NULL ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
-		free(dir);
-	}
-	if (r->dirfd < 0) {
-		replace_dispose(r);
-		return 0;
-	}
-	if (fstatat(r->dirfd, r->name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+	if (fstatat(r->dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
 		if (!S_ISREG(st.st_mode)) {
 			replace_dispose(r);
 			return 0;
@@ -369,17 +390,14 @@ pa_file_replace_begin(struct pa_file_replace *r, const char *path, unsigned flag
 		replace_dispose(r);
 		return 0;
 	}
-	if ((fd = create_temp(r->tmp, r->dirfd, path,
-	    (flags & PA_FILE_PRIVATE) ? 0600 : 0666)) < 0) {
+	if ((r->name = pa_strdup(name)) == NULL || (r->shown = pa_strdup(path)) == NULL) {
+		replace_dispose(r);
+		return pa_error_oom();
+	}
+	if ((fd = open_replacement(r->tmp, &r->cleanup, r->dirfd, path,
+	    keep_mode ? &st : NULL, flags)) < 0) {
 		replace_dispose(r);
 		return fd;
-	}
-	r->cleanup = pa_cleanup_add(r->dirfd, r->tmp, NULL);
-	if (keep_mode && fchmod(fd, st.st_mode & 07777) < 0) {
-		error = pa_error_from_os("cannot set the mode of the file replacing", path);
-		close(fd);
-		replace_dispose(r);
-		return error;
 	}
 	if ((r->fp = fdopen(fd, "w")) == NULL) {
 		error = pa_error_oom();
