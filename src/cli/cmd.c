@@ -5,6 +5,7 @@
 #include "cli/cmd.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/buf.h"
@@ -104,6 +105,48 @@ void
 pa_cmd_results_free(void *p)
 {
 	pa_results_free(p);
+}
+
+int
+pa_cmd_sink_open(struct pa_cmd_sink *s, const char *output)
+{
+	int error;
+
+	memset(s, 0, sizeof(*s));
+	s->output = output;
+	if (output == NULL) {
+		s->fp = stdout;
+		return 0;
+	}
+	if ((error = pa_file_replace_begin(&s->replace, output, 0)) < 0)
+		return error;
+	if (error == 1) {
+		s->replacing = true;
+		s->fp = s->replace.fp;
+		return 0;
+	}
+	if ((s->fp = open_memstream(&s->mem, &s->size)) == NULL)
+		return pa_error_oom();
+	return 0;
+}
+
+int
+pa_cmd_sink_close(struct pa_cmd_sink *s, int error)
+{
+	if (s->replacing) {
+		if (error < 0)
+			pa_file_replace_abort(&s->replace);
+		else
+			error = pa_file_replace_commit(&s->replace);
+	} else if (s->output != NULL && s->fp != NULL) {
+		if (fclose(s->fp) != 0 && error == 0)
+			error = pa_error_oom();
+		if (error == 0)
+			error = pa_file_write_atomic(s->output, s->mem ? s->mem : "", s->size, 0);
+	}
+	free(s->mem);
+	memset(s, 0, sizeof(*s));
+	return error;
 }
 
 int

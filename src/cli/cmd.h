@@ -3,7 +3,11 @@
 #ifndef PA_CLI_CMD_H
 #define PA_CLI_CMD_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
+
+#include "util/file.h"
 
 #include "cli/opt.h"
 
@@ -45,6 +49,28 @@ void pa_cmd_results_free(void *p);
  * output is NULL, to standard output.  0, or < 0 with the message set.
  */
 int pa_cmd_write_output(const char *output, const char *data, size_t len);
+
+/*
+ * Where a command writes its output as it makes it (-o): standard output
+ * when output is NULL; a temporary file beside a regular file or new name,
+ * renamed over it by pa_cmd_sink_close(); for anything else (a device, a
+ * pipe) memory, written as pa_file_write_atomic() says.  Write to s->fp.
+ */
+struct pa_cmd_sink {
+	FILE *fp;
+	const char *output;
+	struct pa_file_replace replace;
+	bool replacing;
+	char *mem;
+	size_t size;
+};
+/* 0, or < 0 with the message set (s->fp is then NULL). */
+int pa_cmd_sink_open(struct pa_cmd_sink *s, const char *output);
+/*
+ * Finish: with error 0 the output takes its place (0, or < 0 with the
+ * message set); with error < 0 nothing is written and error is returned.
+ */
+int pa_cmd_sink_close(struct pa_cmd_sink *s, int error);
 
 /* One entry per command file. */
 extern const struct pa_cmd pa_cmd_check;

@@ -94,9 +94,7 @@ run_ledger(const struct pa_cmd *cmd, int argc, char **argv)
 	struct pa_ledger_log *log = NULL;
 	struct pa_ledger_signer signer = { 0 };
 	const char *dir = NULL, *keyring = NULL, *verb, *output = NULL;
-	char *mem = NULL;
-	size_t memsize = 0;
-	FILE *out = stdout;
+	struct pa_cmd_sink sink;
 	const char **auditors = NULL;
 	size_t n = 0, i;
 	char commit[41];
@@ -151,27 +149,19 @@ run_ledger(const struct pa_cmd *cmd, int argc, char **argv)
 		rc = pa_cmd_fail();
 		goto done;
 	}
-	/* with -o the listing is made in memory and replaces FILE at once */
-	if (output != NULL && (out = open_memstream(&mem, &memsize)) == NULL) {
+	if (pa_cmd_sink_open(&sink, output) < 0) {
 		rc = pa_cmd_fail();
 		goto done;
 	}
 	for (i = 0; i < log->count; i++)
-		print_entry(out, &log->entries[i]);
-	fprintf(out, "%zu records, %zu untrusted\n", log->count, log->untrusted);
-	if (output != NULL) {
-		if (fclose(out) != 0 || pa_cmd_write_output(output, mem, memsize) < 0) {
-			out = stdout;
-			rc = pa_cmd_fail();
-			goto done;
-		}
-		out = stdout;
+		print_entry(sink.fp, &log->entries[i]);
+	fprintf(sink.fp, "%zu records, %zu untrusted\n", log->count, log->untrusted);
+	if (pa_cmd_sink_close(&sink, 0) < 0) {
+		rc = pa_cmd_fail();
+		goto done;
 	}
 	rc = log->untrusted > 0 ? PA_EXIT_FINDINGS : PA_EXIT_OK;
 done:
-	if (out != stdout)
-		fclose(out);
-	free(mem);
 	pa_ledger_log_free(log);
 	pa_ledger_free(ledger);
 	pa_buf_dispose(&def);

@@ -216,9 +216,7 @@ static int
 run_verify(const struct pa_cmd *cmd, struct pa_opt_state *st, const struct pa_dossier_opts *dopts,
     const struct pa_sig_opts *sopts, const char *as_of_arg, bool xml, const char *output)
 {
-	FILE *out = stdout;
-	char *mem = NULL;
-	size_t memsize = 0;
+	struct pa_cmd_sink sink;
 	struct pa_sig_opts so = *sopts;
 	struct pa_date as_of;
 	struct pa_dossier *d = NULL;
@@ -237,29 +235,21 @@ run_verify(const struct pa_cmd *cmd, struct pa_opt_state *st, const struct pa_do
 		rc = pa_cmd_fail();
 		goto done;
 	}
-	/* with -o the report is made in memory and replaces FILE at once */
-	if (output != NULL && (out = open_memstream(&mem, &memsize)) == NULL) {
-		out = stdout;
+	if (pa_cmd_sink_open(&sink, output) < 0) {
 		rc = pa_cmd_fail();
 		goto done;
 	}
 	if (xml) {
-		rc = dump_xml(out, rep) < 0 ? pa_cmd_fail() : PA_EXIT_OK;
+		rc = dump_xml(sink.fp, rep) < 0 ? pa_cmd_fail() : PA_EXIT_OK;
 		if (rc == PA_EXIT_OK && !rep->pact_signed)
 			rc = PA_EXIT_FINDINGS;
 	} else {
-		rc = report(out, rep, d, &diag);
+		rc = report(sink.fp, rep, d, &diag);
 	}
-	if (out != stdout) {
-		bool closed = fclose(out) == 0;
-
-		out = stdout;
-		if (rc != PA_EXIT_FAILURE &&
-		    (!closed || pa_cmd_write_output(output, mem, memsize) < 0))
-			rc = pa_cmd_fail();
-	}
+	if (pa_cmd_sink_close(&sink, rc == PA_EXIT_FAILURE ? PA_ERROR : 0) < 0 &&
+	    rc != PA_EXIT_FAILURE)
+		rc = pa_cmd_fail();
 done:
-	free(mem);
 	pa_sig_report_free(rep);
 	pa_diag_dispose(&diag);
 	pa_dossier_free(d);

@@ -67,10 +67,7 @@ int
 pa_cli_write_report(const struct pa_cli_output *out, struct pa_results *const *docs,
     size_t count, const struct pa_render_opts *ro)
 {
-	struct pa_file_replace r;
-	char *mem = NULL;
-	size_t size = 0;
-	FILE *fp;
+	struct pa_cmd_sink sink;
 	int error;
 
 	if (out->file == NULL || strcmp(out->file, "-") == 0) {
@@ -86,28 +83,8 @@ pa_cli_write_report(const struct pa_cli_output *out, struct pa_results *const *d
 		}
 		return error;
 	}
-	/*
-	 * To a file: a new name or a regular file is replaced atomically by a
-	 * temporary file the report is streamed to (a call's report is never
-	 * held in memory whole); anything else is rendered in memory first,
-	 * then written as pa_file_write_atomic() says.
-	 */
-	if ((error = pa_file_replace_begin(&r, out->file, 0)) < 0)
+	/* to a file: streamed, never held in memory whole (pa_cmd_sink) */
+	if ((error = pa_cmd_sink_open(&sink, out->file)) < 0)
 		return error;
-	if (error == 1) {
-		if ((error = pa_render(r.fp, out->format, docs, count, ro)) < 0) {
-			pa_file_replace_abort(&r);
-			return error;
-		}
-		return pa_file_replace_commit(&r);
-	}
-	if ((fp = open_memstream(&mem, &size)) == NULL)
-		return pa_error_oom();
-	error = pa_render(fp, out->format, docs, count, ro);
-	if (fclose(fp) != 0 && error == 0)
-		error = pa_error_oom();
-	if (error == 0)
-		error = pa_file_write_atomic(out->file, mem ? mem : "", size, 0);
-	free(mem);
-	return error;
+	return pa_cmd_sink_close(&sink, pa_render(sink.fp, out->format, docs, count, ro));
 }
