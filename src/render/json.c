@@ -5,7 +5,6 @@
 #include "render/writer.h"
 
 #include <jansson.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,15 +88,11 @@ json_baseline(const struct pa_results *d)
 
 /* GPU-hours as a JSON number (an integer when it is one), null when absent or not a number. */
 static json_t *
-jhours(const char *s)
+jhours(const struct pa_results_applicant *a)
 {
-	char *end;
 	double v;
 
-	if (s == NULL || *s == '\0')
-		return json_null();
-	v = strtod(s, &end);
-	if (*end != '\0' || !isfinite(v) || v < 0)
+	if (!pa_results_gpu_hours(a, &v))
 		return json_null();
 	if (v < 9007199254740992.0 && v == (double)(json_int_t)v)
 		return json_integer((json_int_t)v);
@@ -116,7 +111,7 @@ json_applicant(json_t *o, const struct pa_results_applicant *a)
 	    jset(req, "call", jstr(a->call)) &&
 	    jset(req, "machine", jstr(a->machine)) &&
 	    jset(req, "partition", jstr(a->partition)) &&
-	    jset(req, "gpu_hours", jhours(a->gpu_hours));
+	    jset(req, "gpu_hours", jhours(a));
 
 	if (!ok) {
 		json_decref(who);

@@ -12,6 +12,7 @@
 #include "results/results.h"
 #include "results/internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,22 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/text.h"
+
+bool
+pa_results_gpu_hours(const struct pa_results_applicant *a, double *out)
+{
+	const char *s = a != NULL ? a->gpu_hours : NULL;
+	char *end;
+	double v;
+
+	if (s == NULL || *s == '\0')
+		return false;
+	v = strtod(s, &end);
+	if (*end != '\0' || !isfinite(v) || v < 0)
+		return false;
+	*out = v;
+	return true;
+}
 
 static const char *const severity_names[] = {
 	[PA_SEVERITY_INFO] = "info",

@@ -137,6 +137,13 @@ struct pa_results_applicant {
 	char *call, *machine, *partition, *gpu_hours;
 };
 
+/*
+ * The GPU-hours a applies for as a number: true when gpu_hours is written
+ * as a finite number of at least 0 (and nothing else), false otherwise
+ * (not given, or text that is not such a number).
+ */
+bool pa_results_gpu_hours(const struct pa_results_applicant *a, double *out);
+
 struct pa_results {
 	char *tool_version;
 	char *rules_version;

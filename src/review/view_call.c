@@ -76,13 +76,12 @@ static int
 requested_cell(struct pa_review_row *r, struct pa_buf *b, const struct pa_review_dossier *d)
 {
 	const char *h = d->res != NULL ? d->res->applicant.gpu_hours : NULL;
-	char *end;
 	double v;
 
 	if (h == NULL || *h == '\0')
 		return pa_review_row_text(r, NULL);
-	v = strtod(h, &end);
-	if (*end != '\0' || !(v >= 0 && v < 1e15))
+	/* beyond 1e15 the short form would need more than the column holds */
+	if (!pa_results_gpu_hours(&d->res->applicant, &v) || v >= 1e15)
 		return pa_review_row_text(r, h);
 	pa_buf_clear(b);
 	pa_review_format_hours(b, v);

@@ -258,7 +258,7 @@ pa_xpathfn_env_set_as_of(struct pa_xpathfn_env *env, const struct pa_date *as_of
 {
 	if (as_of == NULL)
 		return pa_error_setc(PA_EINVALID, PA_ERRCLASS_USAGE,
-		    "'' is not a date (YYYY-MM-DD)");
+		    "no as-of date for the rules");
 	memcpy(env->as_of, as_of->iso, sizeof(env->as_of));
 	env->as_of_days = (double)as_of->days;
 	return 0;

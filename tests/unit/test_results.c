@@ -122,6 +122,30 @@ test_results_names(void)
 }
 
 static void
+test_results_gpu_hours(void)
+{
+	static const struct { const char *text; bool ok; double v; } rows[] = {
+		{ "120000", true, 120000 }, { "0", true, 0 }, { "2.5e5", true, 250000 },
+		{ "12.75", true, 12.75 }, { NULL, false, 0 }, { "", false, 0 },
+		{ "-1", false, 0 }, { "12 hours", false, 0 }, { "inf", false, 0 },
+		{ "nan", false, 0 }, { "1e999", false, 0 }, { " 5", true, 5 },
+		{ "5 ", false, 0 },
+	};
+	struct pa_results_applicant a = { 0 };
+	size_t i;
+	double v;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		a.gpu_hours = (char *)rows[i].text;
+		v = -42;
+		CU_ASSERT_EQUAL(pa_results_gpu_hours(&a, &v), rows[i].ok);
+		/* a refused text leaves *out as it was */
+		CU_ASSERT_DOUBLE_EQUAL(v, rows[i].ok ? rows[i].v : -42, 1e-9);
+	}
+	CU_ASSERT_FALSE(pa_results_gpu_hours(NULL, &v));
+}
+
+static void
 test_results_fingerprint(void)
 {
 	char a[PA_DIGEST_HEXLEN + 1], b[PA_DIGEST_HEXLEN + 1];
@@ -477,6 +501,7 @@ static CU_TestInfo results_tests[] = {
 	{ "verdict_table", test_results_verdict_table },
 	{ "count_thresholds", test_results_count_thresholds },
 	{ "names", test_results_names },
+	{ "gpu hours", test_results_gpu_hours },
 	{ "fingerprint", test_results_fingerprint },
 	{ "add_finding_copies_and_sanitises", test_results_add_finding_copies_and_sanitises },
 	{ "sort", test_results_sort },
