@@ -12,10 +12,51 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:r="urn:pactaudit:results:1"
-    exclude-result-prefixes="r">
+    xmlns:a="urn:pactaudit:allocation:1"
+    exclude-result-prefixes="r a">
 
   <!-- Every dossier, whether the input is one <results> or a <results-set>. -->
   <xsl:variable name="dossiers" select="/r:results | /r:results-set/r:results"/>
+
+  <!--
+    The call's allocation plan (report \-\-plan): the program puts the plan
+    (urn:pactaudit:allocation:1) as the last child of the top element, and
+    each dossier's line of it (a:applicant) as the last child of its
+    <results>.  Empty without a plan.
+  -->
+  <xsl:variable name="plan" select="/*/a:allocation"/>
+
+  <!--
+    The plan's line of the current <results>, when it is about the commit
+    these results are of (a line for another commit is stale: not shown as
+    this dossier's decision).
+  -->
+  <xsl:template name="plan-line-ok">
+    <xsl:if test="a:applicant[not(@commit) and not(current()/r:dossier/@commit)
+                  or @commit = current()/r:dossier/@commit]">yes</xsl:if>
+  </xsl:template>
+
+  <!--
+    The decision cell of the current <results>: '' without a plan, else the
+    decision (approve, reject, request-changes), "no decision", "not in the
+    plan", or "plan for another commit".
+  -->
+  <xsl:template name="decision-word">
+    <xsl:variable name="ok"><xsl:call-template name="plan-line-ok"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="not($plan)"/>
+      <xsl:when test="not(a:applicant)">not in the plan</xsl:when>
+      <xsl:when test="$ok != 'yes'">plan for another commit</xsl:when>
+      <xsl:when test="a:applicant/@decision"><xsl:value-of select="a:applicant/@decision"/></xsl:when>
+      <xsl:otherwise>no decision</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The GPU-hours granted to the current <results>: '' unless its plan line holds. -->
+  <xsl:template name="granted">
+    <xsl:variable name="ok"><xsl:call-template name="plan-line-ok"/></xsl:variable>
+    <xsl:if test="$ok = 'yes'"><xsl:value-of select="a:applicant/@granted"/></xsl:if>
+  </xsl:template>
 
   <!-- Characters that Markdown text must not carry unescaped. -->
   <xsl:variable name="md-special" select="'\`*_[]&lt;&gt;|~&amp;&#9;&#10;&#13;'"/>

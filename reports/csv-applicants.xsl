@@ -4,7 +4,9 @@
   CSV report, the format "csv-applicants": one row per dossier (the call
   overview of the board report), RFC 4180 like csv.xsl, with the same
   protection against spreadsheet formulas.  Decision and granted hours
-  are empty until a source of decisions is given.
+  come from the allocation plan (report \-\-plan) and are empty without one;
+  the decision says "not in the plan" or "plan for another commit" when
+  the plan has no line for these results.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -45,8 +47,12 @@
       <xsl:call-template name="csv"><xsl:with-param name="s" select="count($o[@severity = 'warning'])"/></xsl:call-template>
       <xsl:call-template name="csv"><xsl:with-param name="s" select="count(r:finding[not(@in-force = 'false')][@status = 'needs-review'])"/></xsl:call-template>
       <xsl:call-template name="csv"><xsl:with-param name="s" select="count(r:finding[not(@in-force = 'false')][@status = 'waived'])"/></xsl:call-template>
-      <xsl:call-template name="csv"><xsl:with-param name="s" select="''"/></xsl:call-template>
-      <xsl:call-template name="csv"><xsl:with-param name="s" select="''"/></xsl:call-template>
+      <xsl:call-template name="csv">
+        <xsl:with-param name="s"><xsl:call-template name="decision-word"/></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="csv">
+        <xsl:with-param name="s"><xsl:call-template name="granted"/></xsl:with-param>
+      </xsl:call-template>
       <xsl:call-template name="csv-who"/>
     </xsl:for-each>
   </xsl:template>

@@ -8,7 +8,10 @@
 
   The program passes reports/report.css as $css and reports/report.js as
   $js (inlined), the SHA-256 of the script as $js-hash (base64, for the
-  Content-Security-Policy), and the generation time as $generated.  The
+  Content-Security-Policy), the generation time as $generated and, with
+  \-\-auditor, who prepared the report as $auditor.  With \-\-plan, the
+  allocation plan is in the input (see $plan in common.xsl): decisions,
+  granted hours and capacity per machine are then shown, else "—".  The
   policy allows no load at all: default-src 'none'; the script only by its
   hash; inline style by 'unsafe-inline' (style attributes cannot be
   hashed in CSP level 2 browsers, and the bars of the charts are sized by
@@ -24,7 +27,8 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:r="urn:pactaudit:results:1"
-    exclude-result-prefixes="r">
+    xmlns:a="urn:pactaudit:allocation:1"
+    exclude-result-prefixes="r a">
 
   <xsl:import href="common.xsl"/>
 
@@ -35,7 +39,10 @@
   <xsl:param name="js" select="''"/>
   <xsl:param name="js-hash" select="''"/>
   <xsl:param name="generated" select="''"/>
+  <xsl:param name="auditor" select="''"/>
 
+  <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+  <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
   <xsl:variable name="eurlex" select="'https://eur-lex.europa.eu/eli/reg/2024/1689/oj'"/>
 
   <!-- Dossiers by requested machine; findings in force by article, by rule. -->
@@ -44,6 +51,10 @@
       use="concat(substring-before(concat(@ref, ' '), ' '), ' ',
            substring-before(concat(translate(substring-after(@ref, ' '), '(,;', '   '), ' '), ' '))"/>
   <xsl:key name="by-rule" match="r:finding" use="@rule"/>
+  <!-- The plan's partitions by machine, and its own lines (not their copies) by requested machine. -->
+  <xsl:key name="cap-by-machine" match="a:capacity" use="@machine"/>
+  <xsl:key name="line-by-machine" match="a:allocation/a:applicant"
+      use="translate(@requested-machine, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
 
   <xsl:variable name="in-force" select="$dossiers/r:finding[not(@in-force = 'false')]"/>
   <xsl:variable name="open" select="$in-force[not(@status = 'waived' or @status = 'baselined'
@@ -83,6 +94,12 @@
             <xsl:if test="$generated != ''">
               <xsl:value-of select="concat(' · generated ', $generated)"/>
             </xsl:if>
+            <xsl:if test="$auditor != ''">
+              <xsl:value-of select="concat(' · prepared by ', $auditor)"/>
+            </xsl:if>
+            <xsl:if test="$plan">
+              <xsl:value-of select="concat(' · allocation plan of call ', $plan/@call)"/>
+            </xsl:if>
             <xsl:value-of select="concat(' · ', $dossiers[1]/r:tool/@name, ' ', $dossiers[1]/r:tool/@version)"/>
             <xsl:if test="$dossiers[1]/r:rules/@version">
               <xsl:value-of select="concat(' · rules ', $dossiers[1]/r:rules/@version)"/>
@@ -99,7 +116,13 @@
         <footer>
           <xsl:text>Rendered by </xsl:text>
           <xsl:value-of select="concat($dossiers[1]/r:tool/@name, ' ', $dossiers[1]/r:tool/@version)"/>
-          <xsl:text> from its results (urn:pactaudit:results:1). A check against rules, not legal advice. Decisions and granted hours are shown as — until a decisions source is given.</xsl:text>
+          <xsl:text> from its results (urn:pactaudit:results:1). A check against rules, not legal advice. </xsl:text>
+          <xsl:choose>
+            <xsl:when test="$plan">
+              <xsl:value-of select="concat('Decisions, granted hours and capacity from the allocation plan of call ', $plan/@call, ' (urn:pactaudit:allocation:1).')"/>
+            </xsl:when>
+            <xsl:otherwise>Decisions and granted hours are shown as — until an allocation plan is given (report --plan).</xsl:otherwise>
+          </xsl:choose>
         </footer>
         <xsl:if test="$js != ''">
           <script><xsl:value-of select="$js"/></script>
@@ -152,6 +175,13 @@
         <li class="v-eligible"><b><xsl:value-of select="count($dossiers[normalize-space(r:verdict) = 'eligible'])"/></b> eligible</li>
         <li class="v-needs-changes"><b><xsl:value-of select="count($dossiers[normalize-space(r:verdict) = 'needs-changes'])"/></b> need changes</li>
         <li class="v-ineligible"><b><xsl:value-of select="count($dossiers[normalize-space(r:verdict) = 'ineligible'])"/></b> ineligible</li>
+        <xsl:if test="$plan">
+          <li><b><xsl:value-of select="$plan/a:totals/@funded"/></b> funded</li>
+          <li><b>
+            <xsl:call-template name="fmt-hours"><xsl:with-param name="h" select="$plan/a:totals/@granted"/></xsl:call-template>
+          </b> of <xsl:call-template name="fmt-hours"><xsl:with-param name="h" select="$plan/a:totals/@gpu-hours"/></xsl:call-template>
+          GPU-hours granted</li>
+        </xsl:if>
       </ul>
       <div class="table-wrap">
         <table class="applicants sortable" id="applicants">
@@ -200,8 +230,7 @@
                 <td class="num"><xsl:value-of select="count($o[@severity = 'blocker'])"/></td>
                 <td class="num"><xsl:value-of select="count($o[@severity = 'error'])"/></td>
                 <td class="num"><xsl:value-of select="count($o[@severity = 'warning'])"/></td>
-                <td class="pending">—</td>
-                <td class="num pending" data-sort="0">—</td>
+                <xsl:call-template name="decision-cells"/>
               </tr>
             </xsl:for-each>
           </tbody>
@@ -240,7 +269,7 @@
                     <xsl:with-param name="h" select="sum($m[normalize-space(r:verdict) = 'eligible']/r:request/@gpu-hours[string(number(.)) != 'NaN'])"/>
                   </xsl:call-template>
                 </td>
-                <td class="num pending">—</td>
+                <xsl:call-template name="granted-sum"><xsl:with-param name="of" select="$m"/></xsl:call-template>
               </tr>
             </xsl:for-each>
           </tbody>
@@ -258,12 +287,140 @@
                   <xsl:with-param name="h" select="sum($dossiers[normalize-space(r:verdict) = 'eligible']/r:request/@gpu-hours[string(number(.)) != 'NaN'])"/>
                 </xsl:call-template>
               </td>
-              <td class="num pending">—</td>
+              <xsl:call-template name="granted-sum"><xsl:with-param name="of" select="$dossiers"/></xsl:call-template>
             </tr>
           </tfoot>
         </table>
       </div>
+      <xsl:if test="$plan">
+        <xsl:call-template name="capacity"/>
+      </xsl:if>
     </section>
+  </xsl:template>
+
+  <!-- The decision and granted cells of an overview row (the current <results>). -->
+  <xsl:template name="decision-cells">
+    <xsl:variable name="d"><xsl:call-template name="decision-word"/></xsl:variable>
+    <xsl:variable name="g"><xsl:call-template name="granted"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$d = ''">
+        <td class="pending">—</td>
+        <td class="num pending" data-sort="0">—</td>
+      </xsl:when>
+      <xsl:otherwise>
+        <td>
+          <xsl:attribute name="class">
+            <xsl:choose>
+              <xsl:when test="$d = 'approve'">decision decision-approve</xsl:when>
+              <xsl:when test="$d = 'reject'">decision decision-reject</xsl:when>
+              <xsl:when test="$d = 'request-changes'">decision decision-changes</xsl:when>
+              <xsl:otherwise>decision pending</xsl:otherwise>
+            </xsl:choose>
+          </xsl:attribute>
+          <xsl:value-of select="$d"/>
+          <xsl:if test="$g != '' and a:applicant/@outcome != 'granted'">
+            <xsl:text> </xsl:text><span class="sub"><xsl:value-of select="a:applicant/@outcome"/></span>
+          </xsl:if>
+        </td>
+        <xsl:choose>
+          <xsl:when test="$g != ''">
+            <td class="num" data-sort="{number($g)}">
+              <xsl:call-template name="fmt-hours"><xsl:with-param name="h" select="$g"/></xsl:call-template>
+              <xsl:if test="a:applicant/@outcome = 'granted'">
+                <xsl:text> </xsl:text>
+                <span class="sub id"><xsl:value-of select="concat(a:applicant/@machine, '/', a:applicant/@partition)"/></span>
+              </xsl:if>
+            </td>
+          </xsl:when>
+          <xsl:otherwise><td class="num pending" data-sort="0">—</td></xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The GPU-hours granted to a set of <results> by the plan (lines for their commits only). -->
+  <xsl:template name="granted-sum">
+    <xsl:param name="of"/>
+    <xsl:choose>
+      <xsl:when test="$plan">
+        <td class="num">
+          <xsl:call-template name="fmt-hours">
+            <xsl:with-param name="h"><xsl:call-template name="granted-of"><xsl:with-param name="of" select="$of"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
+        </td>
+      </xsl:when>
+      <xsl:otherwise><td class="num pending">—</td></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--
+    The sum of the "granted" template over a set of <results>, split in
+    halves (depth log n, time n log n): XPath 1.0 cannot sum a value that
+    depends on each line's own <results>.
+  -->
+  <xsl:template name="granted-of">
+    <xsl:param name="of"/>
+    <xsl:variable name="n" select="count($of)"/>
+    <xsl:choose>
+      <xsl:when test="$n = 0">0</xsl:when>
+      <xsl:when test="$n = 1">
+        <xsl:for-each select="$of">
+          <xsl:variable name="g"><xsl:call-template name="granted"/></xsl:variable>
+          <xsl:value-of select="number(concat('0', $g))"/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="h" select="floor($n div 2)"/>
+        <xsl:variable name="x">
+          <xsl:call-template name="granted-of"><xsl:with-param name="of" select="$of[position() &lt;= $h]"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="y">
+          <xsl:call-template name="granted-of"><xsl:with-param name="of" select="$of[position() &gt; $h]"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:value-of select="$x + $y"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The call's capacity per machine and partition, from the plan. -->
+  <xsl:template name="capacity">
+    <h3>Capacity of the call (allocation plan)</h3>
+    <div class="table-wrap">
+      <table class="capacity">
+        <thead>
+          <tr>
+            <th scope="col">Machine</th><th scope="col">Partition</th>
+            <th scope="col" class="num">GPUs per node</th>
+            <th scope="col" class="num">Capacity GPU-h</th>
+            <th scope="col" class="num">Granted GPU-h</th>
+            <th scope="col" class="num">Node-hours granted</th>
+            <th scope="col" class="num">Left GPU-h</th>
+          </tr>
+        </thead>
+        <tbody>
+          <xsl:for-each select="$plan/a:capacity">
+            <tr>
+              <td class="id"><xsl:value-of select="@machine"/></td>
+              <td class="id"><xsl:value-of select="@partition"/></td>
+              <td class="num"><xsl:value-of select="@gpus-per-node"/></td>
+              <td class="num"><xsl:call-template name="fmt-hours"><xsl:with-param name="h" select="@gpu-hours"/></xsl:call-template></td>
+              <td class="num"><xsl:call-template name="fmt-hours"><xsl:with-param name="h" select="@granted"/></xsl:call-template></td>
+              <td class="num"><xsl:call-template name="fmt-hours"><xsl:with-param name="h" select="@granted-node-hours"/></xsl:call-template></td>
+              <td class="num"><xsl:call-template name="fmt-hours"><xsl:with-param name="h" select="@left"/></xsl:call-template></td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colspan="3">The call</th>
+            <td class="num"><xsl:call-template name="fmt-hours"><xsl:with-param name="h" select="$plan/a:totals/@gpu-hours"/></xsl:call-template></td>
+            <td class="num"><xsl:call-template name="fmt-hours"><xsl:with-param name="h" select="$plan/a:totals/@granted"/></xsl:call-template></td>
+            <td class="num"><xsl:call-template name="fmt-hours"><xsl:with-param name="h" select="sum($plan/a:capacity/@granted-node-hours)"/></xsl:call-template></td>
+            <td class="num"><xsl:call-template name="fmt-hours"><xsl:with-param name="h" select="$plan/a:totals/@left"/></xsl:call-template></td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
   </xsl:template>
 
   <xsl:template name="applicant-name">
@@ -302,10 +459,49 @@
     <span class="badge verdict-{$v}"><xsl:value-of select="$v"/></span>
   </xsl:template>
 
+  <!-- The Decision fact of an applicant's section, from the plan. -->
+  <xsl:template name="decision-facts">
+    <xsl:variable name="d"><xsl:call-template name="decision-word"/></xsl:variable>
+    <xsl:variable name="l" select="a:applicant"/>
+    <xsl:choose>
+      <xsl:when test="$d = ''"><dd class="pending">— (no allocation plan given)</dd></xsl:when>
+      <xsl:when test="not($l)"><dd class="pending">not in the allocation plan of call <xsl:value-of select="$plan/@call"/></dd></xsl:when>
+      <xsl:when test="$d = 'plan for another commit'">
+        <dd class="pending">
+          <xsl:text>the allocation plan is about commit </xsl:text>
+          <code title="{$l/@commit}"><xsl:value-of select="substring($l/@commit, 1, 12)"/></code>
+          <xsl:text>, not the commit of these results</xsl:text>
+        </dd>
+      </xsl:when>
+      <xsl:otherwise>
+        <dd>
+          <b><xsl:value-of select="$d"/></b>
+          <xsl:if test="$l/@decision-commit">
+            <xsl:text> (ledger commit </xsl:text>
+            <code title="{$l/@decision-commit}"><xsl:value-of select="substring($l/@decision-commit, 1, 12)"/></code>
+            <xsl:text>)</xsl:text>
+          </xsl:if>
+          <xsl:value-of select="concat('; rank ', $l/@rank, ', score ', $l/@score, ', ')"/>
+          <xsl:value-of select="$l/@outcome"/>
+          <xsl:text>: </xsl:text>
+          <xsl:value-of select="$l/a:why"/>
+          <xsl:if test="$l/a:trace/@kind = 'finding' and $l/a:trace/@ref">
+            <xsl:value-of select="concat(' (', $l/a:trace/@kind, ' ')"/>
+            <code title="{$l/a:trace/@ref}"><xsl:value-of select="substring($l/a:trace/@ref, 1, 12)"/></code>
+            <xsl:text>)</xsl:text>
+          </xsl:if>
+        </dd>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- ============ charts (inline SVG, sized by attributes) ============ -->
 
   <xsl:template name="charts">
     <section class="charts" aria-label="Charts">
+      <xsl:if test="$plan">
+        <xsl:call-template name="capacity-chart"/>
+      </xsl:if>
       <figure>
         <figcaption>Requested GPU-hours per machine</figcaption>
         <xsl:variable name="groups" select="$dossiers[generate-id() = generate-id(key('by-machine', normalize-space(r:request/@machine))[1])]"/>
@@ -393,6 +589,54 @@
         </svg>
       </figure>
     </section>
+  </xsl:template>
+
+  <!--
+    Requested against available GPU-hours per machine of the call: two
+    bars per machine, the requests of the plan's lines for it (machine
+    names compared without regard to ASCII case, as the plan does) and the
+    capacity of its partitions.
+  -->
+  <xsl:template name="capacity-chart">
+    <xsl:variable name="machines" select="$plan/a:capacity[generate-id() = generate-id(key('cap-by-machine', @machine)[1])]"/>
+    <xsl:variable name="cmax">
+      <xsl:for-each select="$machines">
+        <xsl:sort select="sum(key('cap-by-machine', @machine)/@gpu-hours)" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="sum(key('cap-by-machine', @machine)/@gpu-hours)"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="rmax">
+      <xsl:for-each select="$machines">
+        <xsl:sort select="sum(key('line-by-machine', translate(@machine, $upper, $lower))/@requested)"
+            data-type="number" order="descending"/>
+        <xsl:if test="position() = 1">
+          <xsl:value-of select="sum(key('line-by-machine', translate(@machine, $upper, $lower))/@requested)"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="max" select="($cmax &gt;= $rmax) * $cmax + ($rmax &gt; $cmax) * $rmax"/>
+    <figure>
+      <figcaption>Requested against available GPU-hours per machine of the call</figcaption>
+      <svg viewBox="0 0 360 {8 + 52 * count($machines)}" width="100%" role="img">
+        <title>Requested against available GPU-hours per machine</title>
+        <xsl:for-each select="$machines">
+          <xsl:call-template name="bar">
+            <xsl:with-param name="i" select="2 * position() - 2"/>
+            <xsl:with-param name="label" select="string(@machine)"/>
+            <xsl:with-param name="value" select="sum(key('line-by-machine', translate(@machine, $upper, $lower))/@requested)"/>
+            <xsl:with-param name="max" select="$max"/>
+            <xsl:with-param name="cls" select="'bar-hours'"/>
+          </xsl:call-template>
+          <xsl:call-template name="bar">
+            <xsl:with-param name="i" select="2 * position() - 1"/>
+            <xsl:with-param name="label" select="'available'"/>
+            <xsl:with-param name="value" select="sum(key('cap-by-machine', @machine)/@gpu-hours)"/>
+            <xsl:with-param name="max" select="$max"/>
+            <xsl:with-param name="cls" select="'bar-capacity'"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </svg>
+    </figure>
   </xsl:template>
 
   <!-- One horizontal bar of a chart: label, bar, value. -->
@@ -485,7 +729,8 @@
             <code title="SHA-256 of the rule packs"><xsl:value-of select="substring(r:rules/@digest, 1, 12)"/></code>
           </xsl:if>
         </dd>
-        <dt>Decision</dt><dd class="pending">— (no decisions source)</dd>
+        <dt>Decision</dt>
+        <xsl:call-template name="decision-facts"/>
       </dl>
 
       <h3>Systems</h3>

@@ -9,11 +9,25 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:r="urn:pactaudit:results:1"
-    exclude-result-prefixes="r">
+    xmlns:a="urn:pactaudit:allocation:1"
+    exclude-result-prefixes="r a">
 
   <xsl:import href="common.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:param name="auditor" select="''"/>
+
+  <!-- A cell with s, or "—" when s is empty. -->
+  <xsl:template name="cell-or-dash">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($s) != ''">
+        <xsl:call-template name="cell"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:text> — |</xsl:text></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- A table cell: " value |" -->
   <xsl:template name="cell">
@@ -40,6 +54,23 @@
 
   <xsl:template match="/">
     <xsl:text># pactaudit report&#10;&#10;</xsl:text>
+    <xsl:if test="$auditor != '' or $plan">
+      <xsl:call-template name="item">
+        <xsl:with-param name="label" select="'Prepared by'"/>
+        <xsl:with-param name="s" select="$auditor"/>
+      </xsl:call-template>
+      <xsl:call-template name="item">
+        <xsl:with-param name="label" select="'Allocation plan'"/>
+        <xsl:with-param name="s">
+          <xsl:if test="$plan">
+            <xsl:value-of select="concat('call ', $plan/@call, ': ', $plan/a:totals/@funded, ' of ',
+                                  $plan/a:totals/@applicants, ' applicants funded, ', $plan/a:totals/@granted,
+                                  ' of ', $plan/a:totals/@gpu-hours, ' GPU-hours granted, ', $plan/a:totals/@left, ' left')"/>
+          </xsl:if>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
     <xsl:if test="count($dossiers) != 1">
       <xsl:text>| Dossier | Applicant | Country | Machine | GPU-hours | Verdict | Blockers | Errors | Warnings | Decision | Granted |&#10;</xsl:text>
       <xsl:text>|---|---|---|---|--:|---|--:|--:|--:|---|--:|&#10;</xsl:text>
@@ -56,7 +87,28 @@
         <xsl:call-template name="cell"><xsl:with-param name="s" select="count($open[@severity = 'blocker'])"/></xsl:call-template>
         <xsl:call-template name="cell"><xsl:with-param name="s" select="count($open[@severity = 'error'])"/></xsl:call-template>
         <xsl:call-template name="cell"><xsl:with-param name="s" select="count($open[@severity = 'warning'])"/></xsl:call-template>
-        <xsl:text> — | — |&#10;</xsl:text>
+        <xsl:call-template name="cell-or-dash">
+          <xsl:with-param name="s"><xsl:call-template name="decision-word"/></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="cell-or-dash">
+          <xsl:with-param name="s"><xsl:call-template name="granted"/></xsl:with-param>
+        </xsl:call-template>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:for-each>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
+    <xsl:if test="$plan/a:capacity">
+      <xsl:text>| Machine | Partition | Capacity GPU-h | Granted GPU-h | Node-hours granted | Left GPU-h |&#10;</xsl:text>
+      <xsl:text>|---|---|--:|--:|--:|--:|&#10;</xsl:text>
+      <xsl:for-each select="$plan/a:capacity">
+        <xsl:text>|</xsl:text>
+        <xsl:call-template name="cell"><xsl:with-param name="s" select="@machine"/></xsl:call-template>
+        <xsl:call-template name="cell"><xsl:with-param name="s" select="@partition"/></xsl:call-template>
+        <xsl:call-template name="cell"><xsl:with-param name="s" select="@gpu-hours"/></xsl:call-template>
+        <xsl:call-template name="cell"><xsl:with-param name="s" select="@granted"/></xsl:call-template>
+        <xsl:call-template name="cell"><xsl:with-param name="s" select="@granted-node-hours"/></xsl:call-template>
+        <xsl:call-template name="cell"><xsl:with-param name="s" select="@left"/></xsl:call-template>
+        <xsl:text>&#10;</xsl:text>
       </xsl:for-each>
       <xsl:text>&#10;</xsl:text>
     </xsl:if>
@@ -90,6 +142,17 @@
           <xsl:value-of select="r:request/@machine"/>
           <xsl:if test="r:request/@partition"><xsl:value-of select="concat(' / ', r:request/@partition)"/></xsl:if>
           <xsl:if test="r:request/@gpu-hours"><xsl:value-of select="concat(', ', r:request/@gpu-hours, ' GPU-hours')"/></xsl:if>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="item">
+      <xsl:with-param name="label" select="'Decision'"/>
+      <xsl:with-param name="s">
+        <xsl:variable name="d"><xsl:call-template name="decision-word"/></xsl:variable>
+        <xsl:value-of select="$d"/>
+        <xsl:if test="$d != '' and a:applicant/a:why and a:applicant/@commit = r:dossier/@commit
+                      or $d != '' and a:applicant/a:why and not(a:applicant/@commit) and not(r:dossier/@commit)">
+          <xsl:value-of select="concat(' — ', a:applicant/@outcome, ': ', a:applicant/a:why)"/>
         </xsl:if>
       </xsl:with-param>
     </xsl:call-template>

@@ -166,6 +166,13 @@ int pa_alloc_account_name(struct pa_buf *out, const struct pa_alloc_applicant *a
 
 /* The plan document (urn:pactaudit:allocation:1, rules/schema/allocation.rng). */
 int pa_alloc_plan_xml(xmlDoc **out, const struct pa_alloc_plan *plan);
+/*
+ * Read a plan document back (untrusted XML: parsed like a dossier file,
+ * then checked against rules/schema/allocation.rng).  PA_EINVALID with
+ * "name:line: what" when it is not a plan; the strings in it are not
+ * sanitised (the renderers do that on their copies).
+ */
+int pa_alloc_plan_read(xmlDoc **out, const char *data, size_t len, const char *name);
 /* The plan as JSON (pactaudit-allocate(1)), ending in a newline. */
 int pa_alloc_plan_json(struct pa_buf *out, const struct pa_alloc_plan *plan);
 /* A plain text summary for the terminal (strings sanitised). */

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Reading a call policy (pactaudit-call(5)): hardened parse, RELAX NG, then range checks. */
+/*
+ * Reading a call policy (pactaudit-call(5)): hardened parse, RELAX NG, then
+ * range checks; and reading a plan document back, the same way.
+ */
 #include "config.h"
 
 #include "allocate/allocate.h"
@@ -14,6 +17,7 @@
 #include "util/error.h"
 
 #define CALL_SCHEMA "call.rng"
+#define ALLOCATION_SCHEMA "allocation.rng"
 
 static const char *const sub_names[PA_ALLOC_NSUB] = { "verdict", "findings", "signatures" };
 static const unsigned default_weight[PA_ALLOC_NSUB] = { 3, 2, 1 };
@@ -157,42 +161,69 @@ read_policy(struct pa_call_policy *p, const xmlNode *root, const char *name)
 	return 0;
 }
 
-int
-pa_call_policy_read(struct pa_call_policy **out, const char *data, size_t len,
-    const char *name)
+/*
+ * Parse untrusted bytes, check that the root is <root> in namespace ns and
+ * that the document matches <datadir>/rules/schema/<schema>.  PA_EINVALID
+ * with "name:line: what" (what: "a call policy", "an allocation plan").
+ */
+static int
+read_checked(xmlDoc **out, const char *data, size_t len, const char *name,
+    const char *ns, const char *root_name, const char *schema, const char *what,
+    const char *hint)
 {
 	struct pa_diag diag = PA_DIAG_INIT;
-	struct pa_call_policy *p = NULL;
 	xmlDoc *doc = NULL;
 	xmlNode *root;
 	bool valid = false;
-	unsigned s;
 	int error;
 
 	*out = NULL;
 	if (len == 0)
-		return pa_error_setc(PA_EINVALID, PA_ERRCLASS_XML, "%s: empty file, not a call policy",
-		    name);
+		return pa_error_setc(PA_EINVALID, PA_ERRCLASS_XML, "%s: empty file, not %s",
+		    name, what);
 	if ((error = pa_xml_parse_untrusted(&doc, data, len, name, &diag)) < 0)
 		goto done;
 	root = doc ? xmlDocGetRootElement(doc) : NULL;
-	if (doc == NULL || !is_elem(root, "call")) {
+	if (root == NULL || root->type != XML_ELEMENT_NODE || root->ns == NULL ||
+	    strcmp((const char *)root->ns->href, ns) != 0 ||
+	    strcmp((const char *)root->name, root_name) != 0) {
 		if (diag.count > 0)
 			error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_XML, "%s:%ld: %s", name,
 			    diag.entries[0].line, diag.entries[0].message);
 		else
 			error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_XML,
-			    "%s: not a call policy (expected <call> in %s)", name, PA_CALL_NS);
+			    "%s: not %s (expected <%s> in %s%s)", name, what, root_name, ns, hint);
 		goto done;
 	}
-	if ((error = pa_xml_validate_rng(&valid, doc, CALL_SCHEMA, name, &diag)) < 0)
+	if ((error = pa_xml_validate_rng(&valid, doc, schema, name, &diag)) < 0)
 		goto done;
 	if (!valid) {
 		error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_XML, "%s:%ld: %s", name,
 		    diag.count ? diag.entries[0].line : 0,
-		    diag.count ? diag.entries[0].message : "does not match the call schema");
+		    diag.count ? diag.entries[0].message : "does not match its schema");
 		goto done;
 	}
+	*out = doc;
+	doc = NULL;
+done:
+	xmlFreeDoc(doc);
+	pa_diag_dispose(&diag);
+	return error;
+}
+
+int
+pa_call_policy_read(struct pa_call_policy **out, const char *data, size_t len,
+    const char *name)
+{
+	struct pa_call_policy *p = NULL;
+	xmlDoc *doc = NULL;
+	unsigned s;
+	int error;
+
+	*out = NULL;
+	if ((error = read_checked(&doc, data, len, name, PA_CALL_NS, "call", CALL_SCHEMA,
+	    "a call policy", "")) < 0)
+		goto done;
 	if ((p = pa_calloc(1, sizeof(*p))) == NULL) {
 		error = pa_error_oom();
 		goto done;
@@ -200,15 +231,22 @@ pa_call_policy_read(struct pa_call_policy **out, const char *data, size_t len,
 	p->max_open_errors = -1;
 	for (s = 0; s < PA_ALLOC_NSUB; s++)
 		p->weight[s] = default_weight[s];
-	if ((error = read_policy(p, root, name)) < 0)
+	if ((error = read_policy(p, xmlDocGetRootElement(doc), name)) < 0)
 		goto done;
 	*out = p;
 	p = NULL;
 done:
 	pa_call_policy_free(p);
 	xmlFreeDoc(doc);
-	pa_diag_dispose(&diag);
 	return error;
+}
+
+int
+pa_alloc_plan_read(xmlDoc **out, const char *data, size_t len, const char *name)
+{
+	return read_checked(out, data, len, name, PA_ALLOCATION_NS, "allocation",
+	    ALLOCATION_SCHEMA, "an allocation plan",
+	    ", as 'pactaudit allocate --format xml' writes");
 }
 
 void

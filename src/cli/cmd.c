@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ledger/ledger.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/file.h"
@@ -157,4 +158,18 @@ pa_cmd_write_output(const char *output, const char *data, size_t len)
 	if (len > 0 && fwrite(data, 1, len, stdout) != len)
 		return pa_error_set(PA_ERRCLASS_OS, "cannot write to standard output");
 	return 0;
+}
+
+int
+pa_cmd_results_identity(struct pa_buf *out, const struct pa_results *res)
+{
+	const char *path = res->dossier_path ? res->dossier_path : "";
+
+	if (pa_ledger_dossier_id(out, path, res->dossier_subdir && res->dossier_subdir[0] ?
+	    res->dossier_subdir : NULL, NULL) < 0) {
+		pa_error_clear();
+		pa_buf_clear(out);
+		pa_buf_puts(out, path);
+	}
+	return pa_buf_oom(out) ? pa_error_oom() : 0;
 }

@@ -45,6 +45,15 @@ int pa_cmd_load_results(struct pa_vec *list, const char *path);
 /* pa_results_free() with the signature pa_vec_dispose() wants. */
 void pa_cmd_results_free(void *p);
 /*
+ * The ledger's identity of the dossier a results file is about
+ * (pa_ledger_dossier_id() of its path and --path folder), as `allocate`
+ * writes it into the plan; the path itself when it can no longer be
+ * resolved (the folder moved).  0 or PA_ENOMEM.
+ */
+struct pa_buf;
+struct pa_results;
+int pa_cmd_results_identity(struct pa_buf *out, const struct pa_results *res);
+/*
  * Write a whole output: to the file output (replaced atomically) or, when
  * output is NULL, to standard output.  0, or < 0 with the message set.
  */

@@ -214,13 +214,8 @@ run_allocate(const struct pa_cmd *cmd, int argc, char **argv)
 		const char *path = res->dossier_path ? res->dossier_path : "";
 
 		read_request(&rqs[i], res, &as_of, keyring);
-		if (pa_ledger_dossier_id(&id, path, res->dossier_subdir && res->dossier_subdir[0] ?
-		    res->dossier_subdir : NULL, NULL) < 0) {
-			pa_error_clear();
-			pa_buf_clear(&id);
-			pa_buf_puts(&id, path);
-		}
-		if (pa_buf_oom(&id) || (rqs[i].dossier = pa_buf_detach(&id)) == NULL ||
+		if (pa_cmd_results_identity(&id, res) < 0 ||
+		    (rqs[i].dossier = pa_buf_detach(&id)) == NULL ||
 		    (rqs[i].label == NULL && (rqs[i].label = base_name(path)) == NULL)) {
 			pa_error_oom();
 			goto fail;

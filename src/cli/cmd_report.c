@@ -7,10 +7,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "allocate/allocate.h"
 #include "cli/cmd.h"
 #include "cli/output.h"
 #include "render/render.h"
+#include "parse/xml.h"
 #include "results/results.h"
+#include "util/alloc.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/file.h"
@@ -21,7 +24,9 @@ enum {
 	OPT_OUTPUT,
 	OPT_FAIL_ON,
 	OPT_COLOR,
-	OPT_NOT_AUDITED
+	OPT_NOT_AUDITED,
+	OPT_PLAN,
+	OPT_AUDITOR
 };
 
 static const struct pa_opt report_opts[] = {
@@ -36,6 +41,11 @@ static const struct pa_opt report_opts[] = {
 	{ .name = "not-audited", .arg = "FILE", .id = OPT_NOT_AUDITED,
 	  .help = "dossiers of the call that could not be audited, one a line: "
 	  "REASON, a tab, PATH (json and sarif list them)" },
+	{ .name = "plan", .arg = "FILE", .id = OPT_PLAN,
+	  .help = "the call's allocation plan ('pactaudit allocate --format xml'): "
+	  "html, md and csv-applicants then show each decision and the GPU-hours granted" },
+	{ .name = "auditor", .arg = "NAME", .id = OPT_AUDITOR,
+	  .help = "who prepared the report (html and md name them)" },
 	{ .name = "color", .arg = "WHEN", .id = OPT_COLOR,
 	  .help = "colour the text report: auto (default: on a terminal, unless "
 	  "NO_COLOR), always or never" },
@@ -98,6 +108,57 @@ load_not_audited(const char *path, char **text, struct pa_render_failure **out,
 	return 0;
 }
 
+/*
+ * --plan FILE: the plan document, and for each results its <applicant>
+ * line (matched by the ledger's dossier identity, as `allocate` wrote it),
+ * or NULL.  A line of the plan is used once.
+ */
+static int
+load_plan(xmlDoc **plan, const xmlNode ***lines, const char *path,
+    struct pa_results *const *docs, size_t count)
+{
+	struct pa_buf data = PA_BUF_INIT, id = PA_BUF_INIT;
+	const xmlNode **l = NULL;
+	xmlNode *root, *n;
+	const char *d;
+	size_t i;
+	int error;
+
+	*lines = NULL;
+	if ((error = pa_file_read(&data, path, PA_LIMIT_XML_SIZE, 0)) < 0 ||
+	    (error = pa_alloc_plan_read(plan, data.ptr, data.size, path)) < 0)
+		goto done;
+	if ((l = pa_calloc(count ? count : 1, sizeof(*l))) == NULL) {
+		error = pa_error_oom();
+		goto done;
+	}
+	root = xmlDocGetRootElement(*plan);
+	for (i = 0; i < count; i++) {
+		pa_buf_clear(&id);
+		if ((error = pa_cmd_results_identity(&id, docs[i])) < 0)
+			goto done;
+		for (n = xmlFirstElementChild(root); n != NULL; n = xmlNextElementSibling(n)) {
+			if (strcmp((const char *)n->name, "applicant") != 0 || n->_private != NULL)
+				continue;
+			if ((d = pa_xml_attr(n, "dossier")) != NULL && id.ptr != NULL &&
+			    strcmp(d, id.ptr) == 0) {
+				n->_private = n;	/* taken */
+				l[i] = n;
+				break;
+			}
+		}
+	}
+	for (n = xmlFirstElementChild(root); n != NULL; n = xmlNextElementSibling(n))
+		n->_private = NULL;
+	*lines = l;
+	l = NULL;
+done:
+	free(l);
+	pa_buf_dispose(&data);
+	pa_buf_dispose(&id);
+	return error;
+}
+
 static int
 run_report(const struct pa_cmd *cmd, int argc, char **argv)
 {
@@ -105,6 +166,9 @@ run_report(const struct pa_cmd *cmd, int argc, char **argv)
 	struct pa_render_opts ro = { .color = false, .fail_on = PA_FAIL_ON_ERROR };
 	struct pa_vec list = PA_VEC_INIT;
 	const char *format = "text", *output = NULL, *fail_on = NULL, *not_audited = NULL;
+	const char *plan_path = NULL;
+	const xmlNode **lines = NULL;
+	xmlDoc *plan = NULL;
 	enum pa_cli_color color = PA_CLI_COLOR_AUTO;
 	struct pa_render_failure *fails = NULL;
 	char *fails_text = NULL;
@@ -138,6 +202,12 @@ run_report(const struct pa_cmd *cmd, int argc, char **argv)
 		case OPT_NOT_AUDITED:
 			not_audited = st.arg;
 			break;
+		case OPT_PLAN:
+			plan_path = st.arg;
+			break;
+		case OPT_AUDITOR:
+			ro.auditor = st.arg;
+			break;
 		}
 	}
 	if (st.optind >= argc)
@@ -145,6 +215,9 @@ run_report(const struct pa_cmd *cmd, int argc, char **argv)
 	if (!pa_render_known(format))
 		return pa_opt_usage_error(cmd, "unknown format '%s'; see 'pactaudit report --help'",
 		    format);
+	if (plan_path != NULL && !pa_render_shows_plan(format))
+		return pa_opt_usage_error(cmd, "--plan is shown by the formats html, md and "
+		    "csv-applicants, not '%s'", format);
 	if (pa_results_fail_on_parse(&ro.fail_on, fail_on) < 0) {
 		pa_error_clear();
 		return pa_opt_usage_error(cmd,
@@ -163,6 +236,14 @@ run_report(const struct pa_cmd *cmd, int argc, char **argv)
 		goto done;
 	}
 	ro.failures = fails;
+	if (plan_path != NULL) {
+		if (load_plan(&plan, &lines, plan_path, docs, list.count) < 0) {
+			rc = pa_cmd_fail();
+			goto done;
+		}
+		ro.allocation = xmlDocGetRootElement(plan);
+		ro.allocated = lines;
+	}
 	out.format = format;
 	out.file = output;
 	ro.color = (output == NULL || strcmp(output, "-") == 0) && pa_cli_want_color(color);
@@ -175,6 +256,8 @@ run_report(const struct pa_cmd *cmd, int argc, char **argv)
 		failing += pa_results_failing(docs[i], ro.fail_on);
 	rc = failing > 0 ? PA_EXIT_FINDINGS : PA_EXIT_OK;
 done:
+	free(lines);
+	xmlFreeDoc(plan);
 	free(fails);
 	free(fails_text);
 	pa_vec_dispose(&list, pa_cmd_results_free);
@@ -186,13 +269,15 @@ const struct pa_cmd pa_cmd_report = {
 	.run = run_report,
 	.summary = "render results files as text, JSON, SARIF, JUnit, TAP, XML, HTML, Markdown or CSV",
 	.synopsis = "[--format FORMAT] [-o FILE] [--fail-on SEVERITY] [--color WHEN] "
-	    "[--not-audited FILE] RESULTS.xml...",
+	    "[--not-audited FILE] [--plan PLAN.xml] [--auditor NAME] RESULTS.xml...",
 	.description =
 	    "Reads results files written by 'pactaudit check --format xml' (\"-\" is\n"
 	    "standard input; a results-set holds several dossiers) and writes them in\n"
 	    "one format, without loading rules or touching a dossier.  Several files\n"
 	    "make one report.  The exit status is 0 once the report is written,\n"
 	    "unless --fail-on is given: then 1 if an open finding is at least that\n"
-	    "severe.",
+	    "severe.  With --plan, the board report, Markdown and csv-applicants\n"
+	    "show each applicant's decision and granted GPU-hours, and the totals\n"
+	    "per machine against the call's capacity, from the allocation plan.",
 	.opts = report_opts,
 };

@@ -22,12 +22,14 @@ const struct pa_renderer pa_renderers[] = {
 	{ .name = "junit", .summary = "JUnit XML, one test suite per dossier", .write = pa_render_junit },
 	{ .name = "tap", .summary = "Test Anything Protocol version 13", .write = pa_render_tap },
 	{ .name = "xml", .summary = "the results document (a results-set for several)", .doc = true, .write = pa_render_xml },
-	{ .name = "html", .summary = "the board report, self-contained HTML (XSLT)", .doc = true, .write = pa_render_html },
-	{ .name = "md", .summary = "a Markdown report (XSLT)", .doc = true, .write = pa_render_md },
+	{ .name = "html", .summary = "the board report, self-contained HTML (XSLT)", .doc = true,
+	  .plan = true, .write = pa_render_html },
+	{ .name = "md", .summary = "a Markdown report (XSLT)", .doc = true,
+	  .plan = true, .write = pa_render_md },
 	{ .name = "csv", .summary = "one CSV row per finding, RFC 4180 (XSLT)", .doc = true, .write = pa_render_csv },
 	{ .name = "codequality", .summary = "GitLab Code Quality (CodeClimate issues, JSON)", .write = pa_render_codequality },
 	{ .name = "csv-applicants", .summary = "one CSV row per dossier, the call overview (XSLT)", .doc = true,
-	  .write = pa_render_csv_applicants },
+	  .plan = true, .write = pa_render_csv_applicants },
 	{ 0 }
 };
 
@@ -48,6 +50,14 @@ bool
 pa_render_known(const char *format)
 {
 	return render_find(format) != NULL;
+}
+
+bool
+pa_render_shows_plan(const char *format)
+{
+	const struct pa_renderer *r = render_find(format);
+
+	return r != NULL && r->plan;
 }
 
 /* Replace *s by b's content (b is emptied). */
@@ -196,6 +206,86 @@ done:
 	return error;
 }
 
+/*
+ * Sanitise every attribute value and text node of n, its siblings after it
+ * and their subtrees, as sanitise() does (a plan is schema-checked, so the
+ * depth is small).
+ */
+static int
+sanitise_tree(xmlNode *n)
+{
+	struct pa_buf san = PA_BUF_INIT, xml = PA_BUF_INIT;
+	xmlAttr *a;
+	xmlChar *v;
+	int error = 0;
+
+	for (; n != NULL && error == 0; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			const char *t = n->content ? (const char *)n->content : "";
+
+			if (pa_text_sanitize(&san, t, strlen(t), PA_TEXT_KEEP_NL) < 0 ||
+			    pa_text_xml_clean(&xml, san.ptr ? san.ptr : "", san.size, NULL) < 0)
+				error = pa_error_oom();
+			else
+				xmlNodeSetContentLen(n, BAD_CAST (xml.ptr ? xml.ptr : ""), (int)xml.size);
+		} else if (n->type == XML_ELEMENT_NODE) {
+			for (a = n->properties; a != NULL && error == 0; a = a->next) {
+				if ((v = xmlNodeListGetString(n->doc, a->children, 1)) == NULL)
+					continue;
+				pa_buf_clear(&san);
+				pa_buf_clear(&xml);
+				if (pa_text_sanitize(&san, (const char *)v, strlen((const char *)v),
+				    PA_TEXT_ONELINE) < 0 ||
+				    pa_text_xml_clean(&xml, san.ptr ? san.ptr : "", san.size, NULL) < 0 ||
+				    xmlSetNsProp(n, a->ns, a->name, BAD_CAST (xml.ptr ? xml.ptr : "")) == NULL)
+					error = pa_error_oom();
+				xmlFree(v);
+			}
+			if (error == 0)
+				error = sanitise_tree(n->children);
+		}
+		/* comments and processing instructions: no stylesheet shows them */
+		pa_buf_clear(&san);
+		pa_buf_clear(&xml);
+	}
+	pa_buf_dispose(&san);
+	pa_buf_dispose(&xml);
+	return error;
+}
+
+/* A sanitised copy of n as the last child of parent. */
+static int
+graft(xmlNode *parent, const xmlNode *n)
+{
+	xmlNode *copy;
+
+	if ((copy = xmlDocCopyNode((xmlNode *)n, parent->doc, 1)) == NULL)
+		return pa_error_oom();
+	if (xmlAddChild(parent, copy) == NULL) {
+		xmlFreeNode(copy);
+		return pa_error_oom();
+	}
+	return sanitise_tree(copy);
+}
+
+/* opts->allocation and its lines into in->doc (see struct pa_render_opts). */
+static int
+graft_plan(struct pa_render_input *in, const struct pa_render_opts *opts)
+{
+	xmlNode *top = xmlDocGetRootElement(in->doc), *r;
+	size_t i = 0;
+	int error;
+
+	if (top == NULL)
+		return 0;
+	r = in->count == 1 ? top : xmlFirstElementChild(top);
+	for (; r != NULL && i < in->count; r = xmlNextElementSibling(r), i++)
+		if (opts->allocated != NULL && opts->allocated[i] != NULL &&
+		    (error = graft(r, opts->allocated[i])) < 0)
+			return error;
+	return graft(top, opts->allocation);
+}
+
 static void
 input_dispose(struct pa_render_input *in)
 {
@@ -269,6 +359,11 @@ pa_render(FILE *out, const char *format, struct pa_results *const *results, size
 		opts = &defaults;
 	if ((error = input_init(&in, results, count, r->doc, r->lazy)) < 0)
 		return error;
+	if (r->plan && opts->allocation != NULL && in.doc != NULL &&
+	    (error = graft_plan(&in, opts)) < 0) {
+		input_dispose(&in);
+		return error;
+	}
 	if ((error = r->write(out, &in, opts)) == 0)
 		error = pa_render_check_stream(out);
 	input_dispose(&in);

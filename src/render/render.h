@@ -32,6 +32,19 @@ struct pa_render_opts {
 	enum pa_severity min_severity;	/* text: findings less severe are not listed */
 	const struct pa_render_failure *failures;	/* in argument order */
 	size_t nfailures;
+	/*
+	 * The call's allocation plan, for the renderers with `plan` set (the
+	 * board report, Markdown, csv-applicants): allocation is the plan's
+	 * root element (urn:pactaudit:allocation:1, read with
+	 * pa_alloc_plan_read()), allocated[i] the plan's <applicant> line for
+	 * results[i], or NULL when the plan has none.  pa_render() puts
+	 * sanitised copies into the results document those renderers read:
+	 * the plan as the last child of its top element, each line as the
+	 * last child of its <results>.  NULL: no plan given.
+	 */
+	const xmlNode *allocation;
+	const xmlNode *const *allocated;
+	const char *auditor;	/* the board report: who prepared it, or NULL */
 };
 
 /* The sanitised input a writer receives from pa_render() (render/writer.h). */
@@ -44,6 +57,7 @@ struct pa_renderer {
 	bool doc;		/* the writer reads the results document (XML, XSLT) */
 	bool lazy;		/* the writer takes its copies one dossier at a time
 				 * (pa_render_input_copy), so a call is never copied whole */
+	bool plan;		/* the writer shows the allocation plan (opts->allocation) */
 	/* Called by pa_render() only; 0, or < 0 with the message set. */
 	int (*write)(FILE *out, const struct pa_render_input *in,
 	    const struct pa_render_opts *opts);
@@ -64,6 +78,8 @@ extern const struct pa_renderer pa_renderers[];
 int pa_render(FILE *out, const char *format, struct pa_results *const *results,
     size_t count, const struct pa_render_opts *opts);
 bool pa_render_known(const char *format);
+/* Whether the format shows an allocation plan (opts->allocation). */
+bool pa_render_shows_plan(const char *format);
 
 /*
  * Transform another of the project's documents (the allocation plan) with

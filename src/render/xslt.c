@@ -28,6 +28,7 @@
 #include "util/digest.h"
 #include "util/error.h"
 #include "util/file.h"
+#include "util/text.h"
 
 #define CSS_MAX	(256u * 1024)	/* bytes of reports/report.css and report.js */
 
@@ -200,9 +201,14 @@ generated_at(char *buf, size_t size)
 		buf[0] = '\0';
 }
 
+/*
+ * auditor (the board report's $auditor: who prepared it) is made safe
+ * like every dossier string; NULL or "" leaves it out.
+ */
 static int
-transform(FILE *out, xmlDoc *doc, const struct sheet *sh)
+transform(FILE *out, xmlDoc *doc, const struct sheet *sh, const char *auditor)
 {
+	struct pa_buf who = PA_BUF_INIT, whox = PA_BUF_INIT;
 	struct pa_buf path = PA_BUF_INIT, csspath = PA_BUF_INIT;
 	struct pa_buf css = PA_BUF_INIT, msg = PA_BUF_INIT;
 	struct pa_buf js = PA_BUF_INIT, jspath = PA_BUF_INIT, jshash = PA_BUF_INIT;
@@ -227,6 +233,12 @@ transform(FILE *out, xmlDoc *doc, const struct sheet *sh)
 	    (error = sha256_base64(&jshash, js.ptr, js.size)) < 0))
 		goto done;
 	generated_at(when, sizeof(when));
+	if (auditor != NULL &&
+	    (pa_text_sanitize(&who, auditor, strlen(auditor), PA_TEXT_ONELINE) < 0 ||
+	    pa_text_xml_clean(&whox, who.ptr ? who.ptr : "", who.size, NULL) < 0)) {
+		error = pa_error_oom();
+		goto done;
+	}
 	if ((ctxt = xsltNewTransformContext(style, doc)) == NULL ||
 	    xsltSetCtxtSecurityPrefs(prefs, ctxt) != 0) {
 		error = pa_error_oom();
@@ -234,12 +246,15 @@ transform(FILE *out, xmlDoc *doc, const struct sheet *sh)
 	}
 	xsltSetTransformErrorFunc(ctxt, &msg, on_error);
 	errors_capture(&saved, &msg);
-	if (sh->css && (xsltQuoteOneUserParam(ctxt, BAD_CAST "css", BAD_CAST css.ptr) != 0 ||
+	if ((sh->css && (xsltQuoteOneUserParam(ctxt, BAD_CAST "css", BAD_CAST css.ptr) != 0 ||
 	    xsltQuoteOneUserParam(ctxt, BAD_CAST "js", BAD_CAST js.ptr) != 0 ||
 	    xsltQuoteOneUserParam(ctxt, BAD_CAST "js-hash", BAD_CAST jshash.ptr) != 0 ||
-	    xsltQuoteOneUserParam(ctxt, BAD_CAST "generated", BAD_CAST when) != 0))
+	    xsltQuoteOneUserParam(ctxt, BAD_CAST "generated", BAD_CAST when) != 0)) ||
+	    (whox.size > 0 &&
+	    xsltQuoteOneUserParam(ctxt, BAD_CAST "auditor", BAD_CAST whox.ptr) != 0))
 		error = pa_error_setc(PA_EINVALID, PA_ERRCLASS_XML,
-		    "%s: cannot set the parameters css, js, js-hash, generated", path.ptr);
+		    "%s: cannot set the parameters css, js, js-hash, generated, auditor",
+		    path.ptr);
 	else
 		res = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, ctxt);
 	errors_restore(&saved);
@@ -270,6 +285,8 @@ done:
 	pa_buf_dispose(&jspath);
 	pa_buf_dispose(&jshash);
 	pa_buf_dispose(&path);
+	pa_buf_dispose(&who);
+	pa_buf_dispose(&whox);
 	return error;
 }
 
@@ -277,16 +294,14 @@ int
 pa_render_html(FILE *out, const struct pa_render_input *in,
     const struct pa_render_opts *opts)
 {
-	(void)opts;
-	return transform(out, in->doc, &sheet_html);
+	return transform(out, in->doc, &sheet_html, opts->auditor);
 }
 
 int
 pa_render_md(FILE *out, const struct pa_render_input *in,
     const struct pa_render_opts *opts)
 {
-	(void)opts;
-	return transform(out, in->doc, &sheet_md);
+	return transform(out, in->doc, &sheet_md, opts->auditor);
 }
 
 int
@@ -294,7 +309,7 @@ pa_render_csv(FILE *out, const struct pa_render_input *in,
     const struct pa_render_opts *opts)
 {
 	(void)opts;
-	return transform(out, in->doc, &sheet_csv);
+	return transform(out, in->doc, &sheet_csv, NULL);
 }
 
 int
@@ -302,7 +317,7 @@ pa_render_xslt_doc(FILE *out, xmlDoc *doc, const char *sheet_file, bool css)
 {
 	struct sheet sh = { .file = sheet_file, .css = css };
 
-	return transform(out, doc, &sh);
+	return transform(out, doc, &sh, NULL);
 }
 
 int
@@ -310,5 +325,5 @@ pa_render_csv_applicants(FILE *out, const struct pa_render_input *in,
     const struct pa_render_opts *opts)
 {
 	(void)opts;
-	return transform(out, in->doc, &sheet_csv_applicants);
+	return transform(out, in->doc, &sheet_csv_applicants, NULL);
 }

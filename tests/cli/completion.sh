@@ -32,6 +32,7 @@ expect "--color " pactaudit check --co
 expect "--fail-on --format " pactaudit check --f
 expect "--severity " pactaudit check -v --sev
 expect "--not-audited " pactaudit report --not
+expect "--plan " pactaudit report --pl
 expect "codequality csv csv-applicants " pactaudit check --format c
 expect "always auto " pactaudit check --color a
 expect "error " pactaudit check --severity e

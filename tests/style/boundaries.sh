@@ -78,7 +78,8 @@ hits=$(grep -rnE 'pa_cache_(open|get|put)|pa_dossier_resolve|pa_rulepack_dir_dig
 $hits"
 layer_check ledger 'cli|render|cache|review|allocate|evidence|rules|audit'	# amend.c applies waivers to results
 layer_check review 'cli|parse|dossier|evidence|rules|sig|render|cache'	# the review works on results only
-# allocate/ is pure functions over results, decisions and a call policy (read through parse/xml)
+# allocate/ is pure functions over results, decisions and a call policy; the
+# policy and a plan read back (policy.c) go through parse/xml
 layer_check allocate 'cli|render|review|audit|cache|dossier|evidence|rules|sig|parse' \
 	'^allocate/policy\.c:[0-9]+:#include "parse/xml\.h"$'
 
