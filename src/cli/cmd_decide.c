@@ -34,7 +34,8 @@ enum {
 	OPT_FINDING,
 	OPT_RULE,
 	OPT_REASON,
-	OPT_UNTIL
+	OPT_UNTIL,
+	OPT_FILE
 };
 
 #define COMMON_OPTS							\
@@ -64,6 +65,9 @@ static const struct pa_opt waive_opts[] = {
 	  .help = "the finding's fingerprint (as in every output format)" },
 	{ .name = "rule", .arg = "ID", .id = OPT_RULE,
 	  .help = "waive every finding of this rule in the dossier (or narrow --finding)" },
+	{ .name = "file", .arg = "PATH", .id = OPT_FILE,
+	  .help = "with --rule: only its findings on this dossier file, or below this "
+	  "folder when PATH ends in /" },
 	{ .name = "reason", .arg = "CODE", .id = OPT_REASON,
 	  .help = "accepted-risk, false-positive, compensating-control, not-applicable "
 	  "or remediation-planned (required)" },
@@ -77,7 +81,7 @@ static const struct pa_opt waive_opts[] = {
 
 struct args {
 	const char *ledger, *key, *as_of_arg, *rules, *decision, *note;
-	const char *finding, *rule, *reason, *until;
+	const char *finding, *rule, *reason, *until, *file;
 	unsigned long gpu_hours;
 	bool have_gpu_hours;
 	struct pa_evidence_opts evopts;
@@ -109,6 +113,7 @@ parse(struct args *a, const struct pa_cmd *cmd, int argc, char **argv)
 		case OPT_RULE: a->rule = st.arg; break;
 		case OPT_REASON: a->reason = st.arg; break;
 		case OPT_UNTIL: a->until = st.arg; break;
+		case OPT_FILE: a->file = st.arg; break;
 		case OPT_GPU_HOURS:
 			if (!pa_opt_uint(cmd, "gpu-hours", st.arg, 0, 1000000000UL, &a->gpu_hours))
 				return PA_EXIT_FAILURE;
@@ -266,6 +271,9 @@ run_waive(const struct pa_cmd *cmd, int argc, char **argv)
 		return rc;
 	if (a.finding == NULL && a.rule == NULL)
 		return pa_opt_usage_error(cmd, "--finding FINGERPRINT or --rule ID is required");
+	if (a.file != NULL && (a.finding != NULL || a.rule == NULL))
+		return pa_opt_usage_error(cmd, "--file narrows --rule (a --finding already "
+		    "names its file)");
 	if (a.finding != NULL && (strlen(a.finding) != 64 ||
 	    strspn(a.finding, "0123456789abcdefABCDEF") != 64))
 		return pa_opt_usage_error(cmd, "--finding '%s' is not a fingerprint (64 hex digits)",
@@ -279,6 +287,14 @@ run_waive(const struct pa_cmd *cmd, int argc, char **argv)
 	if (strcmp(a.until, a.as_of.iso) < 0)
 		return pa_opt_usage_error(cmd, "--until %s is before the as-of date %s",
 		    a.until, a.as_of.iso);
+	if (a.file != NULL) {
+		struct pa_waiver t = { .rule = (char *)a.rule, .path = (char *)a.file,
+		    .reason = (char *)a.reason, .justification = (char *)a.note };
+
+		snprintf(t.until, sizeof(t.until), "%s", a.until);
+		if (pa_waiver_validate(&t, "--file") < 0)
+			return pa_opt_usage_error(cmd, "%s", pa_error_last());
+	}
 	if (audit(&res, &a) < 0) {
 		rc = pa_cmd_fail();
 		goto done;
@@ -321,6 +337,7 @@ run_waive(const struct pa_cmd *cmd, int argc, char **argv)
 	w.rule = (char *)(f != NULL ? f->rule : a.rule);
 	w.finding = (char *)a.finding;
 	w.dossier = id.ptr;
+	w.path = (char *)a.file;
 	w.reason = (char *)a.reason;
 	w.justification = (char *)a.note;
 	snprintf(w.until, sizeof(w.until), "%s", a.until);
@@ -331,6 +348,10 @@ run_waive(const struct pa_cmd *cmd, int argc, char **argv)
 	printf("recorded %s: waiver of %s", commit, w.rule);
 	if (f != NULL)
 		printf(" finding %.12s", f->fingerprint);
+	if (w.path != NULL) {
+		printf(" on ");
+		pa_cmd_put_safe(stdout, w.path);
+	}
 	printf(" in ");
 	pa_cmd_put_safe(stdout, a.location);
 	printf(" until %s\n", w.until);
@@ -360,8 +381,9 @@ const struct pa_cmd pa_cmd_waive = {
 	.name = "waive",
 	.run = run_waive,
 	.summary = "record a signed waiver of a finding in the ledger",
-	.synopsis = "DOSSIER --finding FINGERPRINT|--rule ID --reason CODE --until DATE "
-	    "--note TEXT [--ledger DIR] [--key KEY] [--rev REV] [--path DIR] [--as-of DATE]",
+	.synopsis = "DOSSIER --finding FINGERPRINT|--rule ID [--file PATH] --reason CODE "
+	    "--until DATE --note TEXT [--ledger DIR] [--key KEY] [--rev REV] [--path DIR] "
+	    "[--as-of DATE]",
 	.description = "Audits the dossier, finds the finding and records a waiver of it "
 	    "(until the date given) as one signed commit of the ledger.  Findings of "
 	    "prohibited practices (Art. 5) and other non-waivable rules are refused.  "

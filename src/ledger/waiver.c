@@ -136,6 +136,29 @@ blank(const char *s)
 	return true;
 }
 
+/*
+ * A dossier-relative path as findings name them: parts separated by one
+ * '/', none of them "", "." or "..", and a trailing '/' for a folder.
+ */
+static bool
+scope_ok(const char *p)
+{
+	const char *e;
+	size_t n;
+
+	if (*p == '\0' || *p == '/')
+		return false;
+	for (; *p != '\0'; p = *e ? e + 1 : e) {
+		e = strchr(p, '/');
+		if (e == NULL)
+			e = p + strlen(p);
+		n = (size_t)(e - p);
+		if (n == 0 || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
+			return false;
+	}
+	return true;
+}
+
 int
 pa_waiver_validate(const struct pa_waiver *w, const char *what)
 {
@@ -157,9 +180,11 @@ pa_waiver_validate(const struct pa_waiver *w, const char *what)
 	if (blank(w->justification))
 		return pa_error_setc(PA_EINVALID, PA_ERRCLASS_USAGE,
 		    "%s: a waiver needs a justification", what);
-	if (w->path != NULL && (w->path[0] == '/' || w->path[0] == '\0'))
+	if (w->path != NULL && !scope_ok(w->path))
 		return pa_error_setc(PA_EINVALID, PA_ERRCLASS_USAGE,
-		    "%s: path '%s' is not relative to the dossier", what, w->path);
+		    "%s: path '%s' is not relative to the dossier as findings name files "
+		    "(no leading '/', no '.', '..' or empty part; a folder ends in '/')",
+		    what, w->path);
 	return 0;
 }
 

@@ -171,6 +171,36 @@ assert_grep "^    waiver not applied, untrusted ledger record: accepted-risk" "$
 # an untrusted record beside a trusted one: the trusted one applies
 assert_exit 0 check --ledger "$L2" --waivers "$W" "$T/error"
 
+# --- waive --rule --file: a waiver scoped to a file or a folder of the dossier
+L3="$T/ledger3"
+assert_exit 0 "$PACTAUDIT" ledger init --ledger "$L3" --key "$ANN"
+waive3() {
+	"$PACTAUDIT" waive "$T/error" --rules "$RULES" --as-of "$AS_OF" --no-cache \
+	    --ledger "$L3" --key "$ANN" --rule CHK-RISK --reason accepted-risk \
+	    --until 2027-03-31 --note "scoped" "$@"
+}
+n3=$(git -C "$L3" rev-list --count main)
+for bad in ../application.xml /application.xml ./application.xml docs//x ''; do
+	assert_exit 2 waive3 --file "$bad"
+	assert_grep "not relative to the dossier" "$T/err"
+done
+assert_exit 2 "$PACTAUDIT" waive "$T/error" --rules "$RULES" --as-of "$AS_OF" --no-cache \
+    --ledger "$L3" --key "$ANN" --finding "$RISK" --file application.xml \
+    --reason accepted-risk --until 2027-03-31 --note n
+assert_grep "file narrows --rule" "$T/err"
+[ "$(git -C "$L3" rev-list --count main)" = "$n3" ] || pa_fail "a refused --file wrote to the ledger"
+# a folder that does not hold the finding waives nothing
+assert_exit 0 waive3 --file docs/
+assert_grep "^recorded [0-9a-f]{40}: waiver of CHK-RISK on docs/ in " "$T/out"
+git -C "$L3" log -1 --format=%B main >"$T/msg3"
+assert_grep '"path":"docs/"' "$T/msg3"
+assert_exit 1 check --ledger "$L3" --format xml -o "$T/l3.xml" "$T/error"
+assert_xpath 1 "//r:finding[@rule='CHK-RISK'][@status='open']" "$T/l3.xml"
+# the finding's own file does
+assert_exit 0 waive3 --file application.xml
+assert_exit 0 check --ledger "$L3" --format xml -o "$T/l3.xml" "$T/error"
+assert_xpath 1 "//r:finding[@rule='CHK-RISK'][@status='waived']/r:waiver[@state='applied'][@source='ledger']" "$T/l3.xml"
+
 # --- baselines: old findings are baselined, new ones count, fixed ones listed
 B="$T/baseline.json"
 assert_exit 1 check --write-baseline "$B" "$T/error"

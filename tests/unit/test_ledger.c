@@ -91,6 +91,21 @@ test_ledger_waivers_file_bad_input(void)
 		{ "{\"pactaudit-waivers\": 1, \"waivers\": [{\"rule\": \"R\", \"path\": \"/etc\", "
 		  "\"reason\": \"accepted-risk\", \"justification\": \"j\", \"until\": \"2027-01-01\"}]}",
 		  "not relative" },
+		{ "{\"pactaudit-waivers\": 1, \"waivers\": [{\"rule\": \"R\", \"path\": \"../secrets\", "
+		  "\"reason\": \"accepted-risk\", \"justification\": \"j\", \"until\": \"2027-01-01\"}]}",
+		  "not relative" },
+		{ "{\"pactaudit-waivers\": 1, \"waivers\": [{\"rule\": \"R\", \"path\": \"models/../application.xml\", "
+		  "\"reason\": \"accepted-risk\", \"justification\": \"j\", \"until\": \"2027-01-01\"}]}",
+		  "not relative" },
+		{ "{\"pactaudit-waivers\": 1, \"waivers\": [{\"rule\": \"R\", \"path\": \"./application.xml\", "
+		  "\"reason\": \"accepted-risk\", \"justification\": \"j\", \"until\": \"2027-01-01\"}]}",
+		  "not relative" },
+		{ "{\"pactaudit-waivers\": 1, \"waivers\": [{\"rule\": \"R\", \"path\": \"models//a.md\", "
+		  "\"reason\": \"accepted-risk\", \"justification\": \"j\", \"until\": \"2027-01-01\"}]}",
+		  "not relative" },
+		{ "{\"pactaudit-waivers\": 1, \"waivers\": [{\"rule\": \"R\", \"path\": \"\", "
+		  "\"reason\": \"accepted-risk\", \"justification\": \"j\", \"until\": \"2027-01-01\"}]}",
+		  "not relative" },
 		{ "{\"pactaudit-waivers\": 1, \"pactaudit-waivers\": 1, \"waivers\": []}", "w.json:" },
 	};
 	size_t i;
