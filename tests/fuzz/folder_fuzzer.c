@@ -95,7 +95,9 @@ struct tree {
 	struct pa_buf path, at;	/* --path as typed; the folder opened */
 	struct pa_buf tracks;	/* names to git add, each NUL-terminated */
 	size_t ntracks;
-	struct pa_buf name, scratch;
+	struct pa_buf name;	/* the record's NAME, decoded */
+	struct pa_buf target;	/* a link's target */
+	struct pa_buf scratch;	/* open_parent()'s */
 };
 
 /* ---- the model of what was made ---- */
@@ -395,9 +397,12 @@ opts_line(struct tree *t, const char *s, size_t n)
 	} else if (n == 6 && memcmp(s, "folder", 6) == 0) {
 		t->worktree = false;
 	} else if (n >= 5 && memcmp(s, "path ", 5) == 0) {
-		t->have_path = unescape(&t->path, s + 5, n - 5);
+		/* a NUL byte could not be typed: no --path then */
+		if (!(t->have_path = unescape(&t->path, s + 5, n - 5)))
+			pa_buf_clear(&t->path);
 	} else if (n >= 3 && memcmp(s, "at ", 3) == 0) {
-		t->have_at = unescape(&t->at, s + 3, n - 3) && name_ok(t->at.ptr);
+		if (!(t->have_at = unescape(&t->at, s + 3, n - 3) && name_ok(t->at.ptr)))
+			pa_buf_clear(&t->at);
 	} else if (n >= 6 && memcmp(s, "track ", 6) == 0 && t->ntracks < MAX_TRACK &&
 	    unescape(&t->name, s + 6, n - 6) && name_ok(t->name.ptr)) {
 		pa_buf_put(&t->tracks, t->name.ptr, t->name.size + 1);
@@ -444,11 +449,11 @@ record(struct tree *t, int pass, const char *h, const char *hend, const char *p,
 		/* the target: any bytes but NUL, not empty */
 		if (len > 0 && len < PATH_MAX && memchr(p, '\0', len) == NULL &&
 		    header_name(t, w, hend)) {
-			pa_buf_clear(&t->scratch);
-			pa_buf_put(&t->scratch, p, len);
-			if (pa_buf_oom(&t->scratch))
+			pa_buf_clear(&t->target);
+			pa_buf_put(&t->target, p, len);
+			if (pa_buf_oom(&t->target))
 				abort();
-			make_other(t, t->name.ptr, K_LINK, t->scratch.ptr);
+			make_other(t, t->name.ptr, K_LINK, t->target.ptr);
 		}
 	} else if (kw == 4 && memcmp(h, "fifo", 4) == 0) {
 		if (header_name(t, w, hend))
@@ -545,7 +550,7 @@ track(struct tree *t, git_repository *repo)
 		if ((fd = open_parent(t, name, false, &leaf)) < 0)
 			continue;
 		if (fstatat(fd, leaf, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
-			git_index_add_bypath(index, name);	/* libgit2 may refuse odd names */
+			git_index_add_bypath(index, name);	/* may refuse odd names */
 		close(fd);
 	}
 	git_index_write(index);
@@ -555,7 +560,10 @@ track(struct tree *t, git_repository *repo)
 
 /* ---- removing it ---- */
 
-/* Empty the folder dirfd, whatever its entries' permissions; abort() if something stays. */
+/*
+ * Empty the folder dirfd, whatever its entries' permissions; abort() if
+ * something stays (the rmdir() of the folder then fails).
+ */
 static void
 rm_contents(int dirfd)
 {
@@ -583,8 +591,6 @@ rm_contents(int dirfd)
 		} else if (unlinkat(dirfd, de->d_name, 0) < 0) {
 			abort();
 		}
-		/* the listing goes on after a removal; start over to be sure none is missed */
-		rewinddir(dir);
 	}
 	if (errno != 0)
 		abort();
@@ -593,7 +599,7 @@ rm_contents(int dirfd)
 
 /* ---- the audit's reading of the folder ---- */
 
-/* A listed path (or, not limited in depth, the --path): relative, plain components, no control characters. */
+/* A listed path (or the --path: no depth limit): relative, plain components, no control characters. */
 static void
 check_path(const char *path, bool listed)
 {
@@ -714,7 +720,8 @@ check_dossier(struct tree *t, struct pa_dossier *d, const char *loc)
 			break;
 		case PA_DOSSIER_ENTRY_SUBMODULE:
 			pa_buf_puts(&full, "/.git");
-			if (m->kind != K_DIR || pa_buf_oom(&full) || model_find(t, full.ptr) == NULL)
+			if (m->kind != K_DIR || pa_buf_oom(&full) ||
+			    model_find(t, full.ptr) == NULL)
 				abort();
 			break;
 		default:
@@ -800,7 +807,8 @@ audit(struct tree *t)
 	 */
 	t->as_worktree = t->worktree && !t->have_at;
 	if (!t->as_worktree) {
-		if (git_repository_open_ext(&repo, loc.ptr, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0)
+		if (git_repository_open_ext(&repo, loc.ptr, GIT_REPOSITORY_OPEN_NO_SEARCH,
+		    NULL) == 0)
 			goto done;
 		git_error_clear();
 	}
@@ -817,8 +825,8 @@ audit(struct tree *t)
 	pa_buf_printf(&probe, "%s/application.xml", loc.ptr);
 	if (pa_buf_oom(&probe))
 		abort();
-	if ((t->path.size > 0 || t->as_worktree || lstat(probe.ptr, &st) == 0) &&
-	    (rc != 0 || strcmp(located, loc.ptr) != 0))
+	if (((t->have_path && t->path.size > 0) || t->as_worktree ||
+	    lstat(probe.ptr, &st) == 0) && (rc != 0 || strcmp(located, loc.ptr) != 0))
 		abort();	/* a dossier is where it is named */
 	free(located);
 	pa_error_clear();
@@ -844,7 +852,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static bool ready;
 	struct tree t = { .path = PA_BUF_INIT, .at = PA_BUF_INIT, .tracks = PA_BUF_INIT,
-	    .name = PA_BUF_INIT, .scratch = PA_BUF_INIT, .topfd = -1 };
+	    .name = PA_BUF_INIT, .target = PA_BUF_INIT, .scratch = PA_BUF_INIT, .topfd = -1 };
 	git_repository *repo = NULL;
 	const char *tmp = getenv("TMPDIR");
 	size_t i;
@@ -884,6 +892,7 @@ done:
 		free(t.ents[i].path);
 	free(t.ents);
 	pa_buf_dispose(&t.scratch);
+	pa_buf_dispose(&t.target);
 	pa_buf_dispose(&t.name);
 	pa_buf_dispose(&t.tracks);
 	pa_buf_dispose(&t.at);
