@@ -24,8 +24,9 @@
  *   ==>fifo NAME        a named pipe
  *   ==>mode OCTAL NAME  chmod (0777 bits) of what NAME is, not a link
  *   ==>deep N NAME      N folders NAME/NAME/... (NAME one component,
- *                       N <= 40), a file "f" holding the body at the bottom
- *   ==>wide N NAME      N files NAME00000, NAME00001, ... (N <= 300),
+ *                       N at most 40), a file "f" holding the body at the
+ *                       bottom
+ *   ==>wide N NAME      N files NAME00000, NAME00001, ... (N at most 300),
  *                       each holding the body
  *   ==>opts             lines: "worktree" (git init the tree, read it
  *                       with --worktree), "folder" (the default: no git),
@@ -43,6 +44,7 @@
  * its permissions.
  */
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -62,6 +64,8 @@
 #include "util/diag.h"
 #include "util/error.h"
 #include "util/limits.h"
+
+#include "records.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -88,6 +92,7 @@ struct tree {
 	struct ent *ents;	/* what was made; sorted by path before the checks */
 	size_t n;
 	size_t fill_total;
+	int pass;		/* of the input: 0 options, 1 the tree */
 	bool chmodded;		/* a mode record ran: reads may fail, files may hide */
 	bool worktree;		/* git init the top */
 	bool as_worktree;	/* and read it with --worktree (not "at" a folder below) */
@@ -151,34 +156,22 @@ model_find(const struct tree *t, const char *path)
 
 /* ---- names ---- */
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* p[0..len) with %HH and %% decoded into out; false if it holds a NUL byte. */
 static bool
 unescape(struct pa_buf *out, const char *p, size_t len)
 {
+	char c, hex[3] = "";
 	size_t i;
-	int hi, lo;
-	char c;
 
 	pa_buf_clear(out);
 	for (i = 0; i < len; i++) {
 		c = p[i];
 		if (c == '%' && i + 1 < len && p[i + 1] == '%') {
 			i++;
-		} else if (c == '%' && i + 2 < len && (hi = hexval(p[i + 1])) >= 0 &&
-		    (lo = hexval(p[i + 2])) >= 0) {
-			c = (char)(hi * 16 + lo);
+		} else if (c == '%' && i + 2 < len && isxdigit((unsigned char)p[i + 1]) &&
+		    isxdigit((unsigned char)p[i + 2])) {
+			memcpy(hex, p + i + 1, 2);
+			c = (char)strtoul(hex, NULL, 16);
 			i += 2;
 		}
 		if (c == '\0')
@@ -363,24 +356,6 @@ make_mode(struct tree *t, const char *name, unsigned int mode)
 	close(dfd);
 }
 
-/* A count in a header: digits, at most max; spaces after it skipped. */
-static size_t
-count_of(const char **s, const char *end, size_t max)
-{
-	size_t n = 0;
-
-	while (*s < end && **s == ' ')
-		(*s)++;
-	while (*s < end && **s >= '0' && **s <= '9') {
-		if (n <= max)
-			n = n * 10 + (size_t)(**s - '0');
-		(*s)++;
-	}
-	while (*s < end && **s == ' ')
-		(*s)++;
-	return n > max ? max + 1 : n;
-}
-
 /* The NAME at the end of a header, decoded and checked, in t->name. */
 static bool
 header_name(struct tree *t, const char *s, const char *end)
@@ -410,10 +385,11 @@ opts_line(struct tree *t, const char *s, size_t n)
 	}
 }
 
-/* pass 0 reads the options, pass 1 makes the tree. */
-static void
-record(struct tree *t, int pass, const char *h, const char *hend, const char *p, size_t len)
+/* One record: pass 0 reads the options, pass 1 makes the tree. */
+static int
+record(void *arg, const char *h, const char *hend, const char *p, size_t len)
 {
+	struct tree *t = arg;
 	const char *w = h, *s, *eol, *end;
 	size_t kw, n, i;
 	char *q;
@@ -421,7 +397,7 @@ record(struct tree *t, int pass, const char *h, const char *hend, const char *p,
 	while (w < hend && *w != ' ')
 		w++;
 	kw = (size_t)(w - h);
-	if (pass == 0) {
+	if (t->pass == 0) {
 		if (kw == 4 && memcmp(h, "opts", 4) == 0) {
 			for (s = p, end = p + len; s < end; s = eol + 1) {
 				if ((eol = memchr(s, '\n', (size_t)(end - s))) == NULL)
@@ -429,15 +405,17 @@ record(struct tree *t, int pass, const char *h, const char *hend, const char *p,
 				opts_line(t, s, (size_t)(eol - s));
 			}
 		}
-		return;
+		return 0;
 	}
+	if (t->n >= MAX_ENTRIES)
+		return 0;
 	if (w < hend)
 		w++;
 	if (kw == 4 && memcmp(h, "file", 4) == 0) {
 		if (header_name(t, w, hend))
 			make_file(t, t->name.ptr, p, len, len);
 	} else if (kw == 4 && memcmp(h, "fill", 4) == 0) {
-		n = count_of(&w, hend, MAX_FILL_TOTAL);
+		n = fuzz_count(&w, hend, MAX_FILL_TOTAL);
 		if (n <= MAX_FILL_TOTAL - t->fill_total && header_name(t, w, hend)) {
 			t->fill_total += n;
 			make_file(t, t->name.ptr, p, len, n);
@@ -468,10 +446,9 @@ record(struct tree *t, int pass, const char *h, const char *hend, const char *p,
 		if (header_name(t, w, hend))
 			make_mode(t, t->name.ptr, mode);
 	} else if (kw == 4 && memcmp(h, "deep", 4) == 0) {
-		n = count_of(&w, hend, MAX_DEEP);
-		if (n == 0 || n > MAX_DEEP || !header_name(t, w, hend) ||
-		    strchr(t->name.ptr, '/') != NULL)
-			return;
+		n = fuzz_count(&w, hend, MAX_DEEP);
+		if (n == 0 || !header_name(t, w, hend) || strchr(t->name.ptr, '/') != NULL)
+			return 0;
 		/* NAME/NAME/.../f, in t->name */
 		q = strdup(t->name.ptr);
 		if (q == NULL)
@@ -485,9 +462,9 @@ record(struct tree *t, int pass, const char *h, const char *hend, const char *p,
 		if (name_ok(t->name.ptr))
 			make_file(t, t->name.ptr, p, len, len);
 	} else if (kw == 4 && memcmp(h, "wide", 4) == 0) {
-		n = count_of(&w, hend, MAX_WIDE);
-		if (n > MAX_WIDE || !header_name(t, w, hend))
-			return;
+		n = fuzz_count(&w, hend, MAX_WIDE);
+		if (!header_name(t, w, hend))
+			return 0;
 		q = strdup(t->name.ptr);
 		if (q == NULL)
 			abort();
@@ -500,36 +477,7 @@ record(struct tree *t, int pass, const char *h, const char *hend, const char *p,
 		}
 		free(q);
 	}
-}
-
-static bool
-decode(struct tree *t, int pass, const char *in, size_t size)
-{
-	const char *end = in + size, *p = in, *h, *hend, *next;
-	static const char mark[] = "\n==>";
-
-	if (size < 3 || memcmp(in, "==>", 3) != 0)
-		return false;
-	while (p < end) {
-		h = p + 3;
-		if ((hend = memchr(h, '\n', (size_t)(end - h))) == NULL)
-			hend = end;
-		for (next = hend; next < end; next++) {
-			next = memchr(next, '\n', (size_t)(end - next));
-			if (next == NULL) {
-				next = end;
-				break;
-			}
-			if ((size_t)(end - next) >= 4 && memcmp(next, mark, 4) == 0)
-				break;
-		}
-		/* body: after the header line, up to (not including) the newline before "==>" */
-		p = hend < end ? hend + 1 : end;
-		if (pass == 0 || t->n < MAX_ENTRIES)
-			record(t, pass, h, hend, p, next > p ? (size_t)(next - p) : 0);
-		p = next < end ? next + 1 : end;
-	}
-	return true;
+	return 0;
 }
 
 /* worktree: git add the tracked names that are plain files reached without a symlink. */
@@ -864,7 +812,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (pa_dossier_global_init() < 0)
 			abort();
 	}
-	if (!decode(&t, 0, (const char *)data, size))
+	if (fuzz_records((const char *)data, size, record, &t) < 0)
 		goto done;
 	if (tmp == NULL || tmp[0] != '/')
 		tmp = "/tmp";
@@ -874,7 +822,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (t.worktree && git_repository_init(&repo, t.top, 0) < 0)
 		abort();
-	decode(&t, 1, (const char *)data, size);
+	t.pass = 1;
+	fuzz_records((const char *)data, size, record, &t);
 	if (repo != NULL)
 		track(&t, repo);
 	git_repository_free(repo);
