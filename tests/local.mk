@@ -19,9 +19,10 @@ TEST_EXTENSIONS += .fuzz
 PA_FUZZ_REPLAYS = $(filter %.fuzz,$(TESTS))
 PA_FUZZ_NAMES = $(PA_FUZZ_REPLAYS:tests/fuzz/%.fuzz=%)
 
-# memrepo.h: the in-memory repository the git targets share
+# memrepo.h: the in-memory repository the git targets share; records.h: the
+# "==>" record splitter of the targets whose input is a list of records
 tests/fuzz/%.fuzz: tests/fuzz/%_fuzzer.c tests/fuzz/replay.c tests/fuzz/memrepo.h \
-    src/libpactaudit.a
+    tests/fuzz/records.h src/libpactaudit.a
 	@$(MKDIR_P) tests/fuzz
 	$(AM_V_CCLD)$(COMPILE) -o $@ $(filter %.c,$^) src/libpactaudit.a $(PA_LIBS) \
 	    $(AM_LDFLAGS) $(LDFLAGS)
@@ -37,7 +38,8 @@ if FUZZING
 AM_CFLAGS += -fsanitize=fuzzer-no-link
 all-local: pa-fuzzers
 pa-fuzzers: $(PA_FUZZ_NAMES:%=tests/fuzz/%_fuzzer)
-tests/fuzz/%_fuzzer: tests/fuzz/%_fuzzer.c tests/fuzz/memrepo.h src/libpactaudit.a
+tests/fuzz/%_fuzzer: tests/fuzz/%_fuzzer.c tests/fuzz/memrepo.h tests/fuzz/records.h \
+    src/libpactaudit.a
 	@$(MKDIR_P) tests/fuzz
 	$(AM_V_CCLD)$(COMPILE) -fsanitize=fuzzer -o $@ $< src/libpactaudit.a $(PA_LIBS) \
 	    $(AM_LDFLAGS) $(LDFLAGS)

@@ -89,7 +89,11 @@ done:
 	return error;
 }
 
-/* Worktree and folder modes: open location, then --path one component at a time, never through a symlink. */
+/*
+ * Worktree and folder modes: open location, then --path one component at a
+ * time, never through a symlink, nor into a folder named .git (the walk
+ * skips every one, and git mode has none to name).
+ */
 static int
 open_folder(struct pa_dossier *d, struct pa_diag *diag)
 {
@@ -105,7 +109,7 @@ open_folder(struct pa_dossier *d, struct pa_diag *diag)
 		if (e == NULL)
 			e = p + strlen(p);
 		n = (size_t)(e - p);
-		if (n > NAME_MAX) {
+		if (n > NAME_MAX || (n == 4 && memcmp(p, ".git", 4) == 0)) {
 			error = pa_error_set(PA_ERRCLASS_DOSSIER, "no folder '%s' in %s",
 			    d->subdir, d->location);
 			goto done;

@@ -8,7 +8,7 @@ src_libpactaudit_a_SOURCES += \
 
 check_PROGRAMS += tests/unit/test_dossier
 TESTS += tests/unit/test_dossier
-TESTS += tests/fuzz/gitrepo.fuzz
+TESTS += tests/fuzz/gitrepo.fuzz tests/fuzz/folder.fuzz
 tests_unit_test_dossier_SOURCES = tests/unit/test_dossier.c tests/unit/gitrepo.h \
 	tests/lib/cutest.h
 tests_unit_test_dossier_CPPFLAGS = $(PA_TEST_CPPFLAGS)

@@ -29,6 +29,7 @@
 #include "dossier/dossier.h"
 #include "dossier/history.h"
 #include "memrepo.h"
+#include "records.h"
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/error.h"
@@ -130,24 +131,6 @@ type_of(const char *s, size_t n)
 	return GIT_OBJECT_INVALID;
 }
 
-/* A count in a header: digits, at most max; 0 when there are none. */
-static size_t
-count_of(const char **s, const char *end, size_t max)
-{
-	size_t n = 0;
-
-	while (*s < end && **s == ' ')
-		(*s)++;
-	while (*s < end && **s >= '0' && **s <= '9') {
-		if (n <= max)
-			n = n * 10 + (size_t)(**s - '0');
-		(*s)++;
-	}
-	while (*s < end && **s == ' ')
-		(*s)++;
-	return n > max ? max : n;
-}
-
 /* opts: "rev X", "path X", "root X", one a line. */
 static void
 read_opts(struct decoder *dc, const char *p, size_t len)
@@ -178,8 +161,9 @@ read_opts(struct decoder *dc, const char *p, size_t len)
 }
 
 static int
-record(struct decoder *dc, const char *h, const char *hend, const char *p, size_t len)
+record(void *arg, const char *h, const char *hend, const char *p, size_t len)
 {
+	struct decoder *dc = arg;
 	const char *w = h;
 	git_object_t t;
 	size_t n, i;
@@ -192,7 +176,7 @@ record(struct decoder *dc, const char *h, const char *hend, const char *p, size_
 		return put_object(dc, dc->obj.ptr, dc->obj.size, t);
 	}
 	if ((size_t)(w - h) == 6 && memcmp(h, "repeat", 6) == 0) {
-		n = count_of(&w, hend, PA_LIMIT_COMMITS + 2);
+		n = fuzz_count(&w, hend, PA_LIMIT_COMMITS + 2);
 		if ((t = type_of(w, (size_t)(hend - w))) == GIT_OBJECT_INVALID)
 			return 0;
 		for (i = 0; i < n; i++) {
@@ -203,7 +187,7 @@ record(struct decoder *dc, const char *h, const char *hend, const char *p, size_
 		return 0;
 	}
 	if ((size_t)(w - h) == 4 && memcmp(h, "wide", 4) == 0 && dc->have_last) {
-		n = count_of(&w, hend, PA_LIMIT_FILE_COUNT + 2);
+		n = fuzz_count(&w, hend, PA_LIMIT_FILE_COUNT + 2);
 		expand(dc, &dc->obj, p, len);
 		pa_buf_clear(&dc->tree);
 		for (i = 0; i < n; i++) {
@@ -219,36 +203,6 @@ record(struct decoder *dc, const char *h, const char *hend, const char *p, size_
 	}
 	if ((size_t)(w - h) == 4 && memcmp(h, "opts", 4) == 0)
 		read_opts(dc, p, len);
-	return 0;
-}
-
-static int
-decode(struct decoder *dc, const char *in, size_t size)
-{
-	const char *end = in + size, *p = in, *h, *hend, *next;
-	static const char mark[] = "\n==>";
-
-	if (size < 3 || memcmp(in, "==>", 3) != 0)
-		return -1;
-	while (p < end) {
-		h = p + 3;
-		if ((hend = memchr(h, '\n', (size_t)(end - h))) == NULL)
-			hend = end;
-		for (next = hend; next < end; next++) {
-			next = memchr(next, '\n', (size_t)(end - next));
-			if (next == NULL) {
-				next = end;
-				break;
-			}
-			if ((size_t)(end - next) >= 4 && memcmp(next, mark, 4) == 0)
-				break;
-		}
-		/* body: after the header line, up to (not including) the newline before "==>" */
-		p = hend < end ? hend + 1 : end;
-		if (record(dc, h, hend, p, next > p ? (size_t)(next - p) : 0) < 0)
-			return -1;
-		p = next < end ? next + 1 : end;
-	}
 	return 0;
 }
 
@@ -351,7 +305,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	if (memrepo_new(&repo, &dc.odb) < 0)
 		abort();
-	if (decode(&dc, (const char *)data, size) < 0 || pa_buf_oom(&dc.opt_rev) ||
+	if (fuzz_records((const char *)data, size, record, &dc) < 0 || pa_buf_oom(&dc.opt_rev) ||
 	    pa_buf_oom(&dc.opt_path) || pa_buf_oom(&dc.opt_root))
 		goto done;
 	opts.rev = dc.opt_rev.size > 0 ? dc.opt_rev.ptr : dc.rev[0] ? dc.rev : NULL;

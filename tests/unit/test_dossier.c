@@ -492,6 +492,49 @@ test_dossier_subdir(void)
 	free(dir);
 }
 
+/* The walk never reads a .git folder; --path cannot name one either (git mode has none to name). */
+/* d did not open, and the message says `want`. */
+static bool
+refused(struct pa_dossier *d, const char *want)
+{
+	bool ok = d == NULL && pa_error_last() != NULL && strstr(pa_error_last(), want) != NULL;
+
+	pa_dossier_free(d);
+	return ok;
+}
+
+static void
+test_dossier_subdir_never_dotgit(void)
+{
+	char *dir = tr_tmpdir(), *plain = tr_tmpdir();
+	git_repository *repo = tr_repo_init(dir);
+	struct pa_dossier *d;
+	int pass;
+
+	tr_write(dir, "application.xml", "x");
+	tr_write(dir, "sub/.git/HEAD", "ref: refs/heads/main\n");
+	tr_commit_all(repo, "first");
+	for (pass = 0; pass < 2; pass++) {
+		CU_ASSERT_TRUE(refused(open_d(dir, NULL, pass == 1, ".git"), "no folder '.git'"));
+		CU_ASSERT_TRUE(refused(open_d(dir, NULL, pass == 1, "./.git/refs/"),
+		    "no folder '.git/refs'"));
+	}
+	CU_ASSERT_TRUE(refused(open_d(dir, NULL, true, "sub/.git"), "no folder 'sub/.git'"));
+	/* a folder named .git that is no repository: folder mode skips it, --path too */
+	tr_write(plain, "a/.git/x", "inside");
+	tr_write(plain, "a/.gitx/y", "beside");
+	CU_ASSERT_TRUE(refused(open_d(plain, NULL, false, "a/.git"), "no folder 'a/.git'"));
+	d = open_d(plain, NULL, false, "a/.gitx");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	CU_ASSERT_PTR_NOT_NULL(pa_dossier_find(d, "y"));
+	pa_dossier_free(d);
+	git_repository_free(repo);
+	pa_file_rm_rf(plain);
+	pa_file_rm_rf(dir);
+	free(plain);
+	free(dir);
+}
+
 static void
 test_dossier_depth_limit(void)
 {
@@ -914,6 +957,7 @@ static CU_TestInfo dossier_tests[] = {
 	{ "too many files", test_dossier_too_many_files },
 	{ "total size limit", test_dossier_total_size_limit },
 	{ "--path subdir", test_dossier_subdir },
+	{ "--path never names .git", test_dossier_subdir_never_dotgit },
 	{ "depth limit", test_dossier_depth_limit },
 	{ "path limits, control characters", test_dossier_path_limits_and_control_characters },
 	{ "sorted listing, find", test_dossier_sorted_and_find },
