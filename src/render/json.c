@@ -165,6 +165,46 @@ jpush(json_t *arr, json_t *value)
 	return value != NULL && json_array_append_new(arr, value) == 0;
 }
 
+/* "datasets" (id and licence of each card) and "pact" (null without pact/commitments.xml). */
+static bool
+json_inventory(json_t *o, const struct pa_results *d)
+{
+	json_t *datasets = json_array(), *pact = NULL, *list = NULL, *item;
+	size_t i;
+	bool ok = datasets != NULL;
+
+	for (i = 0; ok && i < d->datasets.count; i++) {
+		const struct pa_results_item *it = d->datasets.items[i];
+
+		ok = (item = json_object()) != NULL && jpush(datasets, item) &&
+		    jset(item, "id", jstr(it->id)) &&
+		    jset(item, "license", jstr(it->license)) &&
+		    jset(item, "license_status", jstr(it->license_status));
+	}
+	if (ok && d->pact.state != NULL) {
+		ok = (pact = json_object()) != NULL && (list = json_array()) != NULL &&
+		    jset(pact, "state", jstr(d->pact.state)) &&
+		    jset(pact, "organisation", jstr(d->pact.organisation)) &&
+		    jset(pact, "signed_on", jstr(d->pact.signed_on));
+		for (i = 0; ok && i < d->pact.commitments.count; i++) {
+			const struct pa_results_commitment *c = d->pact.commitments.items[i];
+
+			ok = (item = json_object()) != NULL && jpush(list, item) &&
+			    jset(item, "kind", jstr(c->kind)) && jset(item, "id", jstr(c->id)) &&
+			    jset(item, "role", jstr(c->role)) &&
+			    jset(item, "article", jstr(c->article)) &&
+			    jset(item, "due", jstr(c->due)) && jset(item, "text", jstr(c->text));
+		}
+		ok = ok && jmove(pact, "commitments", &list);
+	}
+	ok = ok && jmove(o, "datasets", &datasets) &&
+	    (pact != NULL ? jmove(o, "pact", &pact) : jset(o, "pact", json_null()));
+	json_decref(datasets);
+	json_decref(list);
+	json_decref(pact);
+	return ok;
+}
+
 json_t *
 pa_render_json_dossier(const struct pa_results *d)
 {
@@ -199,7 +239,9 @@ pa_render_json_dossier(const struct pa_results *d)
 		ok = (item = json_object()) != NULL &&
 		    jpush(models, item) &&
 		    jset(item, "id", jstr(it->id)) &&
-		    jset(item, "gpai", jstr(it->gpai));
+		    jset(item, "gpai", jstr(it->gpai)) &&
+		    jset(item, "license", jstr(it->license)) &&
+		    jset(item, "license_status", jstr(it->license_status));
 	}
 	for (i = 0; ok && i < d->signatures.count; i++) {
 		s = d->signatures.items[i];
@@ -218,6 +260,7 @@ pa_render_json_dossier(const struct pa_results *d)
 	    jset(o, "as_of", jstr(d->as_of)) &&
 	    jmove(o, "systems", &systems) &&
 	    jmove(o, "models", &models) &&
+	    json_inventory(o, d) &&
 	    jmove(o, "signatures", &sigs) &&
 	    jmove(o, "findings", &findings) &&
 	    jset(o, "baseline", json_baseline(d)) &&
@@ -257,6 +300,8 @@ json_failure(const struct pa_render_failure *fail)
 	    jset(o, "as_of", json_null()) &&
 	    jset(o, "systems", json_array()) &&
 	    jset(o, "models", json_array()) &&
+	    jset(o, "datasets", json_array()) &&
+	    jset(o, "pact", json_null()) &&
 	    jset(o, "signatures", json_array()) &&
 	    jset(o, "findings", json_array()) &&
 	    jset(o, "verdict", json_null()) &&

@@ -37,4 +37,18 @@ int pa_results__each_waiver_string(struct pa_results_finding *f,
 int pa_results__each_fixed_string(struct pa_results *res,
     int (*fn)(char **s, enum pa_results_text kind, void *arg), void *arg);
 
+/* Datasets, licences and the pact (inventory.c). */
+void pa_results__pact_dispose(struct pa_results_pact *p);
+int pa_results__push_commitment(struct pa_results *res, const struct pa_results_commitment *c);
+/* Copy src's datasets, the licences of its models and datasets, and its pact into dst. */
+int pa_results__dup_inventory(struct pa_results *dst, const struct pa_results *src);
+/* The licences of src's items onto dst's (the same items, in the same order). */
+int pa_results__dup_licenses(struct pa_vec *dst, const struct pa_vec *src);
+int pa_results__each_inventory_string(struct pa_results *res,
+    int (*fn)(char **s, enum pa_results_text kind, void *arg), void *arg);
+/* license= and license-status= of a <model> or <dataset>; false on out of memory. */
+bool pa_results__license_xml(xmlNode *n, const struct pa_results_item *it);
+/* <dataset>s and <pact>, written after the models; false on out of memory. */
+bool pa_results__inventory_xml(xmlNode *root, xmlNs *ns, const struct pa_results *res);
+
 #endif

@@ -4,7 +4,7 @@ src_libpactaudit_a_SOURCES += \
 	src/results/fingerprint.c \
 	src/results/results.c src/results/results.h \
 	src/results/read.c src/results/internal.h \
-	src/results/amended.c \
+	src/results/amended.c src/results/inventory.c \
 	src/results/diff.c src/results/diff.h
 
 check_PROGRAMS += tests/unit/test_results

@@ -199,6 +199,46 @@ read_finding(struct pa_results *res, const xmlNode *n)
 	return error;
 }
 
+/* license= and license-status= of a <model> or <dataset>. */
+static int
+read_license(struct pa_results_item *it, const xmlNode *n)
+{
+	int error;
+
+	if ((error = pa_results__set_raw(&it->license, pa_xml_attr(n, "license"))) < 0)
+		return error;
+	return pa_results__set_raw(&it->license_status, pa_xml_attr(n, "license-status"));
+}
+
+/* <pact state organisation signed-on> and its <commitment>s. */
+static int
+read_pact(struct pa_results *res, const xmlNode *p)
+{
+	const xmlNode *c;
+	int error;
+
+	if ((error = pa_results__set_raw(&res->pact.state, pa_xml_attr(p, "state"))) < 0 ||
+	    (error = pa_results__set_raw(&res->pact.organisation,
+	    pa_xml_attr(p, "organisation"))) < 0 ||
+	    (error = pa_results__set_raw(&res->pact.signed_on, pa_xml_attr(p, "signed-on"))) < 0)
+		return error;
+	for (c = p->children; c != NULL; c = c->next) {
+		struct pa_results_commitment cm = { 0 };
+
+		if (!is_elem(c, "commitment"))
+			continue;
+		cm.kind = (char *)pa_xml_attr(c, "kind");
+		cm.id = (char *)pa_xml_attr(c, "id");
+		cm.role = (char *)pa_xml_attr(c, "role");
+		cm.article = (char *)pa_xml_attr(c, "article");
+		cm.due = (char *)pa_xml_attr(c, "due");
+		cm.text = (char *)pa_xml_attr(c, "text");
+		if ((error = pa_results__push_commitment(res, &cm)) < 0)
+			return error;
+	}
+	return 0;
+}
+
 static int
 read_signature(struct pa_results *res, const xmlNode *n)
 {
@@ -271,8 +311,15 @@ read_results(struct pa_results **out, const xmlNode *r, const char *name)
 				    res->systems.items[res->systems.count - 1])->purpose,
 				    pa_xml_attr(c, "purpose"));
 		} else if (is_elem(c, "model")) {
-			error = pa_results__push_item(&res->models, pa_xml_attr(c, "id"), NULL,
-			    pa_xml_attr(c, "gpai"));
+			if ((error = pa_results__push_item(&res->models, pa_xml_attr(c, "id"), NULL,
+			    pa_xml_attr(c, "gpai"))) == 0)
+				error = read_license(res->models.items[res->models.count - 1], c);
+		} else if (is_elem(c, "dataset")) {
+			if ((error = pa_results__push_item(&res->datasets, pa_xml_attr(c, "id"),
+			    NULL, NULL)) == 0)
+				error = read_license(res->datasets.items[res->datasets.count - 1], c);
+		} else if (is_elem(c, "pact")) {
+			error = read_pact(res, c);
 		} else if (is_elem(c, "signature")) {
 			error = read_signature(res, c);
 		} else if (is_elem(c, "finding")) {

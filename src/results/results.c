@@ -156,6 +156,8 @@ item_free(void *p)
 	free((char *)it->tier);
 	free((char *)it->gpai);
 	free(it->purpose);
+	free(it->license);
+	free(it->license_status);
 	free(it);
 }
 
@@ -237,6 +239,8 @@ pa_results_free(struct pa_results *res)
 	pa_vec_dispose(&res->packs, pack_free);
 	pa_vec_dispose(&res->systems, item_free);
 	pa_vec_dispose(&res->models, item_free);
+	pa_vec_dispose(&res->datasets, item_free);
+	pa_results__pact_dispose(&res->pact);
 	pa_vec_dispose(&res->signatures, signature_free);
 	pa_vec_dispose(&res->findings, finding_free);
 	free(res->baseline);
@@ -547,9 +551,12 @@ build_doc(xmlNode *root, xmlNs *ns, const struct pa_results *res)
 		const struct pa_results_item *it = res->models.items[i];
 
 		if ((n = new_child(root, ns, "model", NULL)) == NULL ||
-		    !set_attr(n, "id", it->id) || !set_attr(n, "gpai", it->gpai))
+		    !set_attr(n, "id", it->id) || !set_attr(n, "gpai", it->gpai) ||
+		    !pa_results__license_xml(n, it))
 			return false;
 	}
+	if (!pa_results__inventory_xml(root, ns, res))
+		return false;
 	for (i = 0; i < res->signatures.count; i++) {
 		const struct pa_results_signature *s = res->signatures.items[i];
 
@@ -936,6 +943,8 @@ pa_results_dup(struct pa_results **out, const struct pa_results *src)
 
 		error = pa_results__push_item(&res->models, it->id, it->tier, it->gpai);
 	}
+	if (error == 0)
+		error = pa_results__dup_inventory(res, src);
 	for (i = 0; i < src->signatures.count && error == 0; i++)
 		error = pa_results__push_signature(res, src->signatures.items[i]);
 	for (i = 0; i < src->findings.count && error == 0; i++)
@@ -1035,6 +1044,8 @@ pa_results_each_string(struct pa_results *res,
 	}
 	if (error == 0)
 		error = pa_results__each_fixed_string(res, fn, arg);
+	if (error == 0)
+		error = pa_results__each_inventory_string(res, fn, arg);
 	return error;
 }
 

@@ -105,12 +105,38 @@ struct pa_results_fixed {
 	char fingerprint[PA_DIGEST_HEXLEN + 1];
 };
 
-/* A system or model and its classification (strings owned by the results). */
+/* A system, model or dataset and its classification (strings owned by the results). */
 struct pa_results_item {
 	const char *id;
-	const char *tier;	/* systems; NULL for models */
+	const char *tier;	/* systems; NULL for models and datasets */
 	const char *gpai;	/* models, and systems with a training run; else NULL */
 	char *purpose;		/* systems: the one-line purpose stated, or NULL */
+	/*
+	 * Models and datasets: the card's licence, its SPDX expression or else
+	 * the name the card gives (NULL: none), and how it was read (<license
+	 * status> of the evidence: valid, other, family, unknown, invalid,
+	 * missing; NULL when there is no card).
+	 */
+	char *license, *license_status;
+};
+
+/* One commitment of pact/commitments.xml: a core commitment or a pledge. */
+struct pa_results_commitment {
+	char *kind;		/* "core" or "pledge" */
+	char *id;
+	char *role, *article, *due;	/* pledges; each may be NULL */
+	char *text;		/* its first sentence, on one line */
+};
+
+/*
+ * The dossier's AI Pact declaration (pact/commitments.xml).  state is NULL
+ * when the dossier has none, "invalid" when it does not match its schema
+ * (then nothing else is set), else "valid".
+ */
+struct pa_results_pact {
+	char *state;
+	char *organisation, *signed_on;
+	struct pa_vec commitments;	/* struct pa_results_commitment * */
 };
 
 /*
@@ -155,6 +181,8 @@ struct pa_results {
 	struct pa_vec packs;	/* struct pa_results_pack * */
 	struct pa_vec systems;	/* struct pa_results_item * */
 	struct pa_vec models;	/* struct pa_results_item * */
+	struct pa_vec datasets;	/* struct pa_results_item * */
+	struct pa_results_pact pact;
 	struct pa_vec signatures;	/* struct pa_results_signature * */
 	struct pa_vec findings;	/* struct pa_results_finding * (strings owned) */
 	char *baseline;		/* the baseline file compared with (--baseline), or NULL */
@@ -178,6 +206,8 @@ int pa_results_add_pack(struct pa_results *res, const char *id, const char *vers
 /* A system (tier set) or model (tier NULL); gpai may be NULL. */
 int pa_results_add_item(struct pa_vec *list, const char *id, const char *tier,
     const char *gpai);
+/* A commitment of the pact; every field is copied (and sanitised). */
+int pa_results_add_commitment(struct pa_results *res, const struct pa_results_commitment *c);
 /* A signature; every field is copied (and sanitised). */
 int pa_results_add_signature(struct pa_results *res,
     const struct pa_results_signature *sig);

@@ -88,6 +88,48 @@ ledger_lines(struct pa_review_page *p, const struct pa_review_dossier *d)
 	return error;
 }
 
+/* A card's licence: fine when read as SPDX, a warning when not exact, bad when absent or invalid. */
+static enum pa_review_style
+license_style(const struct pa_results_item *it)
+{
+	const char *st = it->license_status;
+
+	if (st == NULL)
+		return PA_REVIEW_STYLE_DIM;
+	if (strcmp(st, "valid") == 0)
+		return N;
+	if (strcmp(st, "invalid") == 0 || strcmp(st, "missing") == 0)
+		return PA_REVIEW_STYLE_ERROR;
+	return PA_REVIEW_STYLE_WARNING;
+}
+
+/* The AI Pact declaration: who signed it when, each core commitment and pledge. */
+static int
+pact_lines(struct pa_review_page *p, const struct pa_results_pact *pact)
+{
+	size_t i;
+	int error = 0;
+
+	error |= pa_review_page_line(p, H, "AI Pact commitments (%zu)", pact->commitments.count);
+	if (pact->state == NULL)
+		return error | pa_review_page_line(p, PA_REVIEW_STYLE_DIM,
+		    "  no pact/commitments.xml in this dossier");
+	if (strcmp(pact->state, "valid") != 0)
+		return error | pa_review_page_line(p, PA_REVIEW_STYLE_ERROR,
+		    "  pact/commitments.xml does not match its schema (see the findings)");
+	error |= pa_review_page_line(p, N, "  signed by %s on %s", or_none(pact->organisation),
+	    or_none(pact->signed_on));
+	for (i = 0; i < pact->commitments.count; i++) {
+		const struct pa_results_commitment *c = pact->commitments.items[i];
+
+		error |= pa_review_page_line(p, N, "  %-6s %-24s %s%s%s%s%s%s", c->kind, c->id,
+		    c->article ? "Art. " : "", c->article ? c->article : "",
+		    c->due ? " due " : "", c->due ? c->due : "", c->article || c->due ? "  " : "",
+		    or_none(c->text));
+	}
+	return error;
+}
+
 static int
 build(struct pa_review_page *p, const struct pa_review_ctx *ctx)
 {
@@ -145,19 +187,25 @@ build(struct pa_review_page *p, const struct pa_review_ctx *ctx)
 		error |= pa_review_page_line(p, tier_style(it->tier), "  %-28s %-11s%s%s",
 		    it->id, or_none(it->tier), it->gpai ? " GPAI " : "", it->gpai ? it->gpai : "");
 	}
-	error |= pa_review_page_line(p, H, "Models and GPAI status (%zu)", res->models.count);
+	error |= pa_review_page_line(p, H, "Models, GPAI status and licences (%zu)",
+	    res->models.count);
 	for (i = 0; i < res->models.count; i++) {
 		it = res->models.items[i];
 		error |= pa_review_page_line(p, it->gpai && strcmp(it->gpai, "systemic") == 0 ?
-		    PA_REVIEW_STYLE_ERROR : N, "  %-28s GPAI %s", it->id, or_none(it->gpai));
+		    PA_REVIEW_STYLE_ERROR : license_style(it), "  %-28s GPAI %-9s %s%s%s%s",
+		    it->id, or_none(it->gpai), or_none(it->license),
+		    it->license_status ? " (" : "", it->license_status ? it->license_status : "",
+		    it->license_status ? ")" : "");
 	}
-	error |= pa_review_page_line(p, H, "Datasets and licences");
-	error |= pa_review_page_line(p, PA_REVIEW_STYLE_DIM, "  %s not in the results",
-	    PA_REVIEW_NONE);
+	error |= pa_review_page_line(p, H, "Datasets and licences (%zu)", res->datasets.count);
+	for (i = 0; i < res->datasets.count; i++) {
+		it = res->datasets.items[i];
+		error |= pa_review_page_line(p, license_style(it), "  %-28s %s%s%s%s", it->id,
+		    or_none(it->license), it->license_status ? " (" : "",
+		    it->license_status ? it->license_status : "", it->license_status ? ")" : "");
+	}
 	error |= sigs(p, res);
-	error |= pa_review_page_line(p, H, "Commitments");
-	error |= pa_review_page_line(p, PA_REVIEW_STYLE_DIM, "  %s not in the results",
-	    PA_REVIEW_NONE);
+	error |= pact_lines(p, &res->pact);
 
 	return error < 0 ? PA_ENOMEM : 0;
 }

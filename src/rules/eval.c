@@ -546,17 +546,86 @@ set_text(char **field, const xmlNode *n, const char *name, size_t max)
 	return error;
 }
 
+/* A card's licence: its SPDX expression, else the name it gives, and the status read. */
+static int
+set_license(struct pa_results_item *it, const xmlNode *card)
+{
+	const xmlNode *l = child_ev(card, "license");
+	const char *v;
+	int error;
+
+	if (l == NULL)
+		return 0;
+	v = pa_xml_attr(l, "expression");
+	if (v == NULL || *v == '\0')
+		v = pa_xml_attr(l, "license-name");
+	if ((error = pa_results_set(&it->license, v && *v ? v : NULL)) < 0)
+		return error;
+	return pa_results_set(&it->license_status, pa_xml_attr(l, "status"));
+}
+
+/* The text of an element on one line, its first sentence, at most PURPOSE_MAX bytes. */
+static int
+first_sentence(char **out, const xmlNode *n)
+{
+	struct pa_buf b = PA_BUF_INIT;
+	xmlChar *v;
+	char *end;
+	int error;
+
+	if ((v = xmlNodeGetContent(n)) == NULL)
+		return pa_error_oom();
+	pa_ev_put_collapsed(&b, (const char *)v, PURPOSE_MAX);
+	xmlFree(v);
+	if (b.ptr != NULL && (end = strstr(b.ptr, ". ")) != NULL)
+		end[1] = '\0';
+	error = pa_buf_oom(&b) ? pa_error_oom() : pa_results_set(out, b.size ? b.ptr : NULL);
+	pa_buf_dispose(&b);
+	return error;
+}
+
 /* A system's purpose on one line: its first sentence, at most PURPOSE_MAX bytes. */
 static int
 set_purpose(struct pa_results_item *it, const xmlNode *system)
 {
-	char *end;
+	const xmlNode *c = child_ev(system, "purpose");
+
+	return c == NULL ? pa_results_set(&it->purpose, NULL) : first_sentence(&it->purpose, c);
+}
+
+/* pact/commitments.xml: the organisation, the date, every core commitment and pledge. */
+static int
+collect_pact(struct pa_results_pact *p, struct pa_results *res, const xmlNode *pact)
+{
+	const xmlNode *c;
+	const char *valid = pa_xml_attr(pact, "valid");
 	int error;
 
-	if ((error = set_text(&it->purpose, system, "purpose", PURPOSE_MAX)) < 0)
+	if (valid == NULL || strcmp(valid, "true") != 0)
+		return pa_results_set(&p->state, "invalid");
+	if ((error = pa_results_set(&p->state, "valid")) < 0 ||
+	    (error = set_text(&p->organisation, pact, "organisation", PA_EV_ANCHOR_MAX)) < 0 ||
+	    (error = set_text(&p->signed_on, pact, "signed-on", PA_EV_ANCHOR_MAX)) < 0)
 		return error;
-	if (it->purpose != NULL && (end = strstr(it->purpose, ". ")) != NULL)
-		end[1] = '\0';
+	for (c = pact->children; c != NULL; c = c->next) {
+		struct pa_results_commitment cm = { 0 };
+		char *text = NULL;
+
+		if (!is_ev(c, "core") && !is_ev(c, "pledge"))
+			continue;
+		cm.kind = (char *)c->name;
+		cm.id = (char *)pa_xml_attr(c, "id");
+		cm.role = (char *)pa_xml_attr(c, "role");
+		cm.article = (char *)pa_xml_attr(c, "article");
+		cm.due = (char *)pa_xml_attr(c, "due");
+		if ((error = first_sentence(&text, c)) == 0) {
+			cm.text = text;
+			error = pa_results_add_commitment(res, &cm);
+		}
+		free(text);
+		if (error < 0)
+			return error;
+	}
 	return 0;
 }
 
@@ -624,7 +693,16 @@ collect(struct run *rn)
 			}
 		} else if (is_ev(n, "model")) {
 			if ((error = pa_results_add_item(&res->models, pa_xml_attr(n, "id"), NULL,
-			    pa_xml_attr(n, "gpai"))) < 0)
+			    pa_xml_attr(n, "gpai"))) < 0 ||
+			    (error = set_license(res->models.items[res->models.count - 1], n)) < 0)
+				return error;
+		} else if (is_ev(n, "dataset")) {
+			if ((error = pa_results_add_item(&res->datasets, pa_xml_attr(n, "id"), NULL,
+			    NULL)) < 0 ||
+			    (error = set_license(res->datasets.items[res->datasets.count - 1], n)) < 0)
+				return error;
+		} else if (is_ev(n, "pact")) {
+			if ((error = collect_pact(&res->pact, res, n)) < 0)
 				return error;
 		}
 	}

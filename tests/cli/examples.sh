@@ -225,7 +225,29 @@ for d in $dossiers; do
 	assert_xpath 1 "/e:evidence/e:signers/e:signer[@src = 'pact/signers.xml'][@line > 0]" "$E"
 	assert_xpath 1 "/e:evidence/e:application[@src = 'application.xml'][@line > 0]" "$E"
 	assert_xpath 0 "//e:diagnostics/e:diag[@severity = 'error' or @severity = 'warning']" "$E"
+	# the results carry the same datasets, licences and commitments
+	R="$T/$d.xml"
+	assert_xpath "$nd" '/r:results/r:dataset[@license-status]' "$R"
+	assert_xpath "$nm" '/r:results/r:model[@license-status]' "$R"
+	for ds in $(xmllint --xpath "//*[local-name()='dataset']/@id" "$E" | sed 's/ *id="\([^"]*\)"/\1 /g'); do
+		lic=$(xmllint --xpath "string(//*[local-name()='dataset'][@id='$ds']/*[local-name()='license']/@status)" "$E")
+		assert_xpath 1 "/r:results/r:dataset[@id = '$ds'][@license-status = '$lic']" "$R"
+	done
+	ncore=$(xmllint --xpath "count(/*/*[local-name()='pact']/*[local-name()='core'])" "$E")
+	npledge=$(xmllint --xpath "count(/*/*[local-name()='pact']/*[local-name()='pledge'])" "$E")
+	assert_xpath "$ncore" "/r:results/r:pact[@state = 'valid']/r:commitment[@kind = 'core'][string-length(@text) > 0]" "$R"
+	assert_xpath "$npledge" "/r:results/r:pact/r:commitment[@kind = 'pledge']" "$R"
 done
+# JSON carries them too (datasets, licences, the pact)
+if command -v jq >/dev/null; then
+	assert_exit 0 "$PACTAUDIT" report --format json "$T/arkisto.xml"
+	jq -e '(.datasets | length) == 3 and (.datasets | all(.license_status == "valid"))
+	    and (.models | all(.license != null)) and .pact.state == "valid"
+	    and .pact.organisation == "Arkisto AI Oy"
+	    and ([.pact.commitments[] | select(.kind == "core")] | length) == 3
+	    and ([.pact.commitments[] | select(.kind == "pledge")] | all(.article != null))' \
+	    "$T/out" >/dev/null || { cat "$T/out" >&2; pa_fail "JSON datasets, licences or pact"; }
+fi
 # the licence that decides voxara's verdict is seen as non-commercial
 assert_xpath 1 "/e:evidence/e:dataset[@src = 'datasets/parlato-it/README.md']/e:license[@non-commercial = 'true']" \
     "$T/voxara-evidence.xml"

@@ -385,7 +385,8 @@ test_render_json_keys(void)
 {
 	static const char *const top[] = {
 		"dossier", "as_of", "systems", "models", "signatures", "findings",
-		"verdict", "tool", "rules", "baseline", "applicant", "request"
+		"verdict", "tool", "rules", "baseline", "applicant", "request",
+		"datasets", "pact"
 	};
 	static const char *const fkeys[] = {
 		"rule", "severity", "status", "path", "line", "message", "fingerprint",
@@ -393,7 +394,7 @@ test_render_json_keys(void)
 	};
 	json_t *j = json_of("needs-changes"), *d, *f, *a;
 
-	CU_ASSERT_TRUE(has_exactly_keys(j, top, 12));
+	CU_ASSERT_TRUE(has_exactly_keys(j, top, 14));
 	d = json_object_get(j, "dossier");
 	CU_ASSERT_STRING_EQUAL(STR_AT(d, "commit"), "ec0b4f0b5c90ed0fa911a2972ccc452641b31563");
 	CU_ASSERT_STRING_EQUAL(STR_AT(d, "path"), "calls/2026-03/acme-rank");
@@ -426,6 +427,10 @@ test_render_json_keys(void)
 	CU_ASSERT_EQUAL(json_array_size(a), 2);
 	CU_ASSERT_STRING_EQUAL(STR_AT(json_array_get(a, 1), "id"), "acme-chat-7b");
 	CU_ASSERT_STRING_EQUAL(STR_AT(json_array_get(a, 1), "gpai"), "gpai");
+	/* the fixture's results carry no licences, datasets or pact: null and empty */
+	CU_ASSERT_TRUE(json_is_null(json_object_get(json_array_get(a, 1), "license")));
+	CU_ASSERT_EQUAL(json_array_size(json_object_get(j, "datasets")), 0);
+	CU_ASSERT_TRUE(json_is_null(json_object_get(j, "pact")));
 	a = json_object_get(j, "signatures");
 	CU_ASSERT_EQUAL(json_array_size(a), 2);
 	CU_ASSERT_STRING_EQUAL(STR_AT(json_array_get(a, 0), "object"), "pact/commitments.xml");
@@ -496,7 +501,7 @@ test_render_json_keys(void)
 	j = json_of("set");
 	CU_ASSERT_TRUE(json_is_array(j));
 	CU_ASSERT_EQUAL(json_array_size(j), 2);
-	CU_ASSERT_TRUE(has_exactly_keys(json_array_get(j, 1), top, 12));
+	CU_ASSERT_TRUE(has_exactly_keys(json_array_get(j, 1), top, 14));
 	CU_ASSERT_STRING_EQUAL(STR_AT(json_array_get(j, 1), "verdict"), "needs-changes");
 	CU_ASSERT_EQUAL(json_integer_value(json_object_get(json_array_get(
 	    json_object_get(json_array_get(j, 1), "findings"), 0), "line")), 12);

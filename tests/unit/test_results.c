@@ -360,6 +360,33 @@ full_results(void)
 	CU_ASSERT_EQUAL(pa_results_add_pack(res, "aia-art5", "2026.11"), 0);
 	CU_ASSERT_EQUAL(pa_results_add_item(&res->systems, "s", "high", "gpai"), 0);
 	CU_ASSERT_EQUAL(pa_results_add_item(&res->models, "m", NULL, "systemic"), 0);
+	/* a model's and a dataset's licence, and the pact with a core commitment and a pledge */
+	if (res->models.count == 1) {
+		struct pa_results_item *m = res->models.items[0];
+
+		CU_ASSERT_EQUAL(pa_results_set(&m->license, "Apache-2.0 OR MIT"), 0);
+		CU_ASSERT_EQUAL(pa_results_set(&m->license_status, "valid"), 0);
+	}
+	CU_ASSERT_EQUAL(pa_results_add_item(&res->datasets, "d\x1b[2J", NULL, NULL), 0);
+	if (res->datasets.count == 1) {
+		struct pa_results_item *d = res->datasets.items[0];
+
+		CU_ASSERT_EQUAL(pa_results_set(&d->license, "Custom <licence> \xe2\x80\xae"), 0);
+		CU_ASSERT_EQUAL(pa_results_set(&d->license_status, "other"), 0);
+	}
+	CU_ASSERT_EQUAL(pa_results_set(&res->pact.state, "valid"), 0);
+	CU_ASSERT_EQUAL(pa_results_set(&res->pact.organisation, "Org & Co"), 0);
+	CU_ASSERT_EQUAL(pa_results_set(&res->pact.signed_on, "2025-10-02"), 0);
+	{
+		struct pa_results_commitment core = { .kind = (char *)"core",
+		    .id = (char *)"ai-literacy", .text = (char *)"We train \"staff\"." };
+		struct pa_results_commitment pledge = { .kind = (char *)"pledge",
+		    .id = (char *)"p1", .role = (char *)"provider", .article = (char *)"50(1)",
+		    .due = (char *)"2026-06-30", .text = (char *)"Mark." };
+
+		CU_ASSERT_EQUAL(pa_results_add_commitment(res, &core), 0);
+		CU_ASSERT_EQUAL(pa_results_add_commitment(res, &pledge), 0);
+	}
 	CU_ASSERT_EQUAL(pa_results_add_signature(res, &sig), 0);
 	{
 		const struct pa_results_waiver w = {
@@ -428,6 +455,30 @@ test_results_read_back(void)
 	CU_ASSERT_STRING_EQUAL(((const struct pa_results_fixed *)back->fixed.items[0])->message, "gone");
 	CU_ASSERT_EQUAL(((const struct pa_results_fixed *)back->fixed.items[0])->severity,
 	    PA_SEVERITY_WARNING);
+	/* licences, datasets and the pact come back whole, sanitised when added */
+	CU_ASSERT_STRING_EQUAL(((const struct pa_results_item *)back->models.items[0])->license,
+	    "Apache-2.0 OR MIT");
+	CU_ASSERT_EQUAL_FATAL(back->datasets.count, 1);
+	CU_ASSERT_STRING_EQUAL(((const struct pa_results_item *)back->datasets.items[0])->id,
+	    "d\\x1b[2J");
+	CU_ASSERT_STRING_EQUAL(((const struct pa_results_item *)back->datasets.items[0])->license,
+	    "Custom <licence> \\u202e");
+	CU_ASSERT_STRING_EQUAL(((const struct pa_results_item *)back->datasets.items[0])->license_status,
+	    "other");
+	CU_ASSERT_STRING_EQUAL(back->pact.state, "valid");
+	CU_ASSERT_STRING_EQUAL(back->pact.organisation, "Org & Co");
+	CU_ASSERT_EQUAL_FATAL(back->pact.commitments.count, 2);
+	{
+		const struct pa_results_commitment *c = back->pact.commitments.items[1];
+
+		CU_ASSERT_STRING_EQUAL(c->kind, "pledge");
+		CU_ASSERT_STRING_EQUAL(c->article, "50(1)");
+		CU_ASSERT_STRING_EQUAL(c->due, "2026-06-30");
+		CU_ASSERT_PTR_NULL(((const struct pa_results_commitment *)
+		    back->pact.commitments.items[0])->due);
+	}
+	CU_ASSERT_PTR_NOT_NULL(strstr(one, "<dataset id="));
+	CU_ASSERT_PTR_NOT_NULL(strstr(one, "<commitment kind=\"core\" id=\"ai-literacy\""));
 	/* a copy is the same document too */
 	CU_ASSERT_EQUAL_FATAL(pa_results_dup(&copy, back), 0);
 	two = dump(copy, &len2);

@@ -662,9 +662,36 @@ test_review_dossier_view(void)
 	const struct pa_review_row *r;
 
 	make_call(&call);
+	/* talentra's model licence, a dataset with an invalid one, its pact */
+	{
+		struct pa_results *t = ((struct pa_review_dossier *)call.dossiers.items[1])->res;
+		struct pa_results_item *m = t->models.items[0], *d;
+		struct pa_results_commitment pledge = { .kind = (char *)"pledge",
+		    .id = (char *)"p1", .article = (char *)"50(1)", .due = (char *)"2026-06-30",
+		    .text = (char *)"Mark \x1b[2Joutputs." };
+
+		CU_ASSERT_FATAL(pa_results_set(&m->license, "MIT") == 0 &&
+		    pa_results_set(&m->license_status, "valid") == 0 &&
+		    pa_results_add_item(&t->datasets, "cv-corpus", NULL, NULL) == 0);
+		d = t->datasets.items[0];
+		CU_ASSERT_FATAL(pa_results_set(&d->license, "GPL-2.0+ AND") == 0 &&
+		    pa_results_set(&d->license_status, "invalid") == 0 &&
+		    pa_results_set(&t->pact.state, "valid") == 0 &&
+		    pa_results_set(&t->pact.organisation, "Talentra GmbH") == 0 &&
+		    pa_results_set(&t->pact.signed_on, "2025-09-01") == 0 &&
+		    pa_results_add_commitment(t, &pledge) == 0);
+	}
 	pa_review_page_init(&p);
 	build(&pa_review_view_dossier, &p, &call, NULL, NULL, 1, 0);
 	CU_ASSERT_STRING_EQUAL(p.title, "Dossier talentra");
+	CU_ASSERT(find_row(&p, "GPAI none      MIT (valid)") >= 0);
+	CU_ASSERT(find_row(&p, "Datasets and licences (1)") >= 0);
+	CU_ASSERT_FATAL(find_row(&p, "GPL-2.0+ AND (invalid)") >= 0);
+	CU_ASSERT_EQUAL(pa_review_page_visible(&p, (size_t)find_row(&p,
+	    "GPL-2.0+ AND (invalid)"))->style, PA_REVIEW_STYLE_ERROR);
+	CU_ASSERT(find_row(&p, "AI Pact commitments (1)") >= 0);
+	CU_ASSERT(find_row(&p, "signed by Talentra GmbH on 2025-09-01") >= 0);
+	CU_ASSERT(find_row(&p, "Art. 50(1) due 2026-06-30  Mark \\x1b[2Joutputs.") >= 0);
 	CU_ASSERT(find_row(&p, "match") >= 0);
 	CU_ASSERT(find_row(&p, "GPAI none") >= 0);
 	CU_ASSERT(find_row(&p, "open: 0 blocker, 2 error, 1 warning, 0 info") >= 0);
@@ -679,6 +706,10 @@ test_review_dossier_view(void)
 	CU_ASSERT(strstr(r->cells[0].text, "open:") != NULL);
 	CU_ASSERT(pa_review_view_dossier.open(&next, &ctx, r) == &pa_review_view_findings);
 	CU_ASSERT_EQUAL(next.dossier, 1);
+	/* a dossier without a pact says so */
+	build(&pa_review_view_dossier, &p, &call, NULL, NULL, 0, 0);
+	CU_ASSERT(find_row(&p, "no pact/commitments.xml in this dossier") >= 0);
+	CU_ASSERT(find_row(&p, "Datasets and licences (0)") >= 0);
 	/* a dossier that could not be audited says why, and opens nothing */
 	build(&pa_review_view_dossier, &p, &call, NULL, NULL, 4, 0);
 	CU_ASSERT(find_row(&p, "not audited: broken: not a dossier") >= 0);
