@@ -242,4 +242,24 @@ assert_exit 0 pa decide "$T/error" $audit_opts --ledger "$L" --key "$ANN" --deci
 fsck_clean "after the kills"
 assert_exit 1 pa ledger log --ledger "$L"
 assert_grep " 2 untrusted$" "$T/out"
+
+# --- the default ledger: $XDG_DATA_HOME/pactaudit/ledger, else
+# ~/.local/share/pactaudit/ledger (a relative XDG_DATA_HOME is ignored, as
+# the XDG base directory specification says), else a clear refusal
+mkdir -p "$T/xdg" "$T/home2"
+assert_exit 0 env XDG_DATA_HOME="$T/xdg" "$PACTAUDIT" decide "$T/error" $audit_opts --key "$ANN" \
+    --decision approve --note "default ledger"
+[ "$(git -C "$T/xdg/pactaudit/ledger" rev-list --count main)" = 2 ] ||
+    pa_fail "decide without --ledger did not make \$XDG_DATA_HOME/pactaudit/ledger with its record"
+git -C "$T/xdg/pactaudit/ledger" log -1 --format=%B main | grep -q '"note":"default ledger"' ||
+    pa_fail "the default ledger does not hold the decision"
+assert_exit 0 env XDG_DATA_HOME="$T/xdg" "$PACTAUDIT" ledger log
+assert_grep "trusted   decision approve" "$T/out"
+assert_exit 0 env -u XDG_DATA_HOME HOME="$T/home2" "$PACTAUDIT" ledger init --key "$ANN"
+[ -d "$T/home2/.local/share/pactaudit/ledger" ] || pa_fail "no ledger under ~/.local/share"
+assert_exit 2 env XDG_DATA_HOME=relative/dir HOME="$T/home2" "$PACTAUDIT" ledger init --key "$ANN"
+assert_grep "already" "$T/err"
+[ ! -e relative ] || pa_fail "a relative XDG_DATA_HOME was used"
+assert_exit 2 env -u XDG_DATA_HOME -u HOME "$PACTAUDIT" ledger log
+assert_grep "no ledger folder: set --ledger DIR, XDG_DATA_HOME or HOME" "$T/err"
 echo "ledger: ok ($(wc -l <"$T/acked" 2>/dev/null || echo 0) of 12 killed writers acknowledged first)"
