@@ -307,6 +307,14 @@ wait_for "review.conf:2: unknown action"
 tm capture-pane -p -e -t review >"$T/color.txt"
 grep -E "$(printf '\033')\\[([0-9;]*;)?(3[0-7]|4[0-7])m" "$T/color.txt" >/dev/null ||
     pa_fail "no colour on a colour terminal without NO_COLOR"
+# the call opened from the results cache: the dossier view says so (cut
+# at 80 columns); the cards' licences are shown too
+keys Enter
+wait_for "(results from th"
+wait_for "Datasets and licences (3)"
+wait_for "eu-julkaisut                 CC-BY-4.0 (valid)"
+keys q
+wait_for "Call: 5 dossiers"
 keys x
 i=0
 while [ ! -f "$T/exit" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
