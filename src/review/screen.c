@@ -43,6 +43,7 @@ struct screen {
 	bool tag_prefix;	/* ';' was pressed: the next action applies to tagged dossiers */
 	bool quit;
 	bool curses_on;
+	char opened[128];	/* how the call was opened (the loader's last progress) */
 };
 
 static void
@@ -723,6 +724,8 @@ progress(void *screen, size_t done, size_t total, const char *what, const char *
 
 	if (s == NULL || !s->curses_on)
 		return;
+	if (what != NULL)
+		snprintf(s->opened, sizeof(s->opened), "%s", what);
 	snprintf(line, sizeof(line), "Opening the call: %zu of %zu dossiers audited%s%s", done,
 	    total, what != NULL ? ", " : "", what != NULL ? what : "");
 	pa_review_draw_clear();
@@ -794,7 +797,10 @@ pa_review_screen_run(const struct pa_review_screen_opts *opts)
 		else if (said[0] != '\0')
 			message(&s, true, "%s", said);
 	}
-	if (s.msg[0] == '\0')
+	if (s.msg[0] == '\0' && s.opened[0] != '\0')
+		message(&s, false, "%zu dossier%s: %s; ? for help", pa_review_call_count(opts->call),
+		    pa_review_call_count(opts->call) == 1 ? "" : "s", s.opened);
+	else if (s.msg[0] == '\0')
 		message(&s, false, "%zu dossier%s; Enter opens, s sorts, f filters, ? for help",
 		    pa_review_call_count(opts->call), pa_review_call_count(opts->call) == 1 ? "" : "s");
 	while (!s.quit) {

@@ -108,6 +108,9 @@ expect_row() {
 }
 
 start NO_COLOR=1
+# the first opening audits every dossier and says what it verified
+screen | tail -n 1 | grep -E '^5 dossiers: [1-9][0-9]* signatures verified, [0-4] from the results cache; \? for help' \
+    >/dev/null || { screen >&2; pa_fail "the opening message does not say what was verified"; }
 # --- the call: one line per dossier, at 80 columns --------------------------
 screen >"$T/call.txt"
 # NO_COLOR: attributes only, no colour codes
