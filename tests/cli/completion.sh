@@ -53,10 +53,12 @@ if command -v zsh >/dev/null; then
 fi
 bash -n "$comp/bash/pactaudit" || pa_fail "the bash completion does not parse"
 
-# installed where bash-completion's pkg-config file says
+# installed where bash-completion's pkg-config file says, unless configure
+# was told otherwise (make distcheck installs under its own prefix)
 mk="${top_builddir:-.}/Makefile"
+st="${top_builddir:-.}/config.status"
 if [ -f "$mk" ] && want=$(pkg-config --variable=completionsdir bash-completion 2>/dev/null) &&
-    [ -n "$want" ]; then
+    [ -n "$want" ] && ! grep -q -- '--with-bash-completion-dir' "$st" 2>/dev/null; then
 	assert_grep "^BASH_COMPLETION_DIR = $want\$" "$mk"
 	assert_grep '^ZSH_COMPLETION_DIR = .*/zsh/site-functions$' "$mk"
 fi
