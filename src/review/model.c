@@ -99,6 +99,8 @@ pa_review_call_add(struct pa_review_call *call, const char *location,
 void
 pa_review_call_dispose(struct pa_review_call *call)
 {
+	pa_review_call_plan_clear(call);
+	call->plan.policy = NULL;
 	pa_vec_dispose(&call->dossiers, dossier_free);
 }
 
