@@ -743,6 +743,17 @@ pa_review_page_visible(const struct pa_review_page *p, size_t i)
 	return i < p->nvisible ? p->rows.items[p->visible[i]] : NULL;
 }
 
+size_t
+pa_review_page_first(const struct pa_review_page *p, enum pa_review_row_kind kind)
+{
+	size_t i;
+
+	for (i = 0; i < p->nvisible; i++)
+		if (pa_review_page_visible(p, i)->kind == kind)
+			return i;
+	return 0;
+}
+
 const struct pa_review_row *
 pa_review_page_current(const struct pa_review_page *p)
 {

@@ -234,6 +234,8 @@ int pa_review_page_column(const struct pa_review_page *p, const char *name);
 
 /* The visible row at position i (borrowed), or NULL. */
 const struct pa_review_row *pa_review_page_visible(const struct pa_review_page *p, size_t i);
+/* The visible position of the first row of kind kind, 0 when there is none. */
+size_t pa_review_page_first(const struct pa_review_page *p, enum pa_review_row_kind kind);
 /* The row under the cursor, or NULL when nothing is visible. */
 const struct pa_review_row *pa_review_page_current(const struct pa_review_page *p);
 /* Whether a row has a cell matching pattern (case-insensitive). */

@@ -219,30 +219,14 @@ build(struct pa_review_page *page, const struct pa_review_ctx *ctx)
 static size_t
 initial(const struct pa_review_page *page, const struct pa_review_ctx *ctx)
 {
-	size_t i;
-
 	(void)ctx;
-	for (i = 0; i < page->nvisible; i++)
-		if (pa_review_page_visible(page, i)->kind == PA_REVIEW_ROW_DOSSIER)
-			return i;
-	return 0;
-}
-
-static const struct pa_review_view *
-open(struct pa_review_ctx *next, const struct pa_review_ctx *ctx,
-    const struct pa_review_row *row)
-{
-	if (row == NULL || row->kind != PA_REVIEW_ROW_DOSSIER)
-		return NULL;
-	*next = *ctx;
-	next->dossier = row->ref;
-	return &pa_review_view_dossier;
+	return pa_review_page_first(page, PA_REVIEW_ROW_DOSSIER);
 }
 
 const struct pa_review_view pa_review_view_plan = {
 	.name = "allocation",
 	.build = build,
-	.open = open,
+	.open = pa_review_view_open_dossier,
 	.initial = initial,
 	.dossier_rows = true,
 };

@@ -12,56 +12,16 @@
 . "$top_srcdir/tests/lib/allocate-call.sh"
 set -e
 pa_tmp
-command -v tmux >/dev/null || pa_skip "tmux is not installed"
+. "$top_srcdir/tests/lib/tuilib.sh"
 command -v jq >/dev/null || pa_skip "jq is not installed"
 pa_alloc_call
 
-SOCK="$T/tmux.sock"
-tm() {
-	tmux -S "$SOCK" "$@"
-}
-pa_cleanup_tmux() {
-	tmux -S "$SOCK" kill-server >/dev/null 2>&1 || true
-	pa_cleanup
-}
-trap 'pa_cleanup_tmux' EXIT
-
 # start [OPTION...]: the review of the sample call in a new 220x40 session
 start() {
-	tm kill-server >/dev/null 2>&1 || true
-	i=0
-	while [ $i -lt 50 ] && { tm list-sessions >/dev/null 2>&1 || [ -S "$SOCK" ]; }; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	rm -f "$SOCK" "$T/exit"
-	tm -f /dev/null new-session -d -x 220 -y 40 -s review \
-	    "env TERM=xterm-256color NO_COLOR=1 '$PACTAUDIT' review --keyring '$C/keyring.asc' \
-	    --as-of $ASOF --rev submission --ledger '$L' --key '$AUD' $* '$C' 2>'$T/stderr'; \
-	    echo \$? >'$T/exit'; sleep 600"
+	tui_session 220 40 "env TERM=xterm-256color NO_COLOR=1 '$PACTAUDIT' review \
+	    --keyring '$C/keyring.asc' --as-of $ASOF --rev submission --ledger '$L' \
+	    --key '$AUD' $* '$C'"
 	wait_for "Call: 5 dossiers"
-}
-screen() {
-	tm capture-pane -p -t review
-}
-# wait_for TEXT: the screen shows TEXT within 60 seconds
-wait_for() {
-	i=0
-	while [ $i -lt 600 ]; do
-		screen | grep -F -- "$1" >/dev/null && return 0
-		if [ -f "$T/exit" ]; then
-			cat "$T/stderr" >&2
-			break
-		fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	screen >&2
-	pa_fail "the screen does not show '$1'"
-}
-keys() {
-	tm send-keys -t review "$@"
-	sleep 0.3
 }
 alloc() {
 	"$PACTAUDIT" allocate --ledger "$L" --policy "$POLICY" --keyring "$C/keyring.asc" \
