@@ -1331,6 +1331,20 @@ test_review_plan_view(void)
 		CU_ASSERT(strstr(plan_row(&p, 2)->cells[0].text, "no-request") != NULL);
 		pa_review_call_plan_clear(&call);	/* before e4 goes out of scope */
 	}
+	/* A shows it by default; the config file knows the action by its name */
+	{
+		static const char conf[] = "bind F5 allocation\n";
+		struct pa_review_config cfg;
+
+		CU_ASSERT_FATAL(pa_review_config_default(&cfg) == 0);
+		CU_ASSERT_EQUAL(pa_review_keymap_lookup(&cfg.keys, 'A'), PA_REVIEW_ACTION_ALLOCATION);
+		CU_ASSERT_FATAL(pa_review_config_parse(&cfg, "review.conf", conf,
+		    sizeof(conf) - 1) == 0);
+		CU_ASSERT_EQUAL(cfg.errors.count, 0);
+		CU_ASSERT_EQUAL(pa_review_keymap_lookup(&cfg.keys, PA_KEY_F0 + 5),
+		    PA_REVIEW_ACTION_ALLOCATION);
+		pa_review_config_dispose(&cfg);
+	}
 	pa_review_page_dispose(&p);
 	pa_review_call_dispose(&call);
 	pa_call_policy_free(policy);
