@@ -95,6 +95,25 @@ struct pa_alloc_applicant {
 	const struct pa_ledger_entry *decision;	/* the last trusted decision, or NULL */
 };
 
+/*
+ * The applicants of a call, gathered the one way `pactaudit allocate` and
+ * the review's allocation view both use: one per results, in that order.
+ * label: the results' applicant name, else the dossier path's last
+ * component; machine, partition and requested GPU-hours: the results'
+ * request (-1 when it is not a whole number); decision: the log's last
+ * trusted decision about ids[i], the dossier's ledger identity (log NULL:
+ * none).  The items borrow results, ids and log.  0 or PA_ENOMEM.
+ */
+struct pa_alloc_applicants {
+	struct pa_alloc_applicant *items;
+	char **labels;			/* owned labels made from a path, else NULL */
+	size_t count;
+};
+int pa_alloc_applicants_make(struct pa_alloc_applicants *out,
+    const struct pa_results *const *results, const char *const *ids, size_t count,
+    const struct pa_ledger_log *log);
+void pa_alloc_applicants_dispose(struct pa_alloc_applicants *a);
+
 enum pa_alloc_outcome {
 	PA_ALLOC_GRANTED,
 	PA_ALLOC_OPEN_BLOCKER,

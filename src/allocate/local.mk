@@ -2,6 +2,7 @@
 # allocate/: the allocation plan (a call policy over results, decisions and waivers).
 src_libpactaudit_a_SOURCES += \
 	src/allocate/allocate.h \
+	src/allocate/applicants.c \
 	src/allocate/output.c \
 	src/allocate/plan.c \
 	src/allocate/policy.c

@@ -12,8 +12,6 @@
 
 #include "allocate/allocate.h"
 #include "cli/cmd.h"
-#include "cli/evidence_at.h"
-#include "evidence/evidence.h"
 #include "ledger/ledger.h"
 #include "render/render.h"
 #include "results/results.h"
@@ -45,64 +43,11 @@ static const struct pa_opt allocate_opts[] = {
 	{ .name = "keyring", .arg = "FILE", .id = OPT_KEYRING,
 	  .help = "the auditors' public keys, besides the ledger's keys.asc" },
 	{ .name = "as-of", .arg = "DATE", .id = OPT_AS_OF,
-	  .help = "judge waiver expiry and read requests as of DATE (default today, UTC)" },
+	  .help = "judge waiver expiry as of DATE (default today, UTC)" },
 	{ 0 }
 };
 
 static const char *const formats[] = { "text", "xml", "json", "html", "csv", "sacctmgr", NULL };
-
-/* What the plan needs of one dossier besides its results (strings owned). */
-struct request {
-	char *dossier, *label, *machine;
-	long long gpu_hours;
-};
-
-/*
- * The applicant's legal name, machine and GPU-hours: from the dossier's
- * application at the audited commit (the results do not hold them).  A
- * dossier that cannot be read leaves them unknown; the plan then says so.
- */
-static void
-read_request(struct request *rq, const struct pa_results *res, const struct pa_date *as_of,
-    const char *keyring)
-{
-	xmlDoc *ev = pa_cli_evidence_at(res, as_of, keyring);
-	xmlXPathContext *ctx = pa_cli_evidence_xpath(ev);
-	char *hours, *end;
-	long long v;
-
-	rq->gpu_hours = -1;
-	if (ctx != NULL) {
-		rq->label = pa_cli_xpath_string(ctx,
-		    "normalize-space(/e:evidence/e:application/e:applicant/e:legal-name)");
-		rq->machine = pa_cli_xpath_string(ctx,
-		    "normalize-space(/e:evidence/e:application/e:compute/e:machine)");
-		hours = pa_cli_xpath_string(ctx,
-		    "normalize-space(/e:evidence/e:application/e:compute/e:gpu-hours)");
-		if (hours != NULL) {
-			v = strtoll(hours, &end, 10);
-			if (end != hours && *end == '\0' && v >= 0)
-				rq->gpu_hours = v;
-		}
-		free(hours);
-	}
-	xmlXPathFreeContext(ctx);
-	xmlFreeDoc(ev);
-}
-
-/* The last component of a path, without trailing slashes (a new string). */
-static char *
-base_name(const char *path)
-{
-	size_t n = strlen(path);
-	const char *b;
-
-	while (n > 1 && path[n - 1] == '/')
-		n--;
-	for (b = path + n; b > path && b[-1] != '/'; b--)
-		;
-	return pa_strndup(b, (size_t)(path + n - b));
-}
 
 static int
 render(const struct pa_alloc_plan *plan, const char *format, const char *output)
@@ -158,8 +103,8 @@ run_allocate(const struct pa_cmd *cmd, int argc, char **argv)
 	struct pa_ledger *ledger = NULL;
 	struct pa_ledger_log *log = NULL;
 	struct pa_waivers waivers = { 0 };
-	struct pa_alloc_applicant *apps = NULL;
-	struct request *rqs = NULL;
+	struct pa_alloc_applicants apps = { 0 };
+	char **ids = NULL;
 	struct pa_alloc_plan *plan = NULL;
 	struct pa_date as_of;
 	size_t i;
@@ -203,31 +148,24 @@ run_allocate(const struct pa_cmd *cmd, int argc, char **argv)
 	    pa_ledger_load(&log, ledger, keyring) < 0 ||
 	    pa_ledger_log_waivers(&waivers, log, NULL) < 0)
 		goto fail;
-	if ((apps = pa_calloc(list.count ? list.count : 1, sizeof(*apps))) == NULL ||
-	    (rqs = pa_calloc(list.count ? list.count : 1, sizeof(*rqs))) == NULL) {
+	/* the ledger identity of each dossier, then the applicants as the review gathers them */
+	if ((ids = pa_calloc(list.count ? list.count : 1, sizeof(*ids))) == NULL) {
 		pa_error_oom();
 		goto fail;
 	}
 	for (i = 0; i < list.count; i++) {
-		const struct pa_results *res = list.items[i];
 		struct pa_buf id = PA_BUF_INIT;
-		const char *path = res->dossier_path ? res->dossier_path : "";
 
-		read_request(&rqs[i], res, &as_of, keyring);
-		if (pa_cmd_results_identity(&id, res) < 0 ||
-		    (rqs[i].dossier = pa_buf_detach(&id)) == NULL ||
-		    (rqs[i].label == NULL && (rqs[i].label = base_name(path)) == NULL)) {
+		if (pa_cmd_results_identity(&id, list.items[i]) < 0 ||
+		    (ids[i] = pa_buf_detach(&id)) == NULL) {
 			pa_error_oom();
 			goto fail;
 		}
-		apps[i].dossier = rqs[i].dossier;
-		apps[i].label = rqs[i].label;
-		apps[i].results = res;
-		apps[i].machine = rqs[i].machine;
-		apps[i].requested = rqs[i].gpu_hours;
-		apps[i].decision = pa_ledger_log_decision(log, rqs[i].dossier);
 	}
-	if (pa_alloc_plan(&plan, policy, apps, list.count, &waivers, &as_of) < 0 ||
+	if (pa_alloc_applicants_make(&apps, (const struct pa_results *const *)list.items,
+	    (const char *const *)ids, list.count, log) < 0)
+		goto fail;
+	if (pa_alloc_plan(&plan, policy, apps.items, apps.count, &waivers, &as_of) < 0 ||
 	    render(plan, format, output) < 0)
 		goto fail;
 	rc = PA_EXIT_OK;
@@ -236,13 +174,10 @@ fail:
 	rc = pa_cmd_fail();
 done:
 	pa_alloc_plan_free(plan);
-	for (i = 0; rqs != NULL && i < list.count; i++) {
-		free(rqs[i].dossier);
-		free(rqs[i].label);
-		free(rqs[i].machine);
-	}
-	free(rqs);
-	free(apps);
+	pa_alloc_applicants_dispose(&apps);
+	for (i = 0; ids != NULL && i < list.count; i++)
+		free(ids[i]);
+	free(ids);
 	pa_waivers_dispose(&waivers);
 	pa_ledger_log_free(log);
 	pa_ledger_free(ledger);

@@ -18,6 +18,7 @@
 
 #include <libxml/tree.h>
 
+#include "allocate/allocate.h"
 #include "cli/cmd.h"
 #include "audit/audit.h"
 #include "cli/dossier_opt.h"
@@ -33,6 +34,8 @@
 #include "util/datadir.h"
 #include "util/date.h"
 #include "util/error.h"
+#include "util/file.h"
+#include "util/limits.h"
 #include "util/text.h"
 #include "util/vec.h"
 
@@ -41,7 +44,8 @@ enum {
 	OPT_RULES,
 	OPT_JOBS,
 	OPT_LEDGER,
-	OPT_KEY
+	OPT_KEY,
+	OPT_POLICY
 };
 
 static const struct pa_opt review_opts[] = {
@@ -58,6 +62,8 @@ static const struct pa_opt review_opts[] = {
 	{ .name = "key", .arg = "KEY", .id = OPT_KEY,
 	  .help = "sign decisions and waivers with this key (fingerprint or user id) "
 	  "instead of the first secret key" },
+	{ .name = "policy", .arg = "FILE", .id = OPT_POLICY,
+	  .help = "the call policy, pactaudit-call(5): A shows the allocation plan" },
 	{ 0 }
 };
 
@@ -71,6 +77,9 @@ struct review {
 	const char *ledger_dir;		/* --ledger, or NULL for the default */
 	struct pa_ledger *ledger;
 	struct pa_ledger_signer signer;
+	struct pa_ledger_log *log;	/* the last read: the plan borrows its decisions */
+	struct pa_call_policy *policy;	/* --policy, or NULL */
+	const struct pa_date *as_of;
 	/* progress while the call opens (called from the audit's threads, one at a time) */
 	pa_review_progress_fn progress;
 	void *screen;
@@ -315,8 +324,13 @@ reload(void *payload, struct pa_review_call *call)
 		if (error < 0)
 			break;
 	}
-	if (error == 0)
-		count = log != NULL ? (long)log->count : 0;
+	/* the allocation plan over the ledger just read (it borrows the log's decisions) */
+	if (error == 0 && (error = pa_review_call_plan(call, log, rv->as_of)) == 0) {
+		pa_ledger_log_free(rv->log);
+		rv->log = log;
+		log = NULL;
+		count = rv->log != NULL ? (long)rv->log->count : 0;
+	}
 	pa_ledger_log_free(log);
 	pa_buf_dispose(&text);
 	return error < 0 ? error : count;
@@ -480,7 +494,8 @@ run_review(const struct pa_cmd *cmd, int argc, char **argv)
 	struct pa_review_screen_opts sopts = { 0 };
 	struct pa_buf rulesdir = PA_BUF_INIT;
 	struct pa_opt_state st;
-	const char *rules = NULL, *as_of_arg = NULL;
+	const char *rules = NULL, *as_of_arg = NULL, *policy = NULL;
+	struct pa_buf pdata = PA_BUF_INIT;
 	struct pa_date as_of;
 	char *s;
 	unsigned long jobs = 1;
@@ -511,6 +526,9 @@ run_review(const struct pa_cmd *cmd, int argc, char **argv)
 		case OPT_KEY:
 			rv.signer.key = st.arg;
 			break;
+		case OPT_POLICY:
+			policy = st.arg;
+			break;
 		default:
 			if (!pa_cli_dossier_opt(&rv.evopts.dossier, &rv.evopts.sig, c, st.arg))
 				return pa_opt_usage_error(cmd, "unexpected option");
@@ -521,13 +539,24 @@ run_review(const struct pa_cmd *cmd, int argc, char **argv)
 	if (!pa_opt_as_of(cmd, as_of_arg, &as_of))
 		return PA_EXIT_FAILURE;
 	rv.evopts.as_of = &as_of;
+	rv.as_of = &as_of;
 	rv.aopts.as_of = as_of;
 	rv.aopts.rules_dir = rules;
 	rv.aopts.sig = rv.evopts.sig;
 	rv.aopts.jobs = (unsigned int)jobs;
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+	/* the policy first: a bad one is said before the screen opens */
+	if (policy != NULL && (pa_file_read(&pdata, policy, PA_LIMIT_XML_SIZE, 0) < 0 ||
+	    pa_call_policy_read(&rv.policy, pdata.ptr, pdata.size, policy) < 0)) {
+		pa_buf_dispose(&pdata);
+		return pa_cmd_fail();
+	}
+	pa_buf_dispose(&pdata);
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		pa_call_policy_free(rv.policy);
 		return pa_opt_usage_error(cmd, "the review needs a terminal; "
 		    "'pactaudit check' reports without one");
+	}
+	pa_review_call_set_policy(&call, rv.policy);
 
 	/* DOSSIER... or one CALLDIR holding dossiers */
 	if (st.optind >= argc) {
@@ -574,7 +603,9 @@ done:
 	pa_rulepack_free(rv.pack);
 	pa_ledger_free(rv.ledger);
 	pa_vec_dispose(&rv.locations, free);
-	pa_review_call_dispose(&call);
+	pa_review_call_dispose(&call);	/* before the log and policy its plan borrows */
+	pa_ledger_log_free(rv.log);
+	pa_call_policy_free(rv.policy);
 	pa_buf_dispose(&rulesdir);
 	return rc;
 }
@@ -585,7 +616,7 @@ const struct pa_cmd pa_cmd_review = {
 	.summary = "review a call of dossiers on the terminal (ncurses)",
 	.synopsis = "[DOSSIER... | CALLDIR] [--rev REV] [--worktree] [--path DIR] "
 	    "[--as-of DATE] [--rules DIR] [--keyring FILE] [--registry FILE] [--no-cache] "
-	    "[-j N] [--ledger DIR] [--key KEY]",
+	    "[-j N] [--ledger DIR] [--key KEY] [--policy FILE]",
 	.description = "Audits each dossier in-process, as check does and through the same "
 	    "results cache (a CALLDIR stands for each of its sub-folders that is a "
 	    "dossier), reads the decision ledger, and opens a screen with one line per "
@@ -593,7 +624,9 @@ const struct pa_cmd pa_cmd_review = {
 	    "by severity, and each finding's evidence: the file at the audited commit at "
 	    "the finding's line, the rule behind it and the evidence document.  D records "
 	    "a decision and W waives a finding, each a commit of the ledger signed with "
-	    "the auditor's key.  Keys as in tig and mutt; '?' lists them.  See "
+	    "the auditor's key.  With --policy, A shows the call's allocation plan in rank "
+	    "order, as 'pactaudit allocate' makes it, made again after each record.  "
+	    "Keys as in tig and mutt; '?' lists them.  See "
 	    "pactaudit-review(1).",
 	.opts = review_opts,
 };

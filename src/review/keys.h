@@ -31,6 +31,8 @@
 	X(DECIDE, "decide", "record a signed decision on the dossier in the ledger") \
 	X(WAIVE, "waive", "waive the selected finding in the ledger (signed)") \
 	X(RELOAD, "reload", "read the ledger again (records by other auditors)") \
+	X(ALLOCATION, "allocation",					\
+	    "show the allocation plan in rank order (needs --policy FILE)") \
 	X(HELP, "help", "show the keys and commands")			\
 	X(COMMAND, "command", "type an action name (and argument)")	\
 	X(REDRAW, "redraw", "redraw the screen")

@@ -99,6 +99,8 @@ pa_review_call_add(struct pa_review_call *call, const char *location,
 void
 pa_review_call_dispose(struct pa_review_call *call)
 {
+	pa_review_call_plan_clear(call);
+	call->plan.policy = NULL;
 	pa_vec_dispose(&call->dossiers, dossier_free);
 }
 
@@ -739,6 +741,17 @@ const struct pa_review_row *
 pa_review_page_visible(const struct pa_review_page *p, size_t i)
 {
 	return i < p->nvisible ? p->rows.items[p->visible[i]] : NULL;
+}
+
+size_t
+pa_review_page_first(const struct pa_review_page *p, enum pa_review_row_kind kind)
+{
+	size_t i;
+
+	for (i = 0; i < p->nvisible; i++)
+		if (pa_review_page_visible(p, i)->kind == kind)
+			return i;
+	return 0;
 }
 
 const struct pa_review_row *

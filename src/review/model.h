@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "allocate/allocate.h"
+#include "ledger/ledger.h"
 #include "ledger/waiver.h"
 #include "results/results.h"
 #include "util/buf.h"
@@ -49,11 +51,24 @@ struct pa_review_dossier {
 	enum pa_finding_status *evaluated;	/* statuses before the ledger's waivers */
 };
 
-struct pa_review_call {
-	struct pa_vec dossiers;	/* struct pa_review_dossier * */
+/*
+ * The allocation plan over the call (model_plan.c): the call policy's
+ * plan of the audited dossiers, made as `pactaudit allocate` makes it.
+ */
+struct pa_review_plan {
+	const struct pa_call_policy *policy;	/* borrowed; NULL: no allocation view */
+	struct pa_alloc_applicants apps;	/* the audited dossiers, call order */
+	size_t *dossier;			/* the call index of each applicant */
+	struct pa_alloc_plan *plan;		/* NULL until made */
+	size_t unaudited;			/* dossiers left out: not audited */
 };
 
-#define PA_REVIEW_CALL_INIT { PA_VEC_INIT }
+struct pa_review_call {
+	struct pa_vec dossiers;	/* struct pa_review_dossier * */
+	struct pa_review_plan plan;
+};
+
+#define PA_REVIEW_CALL_INIT { PA_VEC_INIT, { 0 } }
 
 /*
  * Add a dossier: res (may be NULL) is owned by the call from then on, even
@@ -219,6 +234,8 @@ int pa_review_page_column(const struct pa_review_page *p, const char *name);
 
 /* The visible row at position i (borrowed), or NULL. */
 const struct pa_review_row *pa_review_page_visible(const struct pa_review_page *p, size_t i);
+/* The visible position of the first row of kind kind, 0 when there is none. */
+size_t pa_review_page_first(const struct pa_review_page *p, enum pa_review_row_kind kind);
 /* The row under the cursor, or NULL when nothing is visible. */
 const struct pa_review_row *pa_review_page_current(const struct pa_review_page *p);
 /* Whether a row has a cell matching pattern (case-insensitive). */
@@ -266,6 +283,26 @@ size_t pa_review_fit_bytes(const char *s, size_t width);
  * The last column shown takes what is left.  out has ncols entries.
  */
 void pa_review_page_layout(const struct pa_review_page *p, size_t width, size_t *out);
+
+/* --- the allocation plan on the model (model_plan.c) ---------------------- */
+
+/* Give the call its policy (borrowed, must outlive the call; NULL: none). */
+void pa_review_call_set_policy(struct pa_review_call *call, const struct pa_call_policy *policy);
+/* Whether the call has a policy: the allocation view can be shown. */
+bool pa_review_call_has_plan(const struct pa_review_call *call);
+/*
+ * Make the plan again from the call's audited dossiers (their results as
+ * evaluated, before the ledger's waivers are put on them), the log's
+ * trusted decisions and waivers (log NULL: nothing decided) and as_of, the
+ * inputs `pactaudit allocate` reads.  The plan borrows log's decisions:
+ * log must live until the next call or pa_review_call_dispose.  A dossier
+ * without a ledger identity is known by its location.  0 (nothing done
+ * without a policy) or PA_ENOMEM.
+ */
+int pa_review_call_plan(struct pa_review_call *call, const struct pa_ledger_log *log,
+    const struct pa_date *as_of);
+/* Drop the plan (keeps the policy). */
+void pa_review_call_plan_clear(struct pa_review_call *call);
 
 /* --- the ledger's records on the model (model_ledger.c) ------------------- */
 

@@ -699,6 +699,18 @@ act(struct screen *s, enum pa_review_action a, const char *arg)
 	case PA_REVIEW_ACTION_RELOAD:
 		reload(s, true);
 		break;
+	case PA_REVIEW_ACTION_ALLOCATION:
+		if (!pa_review_call_has_plan(l->ctx.call)) {
+			message(s, true, "the allocation view needs the call policy: "
+			    "pactaudit review --policy FILE");
+			break;
+		}
+		if (l->view != &pa_review_view_plan) {
+			next = l->ctx;
+			if (push(s, &pa_review_view_plan, &next) < 0)
+				message(s, true, "out of memory");
+		}
+		break;
 	case PA_REVIEW_ACTION_HELP:
 		if (l->view != &pa_review_view_help) {
 			next = l->ctx;

@@ -61,6 +61,12 @@ extern const struct pa_review_view pa_review_view_dossier;
 extern const struct pa_review_view pa_review_view_findings;
 extern const struct pa_review_view pa_review_view_evidence;
 extern const struct pa_review_view pa_review_view_help;
+/* The allocation plan (view_plan.c): only with a call policy (pa_review_call_has_plan). */
+extern const struct pa_review_view pa_review_view_plan;
+
+/* Enter on a row of dossiers (call and allocation views): that dossier's view. */
+const struct pa_review_view *pa_review_view_open_dossier(struct pa_review_ctx *next,
+    const struct pa_review_ctx *ctx, const struct pa_review_row *row);
 
 /* Build a view's page: clear it, build, refresh (keeps sort and filter). */
 int pa_review_view_build(const struct pa_review_view *v, struct pa_review_page *page,

@@ -192,8 +192,8 @@ build(struct pa_review_page *page, const struct pa_review_ctx *ctx)
 	return error;
 }
 
-static const struct pa_review_view *
-open(struct pa_review_ctx *next, const struct pa_review_ctx *ctx,
+const struct pa_review_view *
+pa_review_view_open_dossier(struct pa_review_ctx *next, const struct pa_review_ctx *ctx,
     const struct pa_review_row *row)
 {
 	if (row == NULL || row->kind != PA_REVIEW_ROW_DOSSIER)
@@ -206,7 +206,7 @@ open(struct pa_review_ctx *next, const struct pa_review_ctx *ctx,
 const struct pa_review_view pa_review_view_call = {
 	.name = "call",
 	.build = build,
-	.open = open,
+	.open = pa_review_view_open_dossier,
 	.dossier_rows = true,
 };
 

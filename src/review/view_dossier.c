@@ -213,13 +213,8 @@ build(struct pa_review_page *p, const struct pa_review_ctx *ctx)
 static size_t
 initial(const struct pa_review_page *page, const struct pa_review_ctx *ctx)
 {
-	size_t i;
-
 	(void)ctx;
-	for (i = 0; i < page->nvisible; i++)
-		if (pa_review_page_visible(page, i)->kind == PA_REVIEW_ROW_LINK)
-			return i;
-	return 0;
+	return pa_review_page_first(page, PA_REVIEW_ROW_LINK);
 }
 
 static const struct pa_review_view *

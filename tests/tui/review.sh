@@ -11,7 +11,7 @@
 . "$top_srcdir/tests/lib/testlib.sh"
 set -e
 pa_tmp
-command -v tmux >/dev/null || pa_skip "tmux is not installed"
+. "$top_srcdir/tests/lib/tuilib.sh"
 command -v gpg >/dev/null && command -v gpgconf >/dev/null || pa_skip "GnuPG is not installed"
 command -v xmllint >/dev/null || pa_skip "xmllint is not installed"
 
@@ -42,65 +42,17 @@ nerr=$(xmllint --xpath 'count(//*[local-name()="finding"][@severity="error"][@st
 [ "$nerr" -gt 0 ] || pa_fail "check reports no open error for talentra"
 text=$(git -C "$C/talentra" show "submission:$path" | sed -n "${line}p" | sed 's/^[[:space:]]*//' | cut -c1-30)
 
-SOCK="$T/tmux.sock"
-tm() {
-	tmux -S "$SOCK" "$@"
-}
-pa_cleanup_tmux() {
-	tmux -S "$SOCK" kill-server >/dev/null 2>&1 || true
-	pa_cleanup
-}
-trap 'pa_cleanup_tmux' EXIT
-
 # start [ENV=VALUE...]: the review of the call in a new 80x24 session
 start() {
-	tm kill-server >/dev/null 2>&1 || true
-	# a new session must not reach the old server while it exits ("server
-	# exited unexpectedly"): wait until it is gone and its socket with it
-	i=0
-	while [ $i -lt 50 ] && { tm list-sessions >/dev/null 2>&1 || [ -S "$SOCK" ]; }; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	rm -f "$SOCK"
-	rm -f "$T/exit"
-	tm -f /dev/null new-session -d -x 80 -y 24 -s review \
-	    "env TERM=xterm-256color $* '$PACTAUDIT' review --keyring '$C/keyring.asc' \
-	    --as-of $ASOF --rev submission --ledger '$L' --key '$ANN' '$C' 2>'$T/stderr'; \
-	    echo \$? >'$T/exit'; sleep 600"
+	tui_session 80 24 "env TERM=xterm-256color $* '$PACTAUDIT' review \
+	    --keyring '$C/keyring.asc' --as-of $ASOF --rev submission --ledger '$L' \
+	    --key '$ANN' '$C'"
 	wait_for "Call: 5 dossiers"
-}
-
-screen() {
-	tm capture-pane -p -t review
-}
-
-# wait_for TEXT: the screen shows TEXT within 60 seconds (the first audit is slow)
-wait_for() {
-	i=0
-	while [ $i -lt 600 ]; do
-		if screen | grep -F -- "$1" >/dev/null; then
-			return 0
-		fi
-		if [ -f "$T/exit" ]; then
-			cat "$T/stderr" >&2
-			break
-		fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	screen >&2
-	pa_fail "the screen does not show '$1'"
 }
 
 # row N: line N of the screen (0 is the title bar)
 row() {
 	screen | sed -n "$(($1 + 1))p"
-}
-
-keys() {
-	tm send-keys -t review "$@"
-	sleep 0.3
 }
 
 expect_row() {

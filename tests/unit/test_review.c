@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "allocate/allocate.h"
 #include "lib/cutest.h"
+#include "ledger/ledger.h"
 #include "results/results.h"
 #include "review/config.h"
 #include "review/keys.h"
@@ -1181,6 +1183,204 @@ test_review_config_path_and_color(void)
 	pa_buf_dispose(&b);
 }
 
+/* --- the allocation view ------------------------------------------------------- */
+
+static const char plan_policy_xml[] =
+    "<call xmlns='urn:pactaudit:call:1' version='1' id='2026-12'>\n"
+    " <machine id='LUMI' gpus-per-node='8'><partition id='standard-g' gpu-hours='5000'/></machine>\n"
+    " <machine id='leonardo' gpus-per-node='4'><partition id='boost' gpu-hours='800'/></machine>\n"
+    " <scoring><weight of='verdict' value='3'/><weight of='findings' value='2'/>"
+    "<weight of='signatures' value='1'/></scoring>\n"
+    "</call>\n";
+
+#define PLAN_COMMIT "0123456789abcdef0123456789abcdef01234567"
+
+/* A trusted decision of the ledger (strings borrowed; the log never frees them here). */
+static void
+plan_decision(struct pa_ledger_entry *e, const char *commit, const char *dossier,
+    enum pa_decision_kind kind)
+{
+	memset(e, 0, sizeof(*e));
+	snprintf(e->commit, sizeof(e->commit), "%s", commit);
+	e->kind = PA_LEDGER_DECISION;
+	e->trusted = true;
+	e->decision.decision = kind;
+	e->decision.dossier = (char *)dossier;
+	e->decision.commit = (char *)PLAN_COMMIT;
+	e->decision.gpu_hours = -1;
+}
+
+/* The row of a dossier in the allocation view, or NULL. */
+static const struct pa_review_row *
+plan_row(const struct pa_review_page *p, size_t dossier)
+{
+	const struct pa_review_row *r;
+	size_t i;
+
+	for (i = 0; i < p->nvisible; i++) {
+		r = pa_review_page_visible(p, i);
+		if (r->kind == PA_REVIEW_ROW_DOSSIER && r->ref == dossier)
+			return r;
+	}
+	return NULL;
+}
+
+static void
+test_review_plan_view(void)
+{
+	static const char *const ids[] = { "/c/arkisto", "/c/talentra", "/c/sentimetria",
+		"/c/aurore" };
+	static const size_t want_order[] = { 3, 0, 1, 2 };	/* aurore, arkisto, talentra, sentimetria */
+	struct pa_review_call call;
+	struct pa_review_page p;
+	struct pa_review_ctx ctx = { 0 }, next;
+	struct pa_call_policy *policy = NULL;
+	struct pa_ledger_entry e[3];
+	struct pa_ledger_log log = { .entries = e, .count = 3 };
+	struct pa_date as_of;
+	const struct pa_review_row *r;
+	size_t i, k;
+
+	make_call(&call);
+	pa_review_page_init(&p);
+	CU_ASSERT_FATAL(pa_date_from_iso(&as_of, "2027-01-10"));
+	for (i = 0; i < 4; i++)
+		CU_ASSERT_FATAL(pa_review_dossier_set_ledger_id(pa_review_call_at(&call, i),
+		    ids[i]) == 0);
+
+	/* no policy: no plan, and the view says what it needs */
+	CU_ASSERT_FALSE(pa_review_call_has_plan(&call));
+	CU_ASSERT_EQUAL(pa_review_call_plan(&call, NULL, &as_of), 0);
+	CU_ASSERT_PTR_NULL(call.plan.plan);
+	build(&pa_review_view_plan, &p, &call, NULL, NULL, 0, 0);
+	CU_ASSERT(strstr(p.title, "--policy FILE") != NULL);
+	CU_ASSERT_PTR_NULL(plan_row(&p, 0));
+
+	/* arkisto approved, aurore rejected, sentimetria approved but blocked, talentra undecided */
+	CU_ASSERT_FATAL(pa_call_policy_read(&policy, plan_policy_xml, strlen(plan_policy_xml),
+	    "call.xml") == 0);
+	pa_review_call_set_policy(&call, policy);
+	CU_ASSERT(pa_review_call_has_plan(&call));
+	plan_decision(&e[0], "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", ids[0], PA_DECISION_APPROVE);
+	plan_decision(&e[1], "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", ids[3], PA_DECISION_REJECT);
+	plan_decision(&e[2], "cccccccccccccccccccccccccccccccccccccccc", ids[2], PA_DECISION_APPROVE);
+	CU_ASSERT_FATAL(pa_review_call_plan(&call, &log, &as_of) == 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(call.plan.plan);
+	CU_ASSERT_EQUAL(call.plan.unaudited, 1);
+	build(&pa_review_view_plan, &p, &call, NULL, NULL, 0, 0);
+
+	/* one row per audited dossier, in the plan's rank order, each with its rank */
+	for (i = 0, k = 0; i < p.nvisible; i++) {
+		char rank[16];
+
+		r = pa_review_page_visible(&p, i);
+		if (r->kind != PA_REVIEW_ROW_DOSSIER)
+			continue;
+		CU_ASSERT_FATAL(k < 4);
+		CU_ASSERT_EQUAL(r->ref, want_order[k]);
+		snprintf(rank, sizeof(rank), "%4zu ", k + 1);
+		CU_ASSERT_EQUAL(strncmp(r->cells[0].text, rank, strlen(rank)), 0);
+		k++;
+	}
+	CU_ASSERT_EQUAL(k, 4);
+	CU_ASSERT(find_row(&p, "broken") < 0);
+	CU_ASSERT(find_row(&p, "1 dossier not audited") >= 0);
+	/* totals against capacity per machine/partition */
+	CU_ASSERT(find_row(&p, "Call 2026-12: 1 of 4 applicants funded, 5000 of 5800 GPU-hours "
+	    "granted") >= 0);
+	CU_ASSERT(find_row(&p, "LUMI/standard-g: 5000 of 5000 GPU-hours (625 node-hours at 8 GPUs "
+	    "per node), 0 left") >= 0);
+	CU_ASSERT(find_row(&p, "leonardo/boost: 0 of 800 GPU-hours") >= 0);
+	/* the grant: requested, wanted, granted and where */
+	r = plan_row(&p, 0);
+	CU_ASSERT_FATAL(r != NULL);
+	CU_ASSERT(strstr(r->cells[0].text, "Arkisto Oy") != NULL);
+	CU_ASSERT(strstr(r->cells[0].text, "approve") != NULL);
+	CU_ASSERT(strstr(r->cells[0].text, " 600 ") != NULL);
+	CU_ASSERT(strstr(r->cells[0].text, "12000 12000  5000 LUMI/standard-g") != NULL);
+	CU_ASSERT(strstr(r->cells[0].text, "granted      partial: the partition is full") != NULL);
+	/* an excluded applicant shows the plan's reason, sanitised */
+	r = plan_row(&p, 2);
+	CU_ASSERT_FATAL(r != NULL);
+	CU_ASSERT(strstr(r->cells[0].text, "open-blocker") != NULL);
+	CU_ASSERT(strstr(r->cells[0].text, "1 open blocker(s), first B-1 (Art. 1)") != NULL);
+	CU_ASSERT(strchr(r->cells[0].text, '\033') == NULL);
+	CU_ASSERT(strstr(r->cells[0].text, "ineligible") != NULL);
+	r = plan_row(&p, 3);
+	CU_ASSERT_FATAL(r != NULL);
+	CU_ASSERT(strstr(r->cells[0].text, "rejected by decision bbbbbbbbbbbb") != NULL);
+	r = plan_row(&p, 1);
+	CU_ASSERT_FATAL(r != NULL);
+	CU_ASSERT(strstr(r->cells[0].text, "no trusted decision in the ledger") != NULL);
+	/* the cursor starts on rank 1, and Enter opens that dossier */
+	ctx.call = &call;
+	r = pa_review_page_visible(&p, pa_review_view_plan.initial(&p, &ctx));
+	CU_ASSERT_FATAL(r != NULL);
+	CU_ASSERT_EQUAL(r->ref, 3);
+	CU_ASSERT(pa_review_view_plan.open(&next, &ctx, r) == &pa_review_view_dossier);
+	CU_ASSERT_EQUAL(next.dossier, 3);
+
+	/* made again from a newer ledger: arkisto rejected now, nothing granted */
+	e[0].decision.decision = PA_DECISION_REJECT;
+	CU_ASSERT_FATAL(pa_review_call_plan(&call, &log, &as_of) == 0);
+	build(&pa_review_view_plan, &p, &call, NULL, NULL, 0, 0);
+	CU_ASSERT(find_row(&p, "Call 2026-12: 0 of 4 applicants funded, 0 of 5800") >= 0);
+	r = plan_row(&p, 0);
+	CU_ASSERT_FATAL(r != NULL);
+	CU_ASSERT(strstr(r->cells[0].text, "rejected by decision aaaaaaaaaaaa") != NULL);
+
+	/*
+	 * The plan reads the results as evaluated and the log's waivers, as
+	 * `pactaudit allocate` does: the model's own waived statuses (put on
+	 * it by the screen's records) neither count nor change.
+	 */
+	{
+		struct pa_review_dossier *sd = pa_review_call_at(&call, 2);
+		struct pa_results_finding *b1 = sd->res->findings.items[0];
+		char rule[] = "B-1", reason[] = "accepted-risk", just[] = "j";
+		struct pa_waiver w = { .rule = rule, .dossier = (char *)ids[2], .reason = reason,
+			.justification = just, .until = "2027-12-31", .trusted = true };
+		struct pa_ledger_entry e4[4];
+
+		add_waiver(sd, true, NULL, "B-1", "2027-12-31", ids[2]);
+		CU_ASSERT_EQUAL(pa_review_dossier_apply_ledger(sd), 1);
+		CU_ASSERT_EQUAL(b1->status, PA_FINDING_WAIVED);
+		CU_ASSERT_FATAL(pa_review_call_plan(&call, &log, &as_of) == 0);
+		CU_ASSERT_EQUAL(b1->status, PA_FINDING_WAIVED);
+		build(&pa_review_view_plan, &p, &call, NULL, NULL, 0, 0);
+		CU_ASSERT(strstr(plan_row(&p, 2)->cells[0].text, "open-blocker") != NULL);
+		/* with the waiver in the log the blocker is lifted: sentimetria asks for nothing */
+		memcpy(e4, e, sizeof(e));
+		memset(&e4[3], 0, sizeof(e4[3]));
+		e4[3].kind = PA_LEDGER_WAIVER;
+		e4[3].trusted = true;
+		e4[3].waiver = &w;
+		log.entries = e4;
+		log.count = 4;
+		CU_ASSERT_FATAL(pa_review_call_plan(&call, &log, &as_of) == 0);
+		build(&pa_review_view_plan, &p, &call, NULL, NULL, 0, 0);
+		CU_ASSERT(strstr(plan_row(&p, 2)->cells[0].text, "no-request") != NULL);
+		pa_review_call_plan_clear(&call);	/* before e4 goes out of scope */
+	}
+	/* A shows it by default; the config file knows the action by its name */
+	{
+		static const char conf[] = "bind F5 allocation\n";
+		struct pa_review_config cfg;
+
+		CU_ASSERT_FATAL(pa_review_config_default(&cfg) == 0);
+		CU_ASSERT_EQUAL(pa_review_keymap_lookup(&cfg.keys, 'A'), PA_REVIEW_ACTION_ALLOCATION);
+		CU_ASSERT_FATAL(pa_review_config_parse(&cfg, "review.conf", conf,
+		    sizeof(conf) - 1) == 0);
+		CU_ASSERT_EQUAL(cfg.errors.count, 0);
+		CU_ASSERT_EQUAL(pa_review_keymap_lookup(&cfg.keys, PA_KEY_F0 + 5),
+		    PA_REVIEW_ACTION_ALLOCATION);
+		pa_review_config_dispose(&cfg);
+	}
+	pa_review_page_dispose(&p);
+	pa_review_call_dispose(&call);
+	pa_call_policy_free(policy);
+}
+
 static CU_TestInfo tests[] = {
 	{ "dossier facts", test_review_dossier_facts },
 	{ "call view columns", test_review_call_view_columns },
@@ -1202,6 +1402,7 @@ static CU_TestInfo tests[] = {
 	{ "man page key list", test_review_man_page_key_list },
 	{ "config parse", test_review_config_parse },
 	{ "config path and colour", test_review_config_path_and_color },
+	{ "allocation view", test_review_plan_view },
 	CU_TEST_INFO_NULL
 };
 
