@@ -33,25 +33,9 @@ awk 'BEGIN { for (i = 0; i < 1000; i++) printf "# heading %04d\n\n", i }' \
 pa_repo "$T/d" "$T/src"
 LOG="$T/log"
 
-check() {
-	out=$1
-	shift
-	: >"$LOG"
-	set +e
-	"$PACTAUDIT" --log "$LOG" check --rules "$RULES" --as-of 2026-11-27 --format xml \
-	    -o "$out" "$@" "$T/d"
-	rc=$?
-	set -e
-	[ "$rc" -le 1 ] || pa_fail "check exited $rc"
-}
-hit() {
-	grep -q "results of $T/d from the cache" "$LOG" || pa_fail "$1: expected a cache hit"
-}
-miss() {
-	! grep -q "results of $T/d from the cache" "$LOG" || pa_fail "$1: expected a fresh audit"
-}
+. "$top_srcdir/tests/cli/cache-common.sh"
 
-check "$T/r1.xml"
+check "$T/r1.xml" --as-of 2026-11-27
 miss "first audit"
 n=$(grep -c 'rule="LRG-HEADING"' "$T/r1.xml") || true
 [ "$n" -eq 1000 ] || pa_fail "expected 1000 findings, got $n"
@@ -63,13 +47,13 @@ done
 size=$(wc -c <"$entry")
 [ "$size" -gt $((8 * 1024 * 1024)) ] || pa_fail "the entry has $size bytes, not above 8 MiB"
 
-check "$T/r2.xml"
+check "$T/r2.xml" --as-of 2026-11-27
 hit "an entry of $size bytes"
 cmp -s "$T/r1.xml" "$T/r2.xml" || pa_fail "cached results differ from the fresh ones"
 
 # damaged in its middle: its HMAC fails, a fresh audit, the same results
 printf 'garbage' | dd of="$entry" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
-check "$T/r3.xml"
+check "$T/r3.xml" --as-of 2026-11-27
 miss "a damaged large entry"
 cmp -s "$T/r1.xml" "$T/r3.xml" || pa_fail "results after a damaged entry differ"
 echo "check-cache-large: ok"
