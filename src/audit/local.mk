@@ -3,4 +3,5 @@
 src_libpactaudit_a_SOURCES += \
 	src/audit/audit.c src/audit/audit.h
 
-TESTS += tests/cli/check-cache-key.sh tests/cli/check-cache-safety.sh
+TESTS += tests/cli/check-cache-key.sh tests/cli/check-cache-safety.sh \
+	tests/cli/check-cache-large.sh

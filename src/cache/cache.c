@@ -19,9 +19,9 @@
 #include "util/digest.h"
 #include "util/error.h"
 #include "util/file.h"
+#include "util/limits.h"
 #include "util/record.h"
 
-#define CACHE_MAX (8u << 20)	/* bytes in one entry (a walk of 20,000 commits) */
 #define SECRET_LEN PA_CACHE_SECRET_LEN
 #define SECRET_NAME "secret"
 
@@ -349,7 +349,7 @@ pa_cache_get(struct pa_buf *out, struct pa_cache *c, const char *key)
 			goto done;
 		}
 	}
-	if (pa_file_read(&raw, path.ptr, CACHE_MAX + 512, 1) < 0)
+	if (pa_file_read(&raw, path.ptr, PA_LIMIT_CACHE_ENTRY + 512, 1) < 0)
 		goto done;
 	error = pa_cache_entry_decode(out, c->secret, key, raw.ptr, raw.size);
 done:
@@ -367,7 +367,7 @@ pa_cache_put(struct pa_cache *c, const char *key, const char *data, size_t len)
 	char keyhex[PA_DIGEST_HEXLEN + 1];
 	int error, fan;
 
-	if (c == NULL || c->dir == NULL || len > CACHE_MAX || !load_secret(c, true))
+	if (c == NULL || c->dir == NULL || len > PA_LIMIT_CACHE_ENTRY || !load_secret(c, true))
 		return 0;
 	if ((error = entry_path(&path, keyhex, c, key)) < 0)
 		goto done;

@@ -33,6 +33,37 @@ clean(struct pa_buf *out, const char *s, size_t len)
 	return pa_text_xml_clean(out, s, len, NULL);
 }
 
+#define SHARED_MAX 64	/* bytes: longer values are seldom repeated */
+
+/*
+ * xmlSetProp, with a short value kept once in the document's dictionary
+ * when it has one (the evidence document): src, blob, line numbers,
+ * "true", "false" and "0" repeat on most elements of a card, each
+ * otherwise a malloc of its own.  libxml2 never frees or changes in place
+ * text that its document's dictionary owns (its parser does the same).
+ */
+static int
+set_prop(xmlNode *node, const char *name, const char *value)
+{
+	xmlAttr *a = xmlSetProp(node, BAD_CAST name, BAD_CAST value);
+	xmlDict *dict = node->doc ? node->doc->dict : NULL;
+	xmlNode *t;
+	const xmlChar *shared;
+
+	if (a == NULL)
+		return pa_error_oom();
+	t = a->children;
+	if (dict == NULL || t == NULL || t->next != NULL || t->type != XML_TEXT_NODE ||
+	    t->content == NULL || xmlDictOwns(dict, t->content) ||
+	    strlen((const char *)t->content) > SHARED_MAX)
+		return 0;
+	if ((shared = xmlDictLookup(dict, t->content, -1)) == NULL)
+		return 0;	/* the value stays as it was */
+	xmlFree(t->content);
+	t->content = (xmlChar *)shared;
+	return 0;
+}
+
 int
 pa_ev_set(xmlNode *node, const char *name, const char *value)
 {
@@ -41,8 +72,7 @@ pa_ev_set(xmlNode *node, const char *name, const char *value)
 
 	if ((error = clean(&b, value, strlen(value))) < 0)
 		goto done;
-	if (xmlSetProp(node, BAD_CAST name, BAD_CAST b.ptr) == NULL)
-		error = pa_error_oom();
+	error = set_prop(node, name, b.ptr);
 done:
 	pa_buf_dispose(&b);
 	return error;
@@ -54,7 +84,7 @@ pa_ev_set_long(xmlNode *node, const char *name, long value)
 	char num[32];
 
 	snprintf(num, sizeof(num), "%ld", value);
-	return xmlSetProp(node, BAD_CAST name, BAD_CAST num) ? 0 : pa_error_oom();
+	return set_prop(node, name, num);
 }
 
 xmlNode *
@@ -126,7 +156,7 @@ pa_ev_put_collapsed(struct pa_buf *b, const char *s, size_t max)
 int
 pa_ev_set_anchor(xmlNode *node, const char *anchor)
 {
-	return xmlSetProp(node, BAD_CAST "anchor", BAD_CAST anchor) ? 0 : pa_error_oom();
+	return set_prop(node, "anchor", anchor);
 }
 
 const char *

@@ -93,6 +93,7 @@ struct parse_state {
 	int errors;
 	struct pa_buf first;	/* first error, for trusted parses */
 	long first_line;
+	size_t max;		/* bytes; 0: PA_LIMIT_XML_SIZE */
 };
 
 static void
@@ -159,16 +160,17 @@ parse_common(xmlDoc **out, const char *data, size_t len, const char *path,
 {
 	xmlParserCtxtPtr ctxt = NULL;
 	xmlDoc *doc = NULL;
+	size_t max = st->max ? st->max : PA_LIMIT_XML_SIZE;
 	int error = 0;
 
 	*out = NULL;
 	st->diag = diag;
 	st->path = path;
-	if (len > PA_LIMIT_XML_SIZE) {
+	if (len > max) {
 		if (diag)
 			pa_diag_add(diag, PA_DIAG_ERROR, "xml-too-large", path, 0, NULL,
-			    "XML file is larger than %u bytes", PA_LIMIT_XML_SIZE);
-		pa_buf_printf(&st->first, "larger than %u bytes", PA_LIMIT_XML_SIZE);
+			    "XML file is larger than %zu bytes", max);
+		pa_buf_printf(&st->first, "larger than %zu bytes", max);
 		st->errors++;
 		return 0;
 	}
@@ -215,6 +217,20 @@ pa_xml_parse_untrusted(xmlDoc **out, const char *data, size_t len,
 	struct parse_state st = { 0 };
 	int error;
 
+	pa_buf_init(&st.first);
+	error = parse_common(out, data, len, path, diag, &st);
+	pa_buf_dispose(&st.first);
+	return error;
+}
+
+int
+pa_xml_parse_untrusted_max(xmlDoc **out, const char *data, size_t len, size_t max,
+    const char *path, struct pa_diag *diag)
+{
+	struct parse_state st = { 0 };
+	int error;
+
+	st.max = max;
 	pa_buf_init(&st.first);
 	error = parse_common(out, data, len, path, diag, &st);
 	pa_buf_dispose(&st.first);

@@ -27,6 +27,13 @@ void pa_xml_thread_cleanup(void);
  */
 int pa_xml_parse_untrusted(xmlDoc **out, const char *data, size_t len,
     const char *path, struct pa_diag *diag);
+/*
+ * The same with max bytes instead of PA_LIMIT_XML_SIZE, for bytes whose
+ * origin is already authenticated but whose size is not a dossier file's
+ * (a results-cache entry, PA_LIMIT_CACHE_ENTRY).
+ */
+int pa_xml_parse_untrusted_max(xmlDoc **out, const char *data, size_t len, size_t max,
+    const char *path, struct pa_diag *diag);
 
 /*
  * Parse one of the project's own files (rule packs, schemas, stylesheets)

@@ -13,6 +13,7 @@
 #include "util/alloc.h"
 #include "util/diag.h"
 #include "util/error.h"
+#include "util/limits.h"
 
 #define RESULTS_SCHEMA "results.rng"
 
@@ -390,9 +391,8 @@ done:
 	return error;
 }
 
-int
-pa_results_read_mem(struct pa_vec *out, const char *data, size_t len,
-    const char *name)
+static int
+read_mem(struct pa_vec *out, const char *data, size_t len, size_t max, const char *name)
 {
 	struct pa_diag diag = PA_DIAG_INIT;
 	xmlDoc *doc = NULL;
@@ -401,7 +401,7 @@ pa_results_read_mem(struct pa_vec *out, const char *data, size_t len,
 	if (len == 0)
 		return pa_error_setc(PA_EINVALID, PA_ERRCLASS_XML,
 		    "%s: empty file, not a results document", name);
-	if ((error = pa_xml_parse_untrusted(&doc, data, len, name, &diag)) < 0)
+	if ((error = pa_xml_parse_untrusted_max(&doc, data, len, max, name, &diag)) < 0)
 		goto done;
 	if (doc == NULL) {
 		error = diag_error(&diag, name, "not well-formed XML");
@@ -412,6 +412,13 @@ done:
 	xmlFreeDoc(doc);
 	pa_diag_dispose(&diag);
 	return error;
+}
+
+int
+pa_results_read_mem(struct pa_vec *out, const char *data, size_t len,
+    const char *name)
+{
+	return read_mem(out, data, len, PA_LIMIT_XML_SIZE, name);
 }
 
 static void
@@ -428,7 +435,7 @@ pa_results_from_mem(struct pa_results **out, const char *data, size_t len,
 	int error;
 
 	*out = NULL;
-	if ((error = pa_results_read_mem(&list, data, len, name)) == 0) {
+	if ((error = read_mem(&list, data, len, PA_LIMIT_CACHE_ENTRY, name)) == 0) {
 		if (list.count == 1) {
 			*out = list.items[0];
 			list.count = 0;

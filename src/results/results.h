@@ -332,7 +332,12 @@ int pa_results_read_doc(struct pa_vec *out, xmlDoc *doc, const char *name);
  */
 int pa_results_read_mem(struct pa_vec *out, const char *data, size_t len,
     const char *name);
-/* Exactly one <results> document from bytes (the results cache). */
+/*
+ * Exactly one <results> document from bytes (the results cache): parsed
+ * the same way, but up to PA_LIMIT_CACHE_ENTRY bytes, not
+ * PA_LIMIT_XML_SIZE (the entry is authenticated by the cache's HMAC; the
+ * results of a large dossier are larger than any dossier file).
+ */
 int pa_results_from_mem(struct pa_results **out, const char *data, size_t len,
     const char *name);
 

@@ -29,6 +29,10 @@
 /* rules */
 #define PA_LIMIT_XPATH_OPS	10000000UL		/* XPath steps in one rule evaluation */
 
+/* cache: entries are authenticated (HMAC under the user's own secret), so
+ * this bounds only what the user's own runs wrote */
+#define PA_LIMIT_CACHE_ENTRY	(256u * 1024 * 1024)	/* bytes in one cache entry */
+
 /* history */
 #define PA_LIMIT_COMMITS	100000			/* commits walked for trust */
 

@@ -15,23 +15,7 @@ pa_copy "$top_srcdir/tests/fixtures/rules/check" "$RULES"
 pa_repo "$T/d" "$top_srcdir/tests/fixtures/rules/dossier"
 LOG="$T/log"
 
-# check OUT ARGS...: audit $T/d into OUT; the log tells cache hits
-check() {
-	out=$1
-	shift
-	: >"$LOG"
-	set +e
-	"$PACTAUDIT" --log "$LOG" check --rules "$RULES" --format xml -o "$out" "$@" "$T/d"
-	rc=$?
-	set -e
-	[ "$rc" -le 1 ] || pa_fail "check exited $rc"
-}
-hit() {
-	grep -q "results of $T/d from the cache" "$LOG" || pa_fail "$1: expected a cache hit"
-}
-miss() {
-	! grep -q "results of $T/d from the cache" "$LOG" || pa_fail "$1: expected a fresh audit"
-}
+. "$top_srcdir/tests/cli/cache-common.sh"
 
 check "$T/r1.xml" --as-of 2026-11-27
 miss "first audit"
