@@ -3,8 +3,9 @@
 # the fuzz machinery).  Each module registers its own tests in its local.mk.
 TESTS += tests/style/boundaries.sh tests/style/headers.sh tests/style/man.sh \
 	tests/style/linear.sh
-EXTRA_DIST += tests/lib tests/style tests/lsan.supp tests/fixtures tests/cli tests/rules \
-	tests/fuzz tests/tui tests/unit/gitrepo.h
+PA_DIST_DIRS += tests/lib tests/style tests/fixtures tests/cli tests/rules tests/fuzz tests/tui
+EXTRA_DIST += tests/lsan.supp tests/unit/gitrepo.h tests/lib tests/style tests/fixtures \
+	tests/cli tests/rules tests/fuzz tests/tui
 
 # Fuzz targets (tests/fuzz/README.md).  A target is tests/fuzz/<name>_fuzzer.c
 # with seeds in tests/fuzz/corpus/<name>/ and tokens in tests/fuzz/<name>.dict.
@@ -45,6 +46,14 @@ tests/fuzz/%_fuzzer: tests/fuzz/%_fuzzer.c tests/fuzz/memrepo.h tests/fuzz/recor
 	    $(AM_LDFLAGS) $(LDFLAGS)
 endif
 
-# the generated example call is not part of a release
+# Each folder of PA_DIST_DIRS from the sources, never the build folder's
+# namesake (test logs, fuzz binaries); the generated example call is not
+# part of a release.
 dist-hook:
+	@if test "$(srcdir)" != .; then \
+	  for d in $(PA_DIST_DIRS); do \
+	    test -d "$(srcdir)/$$d" || continue; \
+	    rm -rf "$(distdir)/$$d" && cp -pR "$(srcdir)/$$d" "$(distdir)/$$d" || exit 1; \
+	  done; \
+	fi
 	rm -rf $(distdir)/examples/call
