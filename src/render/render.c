@@ -75,21 +75,32 @@ replace(char **s, struct pa_buf *b)
 	return 0;
 }
 
+int
+pa_render_clean(struct pa_buf *out, const char *s, bool one_line)
+{
+	struct pa_buf san = PA_BUF_INIT;
+	int error;
+
+	pa_buf_clear(out);
+	if ((error = pa_text_sanitize(&san, s, strlen(s), one_line ? PA_TEXT_ONELINE :
+	    PA_TEXT_KEEP_NL)) == 0)
+		error = pa_text_xml_clean(out, san.ptr ? san.ptr : "", san.size, NULL);
+	pa_buf_dispose(&san);
+	return error < 0 || pa_buf_oom(out) ? pa_error_oom() : 0;
+}
+
 /* Safe to show and legal in XML: attributes on one line, element text keeps \n and \t. */
 static int
 sanitise(char **s, enum pa_results_text kind, void *arg)
 {
-	struct pa_buf san = PA_BUF_INIT, xml = PA_BUF_INIT;
+	struct pa_buf xml = PA_BUF_INIT;
 	int error;
 
 	(void)arg;
-	if ((error = pa_text_sanitize(&san, *s, strlen(*s), kind == PA_RESULTS_TEXT_ATTR ?
-	    PA_TEXT_ONELINE : PA_TEXT_KEEP_NL)) == 0 &&
-	    (error = pa_text_xml_clean(&xml, san.ptr ? san.ptr : "", san.size, NULL)) == 0)
+	if ((error = pa_render_clean(&xml, *s, kind == PA_RESULTS_TEXT_ATTR)) == 0)
 		error = replace(s, &xml);
-	pa_buf_dispose(&san);
 	pa_buf_dispose(&xml);
-	return error < 0 ? pa_error_oom() : 0;
+	return error;
 }
 
 static bool
@@ -214,29 +225,21 @@ done:
 static int
 sanitise_tree(xmlNode *n)
 {
-	struct pa_buf san = PA_BUF_INIT, xml = PA_BUF_INIT;
+	struct pa_buf xml = PA_BUF_INIT;
 	xmlAttr *a;
 	xmlChar *v;
 	int error = 0;
 
 	for (; n != NULL && error == 0; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-			const char *t = n->content ? (const char *)n->content : "";
-
-			if (pa_text_sanitize(&san, t, strlen(t), PA_TEXT_KEEP_NL) < 0 ||
-			    pa_text_xml_clean(&xml, san.ptr ? san.ptr : "", san.size, NULL) < 0)
-				error = pa_error_oom();
-			else
+			if ((error = pa_render_clean(&xml, n->content ? (const char *)n->content : "",
+			    false)) == 0)
 				xmlNodeSetContentLen(n, BAD_CAST (xml.ptr ? xml.ptr : ""), (int)xml.size);
 		} else if (n->type == XML_ELEMENT_NODE) {
 			for (a = n->properties; a != NULL && error == 0; a = a->next) {
 				if ((v = xmlNodeListGetString(n->doc, a->children, 1)) == NULL)
 					continue;
-				pa_buf_clear(&san);
-				pa_buf_clear(&xml);
-				if (pa_text_sanitize(&san, (const char *)v, strlen((const char *)v),
-				    PA_TEXT_ONELINE) < 0 ||
-				    pa_text_xml_clean(&xml, san.ptr ? san.ptr : "", san.size, NULL) < 0 ||
+				if ((error = pa_render_clean(&xml, (const char *)v, true)) == 0 &&
 				    xmlSetNsProp(n, a->ns, a->name, BAD_CAST (xml.ptr ? xml.ptr : "")) == NULL)
 					error = pa_error_oom();
 				xmlFree(v);
@@ -245,10 +248,7 @@ sanitise_tree(xmlNode *n)
 				error = sanitise_tree(n->children);
 		}
 		/* comments and processing instructions: no stylesheet shows them */
-		pa_buf_clear(&san);
-		pa_buf_clear(&xml);
 	}
-	pa_buf_dispose(&san);
 	pa_buf_dispose(&xml);
 	return error;
 }

@@ -4,6 +4,7 @@
 #define PA_RENDER_WRITER_H
 
 #include <libxml/tree.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "render/render.h"
@@ -45,6 +46,13 @@ int pa_render_codequality(FILE *out, const struct pa_render_input *in,
     const struct pa_render_opts *opts);
 int pa_render_csv_applicants(FILE *out, const struct pa_render_input *in,
     const struct pa_render_opts *opts);
+
+/*
+ * s made safe to show and legal as XML character data, into out (emptied
+ * first): one line for attributes (one_line), else keeping \n and \t.
+ * The one cleaning every string a writer sees goes through.  0 or PA_ENOMEM.
+ */
+int pa_render_clean(struct pa_buf *out, const char *s, bool one_line);
 
 struct json_t;
 /* The JSON object of one dossier (a new reference), or NULL on OOM. */

@@ -28,7 +28,6 @@
 #include "util/digest.h"
 #include "util/error.h"
 #include "util/file.h"
-#include "util/text.h"
 
 #define CSS_MAX	(256u * 1024)	/* bytes of reports/report.css and report.js */
 
@@ -208,7 +207,7 @@ generated_at(char *buf, size_t size)
 static int
 transform(FILE *out, xmlDoc *doc, const struct sheet *sh, const char *auditor)
 {
-	struct pa_buf who = PA_BUF_INIT, whox = PA_BUF_INIT;
+	struct pa_buf whox = PA_BUF_INIT;
 	struct pa_buf path = PA_BUF_INIT, csspath = PA_BUF_INIT;
 	struct pa_buf css = PA_BUF_INIT, msg = PA_BUF_INIT;
 	struct pa_buf js = PA_BUF_INIT, jspath = PA_BUF_INIT, jshash = PA_BUF_INIT;
@@ -233,12 +232,8 @@ transform(FILE *out, xmlDoc *doc, const struct sheet *sh, const char *auditor)
 	    (error = sha256_base64(&jshash, js.ptr, js.size)) < 0))
 		goto done;
 	generated_at(when, sizeof(when));
-	if (auditor != NULL &&
-	    (pa_text_sanitize(&who, auditor, strlen(auditor), PA_TEXT_ONELINE) < 0 ||
-	    pa_text_xml_clean(&whox, who.ptr ? who.ptr : "", who.size, NULL) < 0)) {
-		error = pa_error_oom();
+	if (auditor != NULL && (error = pa_render_clean(&whox, auditor, true)) < 0)
 		goto done;
-	}
 	if ((ctxt = xsltNewTransformContext(style, doc)) == NULL ||
 	    xsltSetCtxtSecurityPrefs(prefs, ctxt) != 0) {
 		error = pa_error_oom();
@@ -285,7 +280,6 @@ done:
 	pa_buf_dispose(&jspath);
 	pa_buf_dispose(&jshash);
 	pa_buf_dispose(&path);
-	pa_buf_dispose(&who);
 	pa_buf_dispose(&whox);
 	return error;
 }

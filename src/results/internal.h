@@ -44,7 +44,8 @@ int pa_results__push_commitment(struct pa_results *res, const struct pa_results_
 int pa_results__dup_inventory(struct pa_results *dst, const struct pa_results *src);
 /* The licences of src's items onto dst's (the same items, in the same order). */
 int pa_results__dup_licenses(struct pa_vec *dst, const struct pa_vec *src);
-int pa_results__each_inventory_string(struct pa_results *res,
+/* The pact's strings (the items' licences are visited with the items). */
+int pa_results__each_pact_string(struct pa_results *res,
     int (*fn)(char **s, enum pa_results_text kind, void *arg), void *arg);
 /* license= and license-status= of a <model> or <dataset>; false on out of memory. */
 bool pa_results__license_xml(xmlNode *n, const struct pa_results_item *it);

@@ -125,7 +125,7 @@ pa_results__dup_licenses(struct pa_vec *dst, const struct pa_vec *src)
 }
 
 int
-pa_results__each_inventory_string(struct pa_results *res,
+pa_results__each_pact_string(struct pa_results *res,
     int (*fn)(char **s, enum pa_results_text kind, void *arg), void *arg)
 {
 	const enum pa_results_text A = PA_RESULTS_TEXT_ATTR;
@@ -133,21 +133,6 @@ pa_results__each_inventory_string(struct pa_results *res,
 	size_t i, k;
 	int error = 0;
 
-	for (i = 0; i < res->datasets.count && error == 0; i++)
-		error = pa_results__visit(&((struct pa_results_item *)res->datasets.items[i])->id,
-		    A, fn, arg);
-	for (k = 0; k < 2; k++) {
-		const struct pa_vec *list = k == 0 ? &res->models : &res->datasets;
-
-		for (i = 0; i < list->count && error == 0; i++) {
-			struct pa_results_item *it = list->items[i];
-
-			if ((error = pa_results__visit((const char **)&it->license, A, fn,
-			    arg)) == 0)
-				error = pa_results__visit((const char **)&it->license_status, A,
-				    fn, arg);
-		}
-	}
 	for (k = 0; k < sizeof(pact) / sizeof(pact[0]) && error == 0; k++)
 		error = pa_results__visit((const char **)pact[k], A, fn, arg);
 	for (i = 0; i < res->pact.commitments.count && error == 0; i++) {

@@ -1004,16 +1004,18 @@ pa_results_each_string(struct pa_results *res,
 		if ((error = visit(&pk->id, A, fn, arg)) == 0)
 			error = visit(&pk->version, A, fn, arg);
 	}
-	for (k = 0; k < 2; k++) {
-		struct pa_vec *list = k == 0 ? &res->systems : &res->models;
+	for (k = 0; k < 3; k++) {
+		struct pa_vec *list = k == 0 ? &res->systems : k == 1 ? &res->models : &res->datasets;
 
 		for (i = 0; i < list->count && error == 0; i++) {
 			struct pa_results_item *it = list->items[i];
 
 			if ((error = visit(&it->id, A, fn, arg)) == 0 &&
 			    (error = visit(&it->tier, A, fn, arg)) == 0 &&
-			    (error = visit(&it->gpai, A, fn, arg)) == 0)
-				error = visit_field(&it->purpose, A, fn, arg);
+			    (error = visit(&it->gpai, A, fn, arg)) == 0 &&
+			    (error = visit_field(&it->purpose, A, fn, arg)) == 0 &&
+			    (error = visit_field(&it->license, A, fn, arg)) == 0)
+				error = visit_field(&it->license_status, A, fn, arg);
 		}
 	}
 	for (i = 0; i < res->signatures.count && error == 0; i++) {
@@ -1045,7 +1047,7 @@ pa_results_each_string(struct pa_results *res,
 	if (error == 0)
 		error = pa_results__each_fixed_string(res, fn, arg);
 	if (error == 0)
-		error = pa_results__each_inventory_string(res, fn, arg);
+		error = pa_results__each_pact_string(res, fn, arg);
 	return error;
 }
 
